@@ -56,7 +56,10 @@ def test_without_anchor_relative_values_are_underspecified(
 
 
 def test_narrative_time_counts_from_the_last_date_reached() -> None:
-    text = "On June 6, 1944 the Allies landed. Two days later they took Bayeux. The following year the war ended."
+    text = (
+        "On June 6, 1944 the Allies landed. Two days later they took Bayeux. "
+        "The following year the war ended."
+    )
     got = [(t.text, t.value) for t in temporal.extract(text, None)]
     assert got == [
         ("June 6, 1944", "1944-06-06"),
