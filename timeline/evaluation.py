@@ -21,6 +21,7 @@ The scorer knows nothing of the pipeline: both sides are `TimexLike` (gold
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -654,7 +655,9 @@ def render_table(report: EvalReport, out: TextIO, *, errors: bool = False, top: 
     from rich.text import Text
 
     is_tty = out.isatty()
-    console = Console(file=out, width=None if is_tty else 200, highlight=False, soft_wrap=False)
+    # Piped, write plain lines without the padding rich adds to reach the table width.
+    target: TextIO = out if is_tty else io.StringIO()
+    console = Console(file=target, width=None if is_tty else 200, highlight=False, soft_wrap=False)
 
     if errors:
         for kind, items in report.errors_by_kind().items():
@@ -737,6 +740,8 @@ def render_table(report: EvalReport, out: TextIO, *, errors: bool = False, top: 
     rate = report.documents / report.seconds if report.seconds else 0.0
     console.print(Text(f"errors: {summary}"))
     console.print(Text(f"time: {report.seconds:.1f} s ({rate:.1f} documents/s)"))
+    if isinstance(target, io.StringIO) and target is not out:
+        out.writelines(line.rstrip() + "\n" for line in target.getvalue().splitlines())
 
 
 def render_json(report: EvalReport, out: TextIO, *, errors: bool = False) -> None:
