@@ -119,7 +119,9 @@ def _event_type(token: Token) -> str | None:
         prev = token.doc[token.i - 1] if token.i > 0 else None
         if prev is not None and prev.lower_ in ("press", "news"):
             return "statement"
-    if lemma == "call" and not any(c.lower_ in ("phone", "telephone", "video") for c in token.subtree):
+    if lemma == "call" and not any(
+        c.lower_ in ("phone", "telephone", "video") for c in token.subtree
+    ):
         return None if token.pos_ == "VERB" else "phone_call"
     if token.pos_ not in ("NOUN", "VERB", "PROPN"):
         return None
@@ -378,7 +380,9 @@ def back_references(doc: Doc, dated: Sequence[EventMention]) -> list[EventMentio
         kind = _event_type(tok)
         if kind is None or kind not in FAMILIES:
             continue
-        if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in tok.children):
+        if not any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in tok.children
+        ):
             continue
         verb = _governing_verb(tok)
         location = _location(tok, None, kind)
@@ -498,7 +502,11 @@ def build(
         actors = _dedupe(a for m in group for a in m.actors)
         # The evidence is the mention that carries the date and the place, if one does.
         best = next(
-            (m for m in group if m.timex is not None and m.location is not None and m.type != "other"),
+            (
+                m
+                for m in group
+                if m.timex is not None and m.location is not None and m.type != "other"
+            ),
             head,
         )
         sent_start, sent_end = _trimmed(best.sentence)

@@ -10,9 +10,9 @@ import importlib
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from timeline.errors import ModelError
-
 from spacy.language import Language
+
+from timeline.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -32,7 +32,9 @@ class Extractor:
     def process_many(
         self, documents: Iterable[Document], batch_size: int = 32
     ) -> Iterator[DocumentResult]:
-        pairs = self.nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=batch_size)
+        pairs = self.nlp.pipe(
+            ((d.text, d) for d in documents), as_tuples=True, batch_size=batch_size
+        )
         for doc, document in pairs:
             yield self._from_doc(document, doc)
 

@@ -87,7 +87,9 @@ _NUM_WORD = (
     r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred"
     r"|a couple of|a couple|couple of|a dozen|dozen|half an?|an?)"
 )
-_NUM = rf"(?:\d+(?:\.\d+)?|{_NUM_WORD}(?:\s+and\s+a\s+half)?|several|a\s+few|few|many|some|numerous)"
+_NUM = (
+    rf"(?:\d+(?:\.\d+)?|{_NUM_WORD}(?:\s+and\s+a\s+half)?|several|a\s+few|few|many|some|numerous)"
+)
 _UNIT = r"(?:second|minute|hour|day|night|week(?:end)?|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -101,13 +103,16 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags | re.VERBOSE)
 
 
-I = re.IGNORECASE
+CI = re.IGNORECASE
 
 # Each rule: a name, a pattern, and its priority when two matches overlap
 # with the same length (lower wins). Longest match wins first.
 RULES: list[tuple[str, re.Pattern[str]]] = [
     # 2022-01-10, 2022-01-10T15:00
-    ("iso", _rx(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<H>[0-2]\d):(?P<M>[0-5]\d))?\b")),
+    (
+        "iso",
+        _rx(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<H>[0-2]\d):(?P<M>[0-5]\d))?\b"),
+    ),
     # 1/10/2022 (US order), 10.01.2022 is ambiguous and left alone
     ("numeric", _rx(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})\b")),
     # Monday, January 10, 2022 / January 10, 2022 / Jan. 10 / January 10th
@@ -143,7 +148,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # fiscal 1998, fiscal year 1998, FY1998, FY98
-    ("fiscal", _rx(rf"\b(?:fiscal(?:\s+year)?\s+(?P<y>{_YEAR}|'?\d\d)|FY\s?'?(?P<y2>\d{{4}}|\d\d))\b", I)),
+    (
+        "fiscal",
+        _rx(rf"\b(?:fiscal(?:\s+year)?\s+(?P<y>{_YEAR}|'?\d\d)|FY\s?'?(?P<y2>\d{{4}}|\d\d))\b", CI),
+    ),
     # the first quarter (of 1998), the third quarter, Q3 1998, the second half of 1997
     (
         "quarter",
@@ -151,14 +159,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:(?P<rel>the\s+(?:latest|last|past|current|previous|next|coming|same)|this|last|next|its|the)\s+)?"
             rf"(?:(?P<ord>{_ORD}|final|fourth)(?:[- ]|\s+fiscal\s+|\s+calendar\s+)(?P<unit>quarter|half))"
             rf"(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})|\s+of\s+(?:(?P<yrel>this|last|next)\s+year))?\b",
-            I,
+            CI,
         ),
     ),
     ("q_short", _rx(rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YEAR}))?\b")),
     # the 1990s, the '90s, the mid-1980s, the nineteen-nineties
     (
         "decade",
-        _rx(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<dec>1\d\d0|20\d0|'\d0)'?s\b", I),
+        _rx(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<dec>1\d\d0|20\d0|'\d0)'?s\b", CI),
     ),
     # the 20th century, the nineteenth century
     (
@@ -166,7 +174,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century\b"
             r"|\b(?:the\s+)?(?P<w>nineteenth|twentieth|twenty-first|eighteenth)[- ]century\b",
-            I,
+            CI,
         ),
     ),
     # summer 2013, this summer, last winter, the spring of 1998
@@ -175,11 +183,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"\b(?:(?P<rel>this|last|next|early|late|mid|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)"
             rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b",
-            I,
+            CI,
         ),
     ),
     # the year 2014, 2014, in '98, the mid-1990s handled above
-    ("year", _rx(rf"(?<![\d$€£.,:/-])\b(?:the\s+year\s+)?(?P<y>{_YEAR})\b(?![.,:/-]?\d|\s*%|-\d)", I)),
+    (
+        "year",
+        _rx(rf"(?<![\d$€£.,:/-])\b(?:the\s+year\s+)?(?P<y>{_YEAR})\b(?![.,:/-]?\d|\s*%|-\d)", CI),
+    ),
     # clock times, optionally with a day: 3 p.m., 10:30 a.m. Monday, Monday at 9 a.m.
     (
         "clock",
@@ -187,7 +198,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:(?P<wd1>{_WEEKDAY}|today|tomorrow|yesterday|tonight)(?:,?\s+at|,)?\s+)?"
             rf"(?P<clock>{_CLOCK})"
             rf"(?:\s+(?:on\s+)?(?P<wd2>{_WEEKDAY}|today|tomorrow|yesterday|tonight))?",
-            I,
+            CI,
         ),
     ),
     # Monday, Monday morning, last Friday, next Tuesday, this Thursday, Monday night
@@ -200,14 +211,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("weekday_cap", _rx(rf"\b(?:(?P<rel>Last|Next|This)\s+)(?P<wd>{_WEEKDAY})\b")),
     # weekends
-    ("weekend", _rx(r"\b(?P<rel>this|last|next|the\s+past|the\s+coming)\s+weekend\b", I)),
+    ("weekend", _rx(r"\b(?P<rel>this|last|next|the\s+past|the\s+coming)\s+weekend\b", CI)),
     # today, tonight, yesterday morning, tomorrow
     (
         "deictic_day",
         _rx(
             rf"\b(?P<w>today|tonight|tomorrow|yesterday)(?:'s)?(?:\s+(?P<part>{_PART}))?\b"
             rf"|\b(?P<w2>this|last)\s+(?P<part2>morning|afternoon|evening|night)\b",
-            I,
+            CI,
         ),
     ),
     # this week, last month, next year, the past year (DURATION in TimeML), the coming week
@@ -217,7 +228,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<rel>this|last|next|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|"
             r"the\s+current|the\s+same|the\s+following|the\s+preceding|the\s+latest|that|the\s+prior)\s+"
             r"(?P<unit>week|month|year|decade|century|quarter)\b(?!\s+(?:before|after|earlier|later))",
-            I,
+            CI,
         ),
     ),
     # two weeks ago, a year earlier, three days later, two years before
@@ -227,7 +238,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:(?P<approx>about|almost|nearly|some|roughly|around|more\s+than|less\s+than|over|only|just)\s+)?"
             rf"(?P<n>{_NUM})[- ](?P<unit>{_UNIT})\s+"
             rf"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously|since)\b",
-            I,
+            CI,
         ),
     ),
     # the day before, the next day, the following week, the previous day, the year before
@@ -237,7 +248,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:the\s+(?P<rel>next|following|previous|preceding|prior)\s+(?P<unit>day|morning|evening|night|week|month|year))\b"
             r"|\b(?:the\s+)?(?P<unit2>day|week|month|year|night)\s+(?P<dir>before|after|earlier|later)\b(?!\s+\w+\s+(?:of|was|had))"
             r"|\b(?P<that>that|the\s+same)\s+(?P<unit3>day|morning|night|afternoon|evening|week|month|year)\b",
-            I,
+            CI,
         ),
     ),
     # in three years, within two weeks: future dates in TimeML when after "in"
@@ -251,7 +262,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:about|almost|nearly|roughly|around|more\s+than|less\s+than|over|at\s+least|up\s+to|only|just))\s+)?"
             rf"(?P<n>{_NUM})[- ](?:(?:full|straight|consecutive|calendar|fiscal|more|additional|long)[- ])?"
             rf"(?P<unit>{_UNIT})\b(?:[- ](?P<old>old|long))?",
-            I,
+            CI,
         ),
     ),
     # years, months (vague durations): "for years", "in recent months", "for decades"
@@ -260,7 +271,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"\b(?:(?P<rel>recent|the\s+(?:past|last|coming|next)|in\s+recent)\s+)(?P<unit>days|weeks|months|years|decades)\b"
             r"|(?<=\bfor\s)(?P<unit2>days|weeks|months|years|decades|hours|minutes)\b",
-            I,
+            CI,
         ),
     ),
     # every week, each year, annually, daily
@@ -270,7 +281,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<q>every|each|per|a)\s+(?:(?P<n>other|two|three|four|five|six|\d+)\s+)?"
             rf"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|{_WEEKDAY}|morning|evening|night|weekend)s?\b"
             r"|\b(?P<adv>annually|yearly|daily|weekly|monthly|quarterly|hourly|nightly|biweekly|biannually|semiannually)\b",
-            I,
+            CI,
         ),
     ),
     # now, currently, the past, the future, recently, nowadays
@@ -280,14 +291,21 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<present>now|currently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|at\s+this\s+time|the\s+present|right\s+now)\b"
             r"|\b(?P<past>the\s+past|recently|previously|formerly|once\s+upon\s+a\s+time|in\s+the\s+past|lately|earlier)\b"
             r"|\b(?P<future>the\s+future|soon|shortly|someday|the\s+near\s+future|the\s+long\s+term|the\s+short\s+term|eventually)\b",
-            I,
+            CI,
         ),
     ),
 ]
 PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
 
 # "the past" and friends are TimeML expressions only in some contexts.
-_REF_NEEDS_PREP = {"the past", "the future", "the present", "the near future", "the long term", "the short term"}
+_REF_NEEDS_PREP = {
+    "the past",
+    "the future",
+    "the present",
+    "the near future",
+    "the long term",
+    "the short term",
+}
 
 
 # ---------------------------------------------------------------- candidates
@@ -384,7 +402,9 @@ def _verb_tense(verb: Token) -> Tense | None:
         if a.tag_ in ("VBZ", "VBP") and a.lemma_ == "be" and tag == "VBG":
             return "future"  # "is meeting on Friday"
         if a.tag_ == "MD":
-            return "future" if a.lower_ in ("can", "may", "might", "could", "must", "should") else None
+            return (
+                "future" if a.lower_ in ("can", "may", "might", "could", "must", "should") else None
+            )
     if tag == "VBD":
         return "past"
     if tag == "VBN":
@@ -467,7 +487,11 @@ def _duration(n: float | None, unit: str) -> str:
         if code in finer and u not in ("minute", "second"):
             fcode, mult = finer[code]
             val = _fmt_num(n * mult)
-            return f"PT{val}{fcode}" if fcode in ("H",) or (fcode == "M" and code == "H") else f"P{val}{fcode}"
+            return (
+                f"PT{val}{fcode}"
+                if fcode in ("H",) or (fcode == "M" and code == "H")
+                else f"P{val}{fcode}"
+            )
     if u in ("hour", "minute", "second"):
         return f"PT{_fmt_num(n)}{code}"
     return f"P{_fmt_num(n)}{code}"
@@ -672,7 +696,11 @@ def _h_month(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     else:
         year = _month_day_year(month, None, ctx, c.start, c.end)
     return Value(
-        "DATE", f"{year:04d}-{month:02d}", mod=_mod(rel), relative=True, underspecified=f"XXXX-{month:02d}"
+        "DATE",
+        f"{year:04d}-{month:02d}",
+        mod=_mod(rel),
+        relative=True,
+        underspecified=f"XXXX-{month:02d}",
     )
 
 
@@ -703,7 +731,9 @@ def _h_quarter(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
             if period_start_month > base.month and tense != "future":
                 year -= 1
         relative = True
-    return Value("DATE", f"{year:04d}-{code}{n}", relative=relative, underspecified=f"XXXX-{code}{n}")
+    return Value(
+        "DATE", f"{year:04d}-{code}{n}", relative=relative, underspecified=f"XXXX-{code}{n}"
+    )
 
 
 def _h_q_short(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -715,10 +745,7 @@ def _h_q_short(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 def _h_decade(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     dec = m["dec"]
-    if dec.startswith("'"):
-        year = _year_of(dec[1:], ctx.anchor)
-    else:
-        year = int(dec)
+    year = _year_of(dec[1:], ctx.anchor) if dec.startswith("'") else int(dec)
     return Value("DATE", f"{year // 10:03d}", mod=_mod(m["mod"]))
 
 
@@ -726,7 +753,9 @@ def _h_century(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if m["n"]:
         n = int(m["n"])
     else:
-        n = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}[m["w"].lower()]
+        n = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}[
+            m["w"].lower()
+        ]
     return Value("DATE", f"{n - 1:02d}", mod=_mod(m["mod"]))
 
 
@@ -736,7 +765,9 @@ def _h_season(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if m["y"]:
         return Value("DATE", f"{m['y']}-{code}", mod=_mod(rel))
     year = ctx.anchor.year + {"last": -1, "next": 1}.get(rel, 0)
-    return Value("DATE", f"{year:04d}-{code}", mod=_mod(rel), relative=True, underspecified=f"XXXX-{code}")
+    return Value(
+        "DATE", f"{year:04d}-{code}", mod=_mod(rel), relative=True, underspecified=f"XXXX-{code}"
+    )
 
 
 def _h_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -782,7 +813,9 @@ def _h_clock(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         day = _deictic_day(wd, ctx)
     else:
         day = ctx.reference if (ctx.reference is not None and not ctx.anchored) else ctx.anchor
-    return Value("TIME", f"{day.isoformat()}T{hm}", relative=True, underspecified=f"XXXX-XX-XXT{hm}")
+    return Value(
+        "TIME", f"{day.isoformat()}T{hm}", relative=True, underspecified=f"XXXX-XX-XXT{hm}"
+    )
 
 
 def _h_weekday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -793,7 +826,9 @@ def _h_weekday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     under = f"XXXX-WXX-{wd}"
     if part:
         code = PARTS_OF_DAY[part.lower()]
-        return Value("TIME", f"{day.isoformat()}T{code}", relative=True, underspecified=f"{under}T{code}")
+        return Value(
+            "TIME", f"{day.isoformat()}T{code}", relative=True, underspecified=f"{under}T{code}"
+        )
     return Value("DATE", day.isoformat(), relative=True, underspecified=under)
 
 
@@ -813,12 +848,16 @@ def _h_deictic_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None
     if m["w2"]:
         day = ctx.anchor - timedelta(days=1) if m["w2"].lower() == "last" else ctx.anchor
     elif word == "tonight":
-        return Value("TIME", f"{ctx.anchor.isoformat()}TNI", relative=True, underspecified="XXXX-XX-XXTNI")
+        return Value(
+            "TIME", f"{ctx.anchor.isoformat()}TNI", relative=True, underspecified="XXXX-XX-XXTNI"
+        )
     else:
         day = _deictic_day(word, ctx)
     if part:
         code = PARTS_OF_DAY[part.lower()]
-        return Value("TIME", f"{day.isoformat()}T{code}", relative=True, underspecified=f"XXXX-XX-XXT{code}")
+        return Value(
+            "TIME", f"{day.isoformat()}T{code}", relative=True, underspecified=f"XXXX-XX-XXT{code}"
+        )
     return Value("DATE", day.isoformat(), relative=True, underspecified="XXXX-XX-XX")
 
 
@@ -830,15 +869,29 @@ def _h_rel_unit(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         return Value("DURATION", _duration(1, unit), relative=False)
     if rel in ("the same", "that"):
         base = ctx.reference or ctx.anchor
-        return Value("DATE", _at(base, unit), relative=not ctx.reference_from_text, underspecified=_unit_under(unit))
+        return Value(
+            "DATE",
+            _at(base, unit),
+            relative=not ctx.reference_from_text,
+            underspecified=_unit_under(unit),
+        )
     if rel in ("the following", "the next"):
         base = ctx.reference or ctx.anchor
-        return Value("DATE", _at(_add(base, 1, unit), unit), relative=True, underspecified=_unit_under(unit))
+        return Value(
+            "DATE", _at(_add(base, 1, unit), unit), relative=True, underspecified=_unit_under(unit)
+        )
     if rel in ("the previous", "the preceding", "the prior"):
         base = ctx.reference or ctx.anchor
-        return Value("DATE", _at(_add(base, -1, unit), unit), relative=True, underspecified=_unit_under(unit))
+        return Value(
+            "DATE", _at(_add(base, -1, unit), unit), relative=True, underspecified=_unit_under(unit)
+        )
     step = {"last": -1, "next": 1, "the latest": 0}.get(rel, 0)
-    return Value("DATE", _at(_add(ctx.anchor, step, unit), unit), relative=True, underspecified=_unit_under(unit))
+    return Value(
+        "DATE",
+        _at(_add(ctx.anchor, step, unit), unit),
+        relative=True,
+        underspecified=_unit_under(unit),
+    )
 
 
 def _h_ago(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -881,8 +934,18 @@ def _h_anaphoric(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if unit in ("morning", "evening", "night", "afternoon"):
         day = base + timedelta(days=step)
         code = PARTS_OF_DAY[unit]
-        return Value("TIME", f"{day.isoformat()}T{code}", relative=relative, underspecified=f"XXXX-XX-XXT{code}")
-    return Value("DATE", _at(_add(base, step, unit), unit), relative=relative, underspecified=_unit_under(unit))
+        return Value(
+            "TIME",
+            f"{day.isoformat()}T{code}",
+            relative=relative,
+            underspecified=f"XXXX-XX-XXT{code}",
+        )
+    return Value(
+        "DATE",
+        _at(_add(base, step, unit), unit),
+        relative=relative,
+        underspecified=_unit_under(unit),
+    )
 
 
 def _h_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -1061,7 +1124,9 @@ def extract(
     candidates = find_candidates(text, entities)
     anchored = anchor is not None
     base = anchor if anchor is not None else stand_in_anchor(text, candidates)
-    ctx = Context(text=text, anchor=base, anchored=anchored, tense_of=tense_of or (lambda s, e: None))
+    ctx = Context(
+        text=text, anchor=base, anchored=anchored, tense_of=tense_of or (lambda s, e: None)
+    )
     out: list[TimeExpression] = []
     for cand in candidates:
         val = resolve(cand, text, ctx)
@@ -1084,7 +1149,11 @@ def extract(
             )
         )
         iv = timex.interval(val.value) if val.type in ("DATE", "TIME") else None
-        if iv is not None and iv.granularity in ("day", "time") and (val.sets_reference or val.relative):
+        if (
+            iv is not None
+            and iv.granularity in ("day", "time")
+            and (val.sets_reference or val.relative)
+        ):
             ctx.reference = iv.first
             ctx.reference_from_text = not val.relative or anchored
     return out

@@ -51,7 +51,9 @@ _DURATION = re.compile(
     r"^P(?:(?:[\dX]+(?:\.\d+)?(?:Y|M|W|D|DE|CE|Q|L|H))+"
     r"(?:T(?:[\dX]+(?:\.\d+)?(?:H|M|S))+)?|T(?:[\dX]+(?:\.\d+)?(?:H|M|S))+)$"
 )
-_UNDERSPECIFIED = re.compile(r"^[\dX]{4}(?:-[\dX]{2}(?:-[\dX]{2})?|-W[\dX]{2}(?:-[1-7X])?|-(?:SP|SU|FA|WI)|-Q[1-4X]|-H[12X])?(?:T[\dX]{2}(?::[\dX]{2})?|T(?:MO|MI|AF|EV|NI))?$")
+_UNDERSPECIFIED = re.compile(
+    r"^[\dX]{4}(?:-[\dX]{2}(?:-[\dX]{2})?|-W[\dX]{2}(?:-[1-7X])?|-(?:SP|SU|FA|WI)|-Q[1-4X]|-H[12X])?(?:T[\dX]{2}(?::[\dX]{2})?|T(?:MO|MI|AF|EV|NI))?$"
+)
 REFS = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 
 
@@ -102,8 +104,8 @@ def _interval(m: re.Match[str]) -> Interval | None:
         return Interval(day, day, "time" if fine else "day")
     if m["month"]:
         month = int(m["month"])
-        last = calendar.monthrange(year, month)[1]
-        return Interval(date(year, month, 1), date(year, month, last), "month")
+        days = calendar.monthrange(year, month)[1]
+        return Interval(date(year, month, 1), date(year, month, days), "month")
     if m["week"]:
         monday = date.fromisocalendar(year, int(m["week"]), 1)
         if m["wday"]:
