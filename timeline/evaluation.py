@@ -632,7 +632,7 @@ def pipeline_extract(model: str | None = None) -> Extract:
             text=doc.text,
             source=doc.source,
             anchor=doc.dct,
-            anchor_source="metadata" if doc.dct is not None else "none",
+            anchor_source="dct" if doc.dct is not None else "none",
             title=doc.title,
         )
         return extractor.process(document).timexes
