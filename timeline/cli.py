@@ -99,6 +99,30 @@ def extract(
         raise SystemExit(ExitCode.SOME_UNREADABLE)
 
 
+@cli.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--errors", is_flag=True, help="Also list every error and the commonest error patterns."
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    metavar="FORMAT",
+    help="table (default on a terminal) or json (default when piped).",
+)
+@click.option(
+    "--model", metavar="NAME", help="An installed spaCy English pipeline (default: en_core_web_sm)."
+)
+def eval_command(gold: tuple[str, ...], errors: bool, fmt: str | None, model: str | None) -> None:
+    """Score the temporal tagger on TimeML GOLD files or folders (TempEval-3 Task A)."""
+    from timeline.evaluation import run_eval
+
+    code = run_eval(list(gold), errors, fmt, model, sys.stdout)
+    if code:
+        raise SystemExit(code)
+
+
 FORMATS = ("table", "json", "jsonl")
 
 
