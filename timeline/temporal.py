@@ -17,6 +17,7 @@ underspecified TIMEX3 form ("XXXX-WXX-2") and marked unresolved.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -93,6 +94,10 @@ _NUM = (
 _UNIT = r"(?:second|minute|hour|day|night|week(?:end)?|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_PERIOD_MOD = (
+    rf"(?:latest|current|comparable|corresponding|same|year-ago|year-earlier|previous|prior"
+    rf"|full|entire|fiscal|just-ended|{_YEAR})"
+)
 _CLOCK = (
     r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?|(?:1[0-2]|0?[1-9])\.[0-5]\d\s*[ap]\.?\s?m\b\.?"
     r"|(?:1[0-2]|0?[1-9])\s*[ap]\.?\s?m\b\.?|noon|midnight)(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
@@ -127,7 +132,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_day",
         _rx(
-            rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_NAMES})\s+(?P<d>{_DAY})\b"
+            rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_NAMES})\s+(?:the\s+)?(?P<d>{_DAY})\b"
             rf"(?:,?\s+(?P<y>{_YEAR})\b)?(?:\s+(?P<part>{_PART}))?"
         ),
     ),
@@ -161,12 +166,25 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(rf"\b(?:fiscal(?:\s+year)?\s+(?P<y>{_YEAR}|'?\d\d)|FY\s?'?(?P<y2>\d{{4}}|\d\d))\b", CI),
     ),
     # the first quarter (of 1998), the third quarter, Q3 1998, the second half of 1997
+    # "the third quarter (of 1998)", "this year's second half", "the year-ago third
+    # quarter": the determiner belongs to the expression (TimeBank) ...
     (
         "quarter",
         _rx(
-            rf"\b(?:(?P<rel>the\s+(?:latest|last|past|current|previous|next|coming|same)|this|last|next|its|the)\s+)?"
-            rf"(?:(?P<ord>{_ORD}|final|fourth)(?:[- ]|\s+fiscal\s+|\s+calendar\s+)(?P<unit>quarter|half))"
+            rf"\b(?:(?:the|this|last|next)\s+|(?P<yrel2>this|last|next)\s+year's\s+)?"
+            rf"(?P<mods>(?:(?:latest|current|same|comparable|corresponding|year-ago|year-earlier"
+            rf"|fiscal|calendar|(?P<py>{_YEAR}))[\s-]+)*)"
+            rf"(?P<ord>{_ORD}|final)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>quarter|half)"
             rf"(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})|\s+of\s+(?:(?P<yrel>this|last|next)\s+year))?\b",
+            CI,
+        ),
+    ),
+    # ... but not to the adjective: "its [third-quarter] profit", "[fiscal second-quarter] sales"
+    (
+        "quarter_adj",
+        _rx(
+            rf"(?<![\w-])(?P<mods>(?:(?:fiscal|calendar|year-ago|year-earlier)[\s-]+)*)"
+            rf"(?P<ord>{_ORD}|final)-(?P<unit>quarter|half)\b",
             CI,
         ),
     ),
@@ -239,7 +257,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"\b(?P<rel>this|last|next|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|"
             r"the\s+current|the\s+same|the\s+following|the\s+preceding|the\s+latest|that|the\s+prior)\s+"
-            r"(?P<unit>week|month|year|decade|century|quarter)\b(?!\s+(?:before|after|earlier|later))",
+            r"(?P<unit>week|month|year|decade|century)\b(?!\s+(?:before|after|earlier|later))",
             CI,
         ),
     ),
@@ -263,6 +281,18 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             CI,
         ),
     ),
+    # the quarter, the latest quarter, the year-ago period, the fiscal year, year-earlier
+    (
+        "period",
+        _rx(
+            rf"\b(?:(?P<det>the|this|last|next)\s+(?P<mods>(?:{_PERIOD_MOD}[\s-]+)*)"
+            rf"|(?P<mods2>(?:{_PERIOD_MOD}[\s-]+)+))"
+            r"(?P<unit>quarter|period|(?:fiscal\s+)?year)\b(?!-)"
+            r"(?:(?P<ended>\s+(?:ended|ending))|\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?"
+            r"|\b(?P<adj>year-(?:earlier|ago))\b",
+            CI,
+        ),
+    ),
     # in three years, within two weeks: future dates in TimeML when after "in"
     # (the extent excludes the preposition); durations elsewhere.
     # the past two years, the last 24 hours, the next five months, two full years
@@ -281,7 +311,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "vague_duration",
         _rx(
-            r"\b(?:(?P<rel>recent|the\s+(?:past|last|coming|next)|in\s+recent)\s+)(?P<unit>days|weeks|months|years|decades)\b"
+            r"\b(?:(?P<rel>recent|the\s+(?:past|last|coming|next))\s+)(?P<unit>days|weeks|months|quarters|years|decades)\b"
             r"|(?<=\bfor\s)(?P<unit2>days|weeks|months|years|decades|hours|minutes)\b",
             CI,
         ),
@@ -300,9 +330,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "ref",
         _rx(
-            r"\b(?P<present>now|currently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|at\s+this\s+time|the\s+present|right\s+now)\b"
-            r"|\b(?P<past>the\s+past|recently|previously|formerly|once\s+upon\s+a\s+time|lately|earlier)\b"
-            r"|\b(?P<future>the\s+future|soon|shortly|someday|the\s+near\s+future|the\s+long\s+term|the\s+short\s+term|eventually)\b",
+            r"\b(?P<present>(?:right\s+)?now|currently|nowadays|at\s+present|these\s+days|the\s+present|current)\b"
+            r"|\b(?P<past>the\s+past|recently)\b"
+            r"|\b(?P<future>the\s+(?:near\s+|distant\s+)?future|the\s+(?:long|short|near)\s+term)\b",
             CI,
         ),
     ),
@@ -310,14 +340,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
 PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
 
 # "the past" and friends are TimeML expressions only in some contexts.
-_REF_NEEDS_PREP = {
-    "the past",
-    "the future",
-    "the present",
-    "the near future",
-    "the long term",
-    "the short term",
-}
+_REF_NEEDS_PREP = re.compile(r"^the\s+(?:past|present|(?:near\s+|distant\s+)?future|\w+\s+term)$")
+_REF_PREP_BEFORE = re.compile(r"\b(?:in|for|into|about|from|over)\s+$", re.IGNORECASE)
+# "Now, he says..." opens a sentence as a discourse marker, not as a time.
+_DISCOURSE_NOW = re.compile(r"(?:^|[.!?\"'`]\s*|\n\s*)$")
 
 
 # ---------------------------------------------------------------- candidates
@@ -333,30 +359,76 @@ class Candidate:
 
 
 def find_candidates(text: str, entities: Iterable[tuple[int, int, str]] = ()) -> list[Candidate]:
-    """Non-overlapping candidate spans, longest first, in document order."""
+    """Non-overlapping candidate spans in document order.
+
+    Our patterns win: among overlapping matches the longest wins, then the
+    earlier rule. spaCy's DATE/TIME entities only fill the gaps the patterns
+    leave; an entity that overlaps a pattern match is dropped, so a long
+    entity ("the first nine months of 1997") cannot swallow the expressions
+    TimeML annotates inside it. O(n log n) in the number of matches.
+    """
     found: list[Candidate] = []
     for name, pattern in RULES:
         for m in pattern.finditer(text):
             if m.end() > m.start():
                 found.append(Candidate(m.start(), m.end(), name, m))
-    for start, end, label in entities:
-        # spaCy's spans may carry white space at their edges; TimeML's do not
-        piece = text[start:end]
-        start += len(piece) - len(piece.lstrip())
-        end -= len(piece) - len(piece.rstrip())
-        if end > start:
-            found.append(Candidate(start, end, "ner", None, label))
-    # Longest first; among equals, rule order; NER last.
-    found.sort(key=lambda c: (-(c.end - c.start), PRIORITY.get(c.rule, 99), c.start))
-    taken: list[Candidate] = []
-    occupied: list[tuple[int, int]] = []
+    found.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.rule], c.start))
+    taken = _Occupied()
     for cand in found:
-        if any(cand.start < e and s < cand.end for s, e in occupied):
-            continue
-        taken.append(cand)
-        occupied.append((cand.start, cand.end))
-    taken.sort(key=lambda c: c.start)
-    return taken
+        taken.add(cand)
+    ruled = _Occupied()
+    for cand in taken.items:
+        ruled.add(cand)
+    for start, end, label in entities:
+        start, end = _trim_entity(text, start, end)
+        if end > start:
+            taken.add(Candidate(start, end, "ner", None, label), against=ruled)
+    return sorted(taken.items, key=lambda c: c.start)
+
+
+class _Occupied:
+    """Non-overlapping spans kept sorted by start, for O(log n) overlap tests."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.items: list[Candidate] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # spans starting before `end`
+        return i > 0 and self.ends[i - 1] > start
+
+    def add(self, cand: Candidate, against: _Occupied | None = None) -> bool:
+        if self.overlaps(cand.start, cand.end) or (
+            against is not None and against.overlaps(cand.start, cand.end)
+        ):
+            return False
+        i = bisect.bisect_left(self.starts, cand.start)
+        self.starts.insert(i, cand.start)
+        self.ends.insert(i, cand.end)
+        self.items.insert(i, cand)
+        return True
+
+
+_ENTITY_EDGE = re.compile(
+    r"^(?:\s|(?:about|around|roughly|approximately|some|since|until|till|by|from|through|"
+    r"during|before|after|on|in|at|of|for|to)\s+)+|(?:'s|’s|\s|[,.;:])+$",
+    re.IGNORECASE,
+)
+
+
+def _trim_entity(text: str, start: int, end: int) -> tuple[int, int]:
+    """An entity's span without white space, prepositions or a possessive at its edges."""
+    while True:
+        piece = text[start:end]
+        m = _ENTITY_EDGE.search(piece)
+        if m is None or m.end() == m.start():
+            break
+        if m.start() == 0:
+            start += m.end()
+        else:
+            end = start + m.start()
+    return start, end
 
 
 # ---------------------------------------------------------------- tense
@@ -445,6 +517,9 @@ class Context:
     anchored: bool  # False when `anchor` is a stand-in
     reference: date | None = None  # the last date the narrative reached
     reference_from_text: bool = False
+    # The reporting period under discussion ("2013-Q3", "2013"): what "the
+    # quarter" and "a year earlier" mean in a company's results.
+    period: str | None = None
     tense_of: Callable[[int, int], Tense | None] = field(default=lambda s, e: None)
 
 
@@ -456,6 +531,7 @@ class Value:
     relative: bool = False  # depends on the anchor (or stand-in)
     sets_reference: bool = False
     underspecified: str | None = None  # what to write when relative and unanchored
+    sets_period: bool = False  # names the reporting period the text is about
 
 
 def _num(text: str) -> float | None:
@@ -731,32 +807,102 @@ def _h_fiscal(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 def _h_quarter(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     ord_word = m["ord"].lower()
     n = {"final": 4}.get(ord_word) or ORDINALS.get(ord_word) or int(ord_word[0])
-    unit = m["unit"].lower()
-    code = "Q" if unit == "quarter" else "H"
+    code = "Q" if m["unit"].lower() == "quarter" else "H"
     if code == "H" and n > 2:
         return None
-    base = ctx.reference if (ctx.reference_from_text and ctx.reference) else ctx.anchor
-    relative = False
-    if m["y"]:
-        year = int(m["y"])
+    groups = m.groupdict()
+    mods = (m["mods"] or "").lower()
+    back = 1 if "year-" in mods else 0  # the year-ago third quarter
+    year_rel = (groups.get("yrel") or groups.get("yrel2") or "").lower()
+    explicit = groups.get("y") or groups.get("py")
+    if explicit:
+        value = f"{int(explicit):04d}-{code}{n}"
+        return Value("DATE", value, sets_period=True)
+    if year_rel:
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(year_rel, 0)
     else:
-        yrel = (m["yrel"] or "").lower()
-        year = ctx.anchor.year + {"last": -1, "next": 1}.get(yrel, 0)
-        if not yrel:
-            year = base.year
-            # In a January report, "the fourth quarter" is last year's, and so is
-            # a first quarter told in the past tense: it has not ended yet.
-            months = 3 if code == "Q" else 6
-            first_month = (n - 1) * months + 1
-            tense = ctx.tense_of(c.start, c.end)
-            not_started = first_month > base.month
-            not_ended = first_month + months - 1 >= base.month
-            if (not_started and tense != "future") or (not_ended and tense == "past"):
-                year -= 1
-        relative = True
+        year = _quarter_year(n, code, ctx, c)
     return Value(
-        "DATE", f"{year:04d}-{code}{n}", relative=relative, underspecified=f"XXXX-{code}{n}"
+        "DATE",
+        f"{year - back:04d}-{code}{n}",
+        relative=True,
+        underspecified=f"XXXX-{code}{n}",
+        sets_period=not back,
     )
+
+
+def _quarter_year(n: int, code: str, ctx: Context, c: Candidate) -> int:
+    """The year of a quarter or half named without one, as a company report means it.
+
+    A quarter that has not begun at the anchor is last year's unless the clause
+    looks ahead ("the fourth quarter" in a January report); one that began this
+    month and is told in the past tense is last year's too (in January, "sales
+    slowed in the first quarter").
+    """
+    base = ctx.anchor
+    months = 3 if code == "Q" else 6
+    first_month = (n - 1) * months + 1
+    tense = ctx.tense_of(c.start, c.end)
+    if first_month > base.month:
+        return base.year if tense == "future" else base.year - 1
+    if first_month == base.month and tense == "past":
+        return base.year - 1
+    return base.year
+
+
+def _last_quarter(d: date) -> tuple[int, int]:
+    """The last quarter completed before day `d`: (year, quarter)."""
+    q = (d.month - 1) // 3  # the current quarter, counted from 0
+    return (d.year, q) if q else (d.year - 1, 4)
+
+
+def _shift_period(value: str, years: int) -> str:
+    """A reporting period moved by whole years: 1989-Q3 -> 1988-Q3, 1989 -> 1988."""
+    return f"{int(value[:4]) + years:04d}{value[4:]}"
+
+
+def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    """The reporting period a company's results speak of, and its year-ago twin."""
+    if m["adj"]:  # "a year-earlier loss", "the year-ago results"
+        period = ctx.period or f"{ctx.anchor.year:04d}"
+        return Value("DATE", _shift_period(period, -1), relative=True, underspecified="XXXX")
+    det = (m["det"] or "").lower()
+    mods = re.sub(r"[\s-]+", " ", (m["mods"] or m["mods2"] or "").lower())
+    unit = m["unit"].lower()
+    back = bool(re.search(r"\byear (?:ago|earlier)\b|corresponding|comparable", mods) or m["ago"])
+    explicit = re.search(r"\d{4}", mods)
+    if unit.endswith("year"):
+        if m["ended"]:
+            return Value("DURATION", "P1Y")  # "for the year ended Sept. 30": its length
+        if explicit or det in ("last", "next", "this") or (not det and "fiscal" not in mods):
+            return None  # "1988 year", "last year" (rel_unit), "year-end"
+        if "latest" in mods or "previous" in mods or "prior" in mods:
+            return None
+        year = ctx.anchor.year - back
+        return Value("DATE", f"{year:04d}", relative=True, underspecified="XXXX", sets_period=True)
+    # a quarter or a period
+    ctx_quarter = ctx.period if ctx.period and "-Q" in ctx.period else None
+    if det == "this" or "current" in mods:
+        y, q = ctx.anchor.year, (ctx.anchor.month - 1) // 3 + 1
+        current = f"{y:04d}-Q{q}"
+    elif det in ("last", "next") or "previous" in mods or "prior" in mods:
+        y, q = _last_quarter(ctx.anchor)
+        if det == "next":
+            y, q = (y, q + 2) if q <= 2 else (y + 1, q - 2)
+        current = f"{y:04d}-Q{q}"
+    elif ctx_quarter:
+        current = ctx_quarter
+    elif unit == "period" and not ("latest" in mods or back or explicit):
+        return None  # "the period" with no period under discussion
+    else:
+        y, q = _last_quarter(ctx.anchor)
+        current = f"{y:04d}-Q{q}"
+    if explicit:
+        value = explicit.group() + (current[4:] if unit == "quarter" or ctx_quarter else "")
+        return Value("DATE", value)
+    if back:
+        return Value("DATE", _shift_period(current, -1), relative=True, underspecified="XXXX-QX")
+    return Value("DATE", current, relative=True, underspecified="XXXX-QX", sets_period=True)
 
 
 def _h_q_short(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -928,6 +1074,14 @@ def _h_ago(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
             return Value("DATE", "PAST_REF")
         return Value("DATE", "FUTURE_REF") if u else None
     sign = -1 if direction in ("ago", "earlier", "before", "previously") else 1
+    if _unit_key(unit) == "year" and ctx.period and "-Q" in ctx.period:
+        # results "a year earlier" are those of the same quarter a year before
+        return Value(
+            "DATE",
+            _shift_period(ctx.period, sign * int(n)),
+            relative=True,
+            underspecified="XXXX-QX",
+        )
     deictic = direction in ("ago", "from now", "hence")
     base = ctx.anchor if deictic else (ctx.reference or ctx.anchor)
     target = _add(base, sign * int(n), unit)
@@ -991,9 +1145,8 @@ def _h_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 def _h_vague_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     unit = m["unit"] or m["unit2"]
-    rel = (m["rel"] or "").lower()
-    if "recent" in rel or "past" in rel or "last" in rel:
-        return Value("DURATION", _duration(None, unit))
+    if (m["rel"] or "").lower() == "recent":
+        return Value("DATE", "PAST_REF")  # "in recent years": a vague past, not a length
     return Value("DURATION", _duration(None, unit))
 
 
@@ -1027,13 +1180,16 @@ def _h_set(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 
 def _h_ref(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
-    txt = re.sub(r"\s+", " ", m.group().lower())
-    if txt in _REF_NEEDS_PREP:
-        before = _before(c, ctx)
-        if not re.search(r"\b(?:in|for|into|of|from)\s+$", before, re.I):
-            return None
-    if txt == "earlier":
-        return None  # "earlier" alone is rarely annotated
+    # TimeBank annotates "the past", "the future" only as the object of a
+    # preposition ("in the future"), not as a noun ("the future of NATO").
+    if _REF_NEEDS_PREP.match(m.group().lower()) and not _REF_PREP_BEFORE.search(_before(c, ctx)):
+        return None
+    if (
+        m.group() == "Now"
+        and ctx.text.startswith(",", c.end)
+        and _DISCOURSE_NOW.search(_before(c, ctx))
+    ):
+        return None
     if m["present"]:
         return Value("DATE", "PRESENT_REF")
     if m["past"]:
@@ -1055,6 +1211,8 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "month": _h_month,
     "fiscal": _h_fiscal,
     "quarter": _h_quarter,
+    "quarter_adj": _h_quarter,
+    "period": _h_period,
     "q_short": _h_q_short,
     "decade": _h_decade,
     "century": _h_century,
@@ -1170,6 +1328,8 @@ def extract(
                 sort_end=rng[1] if rng else None,
             )
         )
+        if val.sets_period:
+            ctx.period = val.value
         iv = timex.interval(val.value) if val.type in ("DATE", "TIME") else None
         if (
             iv is not None
