@@ -98,6 +98,14 @@ _PERIOD_MOD = (
     rf"(?:latest|current|comparable|corresponding|same|year-ago|year-earlier|previous|prior"
     rf"|full|entire|fiscal|just-ended|{_YEAR})"
 )
+_UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS_WORD = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# Years as read out on air: "nineteen ninety-six", "the year two thousand".
+_SPELLED_YEAR = (
+    rf"(?:(?:eighteen|nineteen)[- ](?:{_TENS_WORD}(?:[- ]{_UNITS_WORD})?|{_TEENS_WORD}|hundred)"
+    rf"|(?<=year\s)two\s+thousand(?:\s+(?:and\s+)?(?:{_UNITS_WORD}|{_TEENS_WORD}))?)"
+)
 _CLOCK = (
     r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?|(?:1[0-2]|0?[1-9])\.[0-5]\d\s*[ap]\.?\s?m\b\.?"
     r"|(?:1[0-2]|0?[1-9])\s*[ap]\.?\s?m\b\.?|noon|midnight)(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
@@ -149,7 +157,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "month_year",
         _rx(
             rf"(?:\b(?P<mod>early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of)[- ]?\s*)?"
-            rf"\b(?P<mon>{_MONTH_NAMES})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|'\d\d))\b"
+            rf"\b(?P<mon>{_MONTH_NAMES})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|'\d\d|{_SPELLED_YEAR}))\b"
         ),
     ),
     # a month on its own: only where it cannot be a verb or a modal
@@ -192,8 +200,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # the 1990s, the '90s, the mid-1980s, the nineteen-nineties
     (
         "decade",
-        _rx(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<dec>1\d\d0|20\d0|'\d0)'?s\b", CI),
+        _rx(
+            r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<dec>1\d\d0|20\d0|'\d0)'?s\b"
+            r"|\bthe\s+(?:(?P<mod2>early|mid|late)[- ])?"
+            r"(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+            CI,
+        ),
     ),
+    ("spelled_year", _rx(rf"\b(?:the\s+year\s+)?(?P<y>{_SPELLED_YEAR})\b", CI)),
     # the 20th century, the nineteenth century
     (
         "century",
@@ -208,7 +222,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "season",
         _rx(
             rf"\b(?:(?P<rel>this|last|next|early|late|mid|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)"
-            rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b",
+            rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR}))?\b",
             CI,
         ),
     ),
@@ -236,7 +250,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "weekday",
         _rx(
             rf"\b(?:(?P<rel>last|next|this|past|coming|following|previous)\s+)?(?P<wd>{_WEEKDAY})"
-            rf"(?:'s)?(?:\s+(?P<part>{_PART}))?\b",
+            rf"(?:\s+(?P<part>{_PART}))?\b",
         ),
     ),
     ("weekday_cap", _rx(rf"\b(?:(?P<rel>Last|Next|This)\s+)(?P<wd>{_WEEKDAY})\b")),
@@ -246,7 +260,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "deictic_day",
         _rx(
-            rf"\b(?P<w>today|tonight|tomorrow|yesterday)(?:'s)?(?:\s+(?P<part>{_PART}))?\b"
+            rf"\b(?P<w>today|tonight|tomorrow|yesterday)(?:\s+(?P<part>{_PART}))?\b"
             rf"|\b(?P<w2>this|last)\s+(?P<part2>morning|afternoon|evening|night)\b",
             CI,
         ),
@@ -299,9 +313,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "duration",
         _rx(
-            rf"\b(?:(?P<rel>the\s+(?:past|last|next|first|previous|coming|following|preceding|final)|"
-            rf"the\s+better\s+part\s+of|the\s+rest\s+of|recent|past|another|the|"
-            rf"(?:about|almost|nearly|roughly|around|more\s+than|less\s+than|over|at\s+least|up\s+to|only|just))\s+)?"
+            rf"\b(?:(?P<rel>the\s+(?:past|last|next|first|previous|coming|following|preceding|final|latest)|"
+            rf"the\s+better\s+part\s+of|the\s+rest\s+of|recent|past|another|"
+            rf"(?:almost|nearly|more\s+than|less\s+than|no\s+more\s+than|up\s+to))\s+)?"
             rf"(?P<n>{_NUM})[- ](?:(?:full|straight|consecutive|calendar|fiscal|more|additional|long)[- ])?"
             rf"(?P<unit>{_UNIT})\b(?:[- ](?P<old>old|long))?",
             CI,
@@ -322,7 +336,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"\b(?P<q>every|each|per|a)\s+(?:(?P<n>other|two|three|four|five|six|\d+)\s+)?"
             rf"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|{_WEEKDAY}|morning|evening|night|weekend)s?\b"
-            r"|\b(?P<adv>annually|yearly|daily|weekly|monthly|quarterly|hourly|nightly|biweekly|biannually|semiannually)\b",
+            r"|\b(?P<adv>annually|yearly|daily|weekly|monthly|hourly|nightly|biweekly|biannually|semiannually)\b",
             CI,
         ),
     ),
@@ -356,6 +370,7 @@ class Candidate:
     rule: str
     match: re.Match[str] | None
     label: str = ""  # spaCy's label when the candidate came from the NER
+    mod: str | None = None  # a modifier taken in front of the match ("early", "the end of")
 
 
 def find_candidates(text: str, entities: Iterable[tuple[int, int, str]] = ()) -> list[Candidate]:
@@ -377,13 +392,46 @@ def find_candidates(text: str, entities: Iterable[tuple[int, int, str]] = ()) ->
     for cand in found:
         taken.add(cand)
     ruled = _Occupied()
+    previous_end = 0
     for cand in taken.items:
+        _take_modifier(text, cand, previous_end)
+        previous_end = cand.end
         ruled.add(cand)
     for start, end, label in entities:
         start, end = _trim_entity(text, start, end)
         if end > start:
             taken.add(Candidate(start, end, "ner", None, label), against=ruled)
     return sorted(taken.items, key=lambda c: c.start)
+
+
+# TimeML puts "early", "late", "the end of" inside the expression and
+# records them in its `mod` ("[early next year]", "[the end of 1990]").
+_MODIFIER_BEFORE = re.compile(
+    r"\b(?P<mod>early|earlier|late|later|mid|(?:at\s+)?the\s+(?:end|beginning|start|middle)\s+of"
+    r"|sometime|as\s+early\s+as)(?:\s+|-)$",
+    re.IGNORECASE,
+)
+_MODIFIED_RULES = frozenset(
+    {
+        "month_day", "day_month", "month_year", "month", "year", "season", "weekday",
+        "weekday_cap", "deictic_day", "rel_unit", "anaphoric", "period", "decade",
+        "century", "fiscal", "holiday", "quarter",
+    }
+)  # fmt: skip
+
+
+def _take_modifier(text: str, cand: Candidate, not_before: int) -> None:
+    """Extend a match leftwards over a TimeML modifier ("early", "the end of")."""
+    if cand.rule not in _MODIFIED_RULES:
+        return
+    lo = max(not_before, cand.start - 24)
+    m = _MODIFIER_BEFORE.search(text, lo, cand.start)
+    if m is None:
+        return
+    mod = m["mod"].lower()
+    start = m.start() + (3 if mod.startswith("at ") else 0)
+    cand.start = start
+    cand.mod = {"earlier": "START", "later": "END"}.get(mod) or _mod(re.sub(r"^at\s+", "", mod))
 
 
 class _Occupied:
@@ -649,7 +697,38 @@ def _unit_under(unit: str) -> str:
     }.get(u, "XXXX-XX-XX")  # fmt: skip
 
 
+def _spelled_number(text: str) -> int | None:
+    """ "ninety-six" -> 96, "seventeen" -> 17, "two thousand and one" -> 2001."""
+    words = re.split(r"[\s-]+", text.lower().replace(" and ", " "))
+    if words[:2] == ["two", "thousand"]:
+        rest = _spelled_number(" ".join(words[2:])) if words[2:] else 0
+        return None if rest is None else 2000 + rest
+    total = 0
+    for w in words:
+        n = NUMBERS.get(w)
+        if n is None or isinstance(n, float):
+            return None
+        total += n
+    return total
+
+
+def _spelled_year(text: str) -> int | None:
+    t = re.sub(r"^the\s+year\s+", "", text.lower())
+    if t.startswith("two"):
+        return _spelled_number(t)
+    head, _, tail = re.sub(r"\s+", " ", t).replace("-", " ", 1).partition(" ")
+    century = {"eighteen": 18, "nineteen": 19}.get(head)
+    if century is None:
+        return None
+    if tail == "hundred":
+        return century * 100
+    rest = _spelled_number(tail)
+    return None if rest is None or rest > 99 else century * 100 + rest
+
+
 def _year_of(text: str, ref: date) -> int:
+    if text[:1].isalpha():
+        return _spelled_year(text) or ref.year
     t = text.strip("'")
     if len(t) == 2:
         y = int(t)
@@ -913,6 +992,11 @@ def _h_q_short(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 
 def _h_decade(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    if m["decw"]:  # "the nineties": of the century the text lives in
+        tens = NUMBERS[m["decw"].lower()[:-3] + "y"]
+        century = ctx.anchor.year // 100 * 100
+        year = century + tens if century + tens <= ctx.anchor.year else century - 100 + tens
+        return Value("DATE", f"{year // 10:03d}", mod=_mod(m["mod2"]))
     dec = m["dec"]
     year = _year_of(dec[1:], ctx.anchor) if dec.startswith("'") else int(dec)
     return Value("DATE", f"{year // 10:03d}", mod=_mod(m["mod"]))
@@ -932,11 +1016,23 @@ def _h_season(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     code = SEASONS[m["s"].lower()]
     rel = (m["rel"] or "").lower()
     if m["y"]:
-        return Value("DATE", f"{m['y']}-{code}", mod=_mod(rel))
+        return Value("DATE", f"{_year_of(m['y'], ctx.anchor):04d}-{code}", mod=_mod(rel))
+    if code in ("FA", "SP") and not rel and not _SEASON_PREP_BEFORE.search(_before(c, ctx)):
+        return None  # "prices fall", "spring into action": verbs, not seasons
     year = ctx.anchor.year + {"last": -1, "next": 1}.get(rel, 0)
     return Value(
         "DATE", f"{year:04d}-{code}", mod=_mod(rel), relative=True, underspecified=f"XXXX-{code}"
     )
+
+
+_SEASON_PREP_BEFORE = re.compile(
+    r"\b(?:in|since|until|till|by|during|through|this|last|next|early|late|of)\s+$", re.IGNORECASE
+)
+
+
+def _h_spelled_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    year = _spelled_year(m["y"])
+    return None if year is None else Value("DATE", f"{year:04d}", sets_reference=True)
 
 
 def _h_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -1127,8 +1223,8 @@ def _h_anaphoric(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 def _h_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     n = _num(m["n"])
     unit = m["unit"]
-    if m["old"] and m["old"].lower() == "old":
-        return Value("DURATION", _duration(n, unit))
+    if (m["old"] or "").lower() == "old" or ctx.text.startswith(" old", c.end):
+        return None  # an age ("a 6-year-old boy", "52 years old"): TimeBank leaves ages out
     raw_n = m["n"].lower()
     if any(raw_n.startswith(v) for v in VAGUE_NUMBERS):
         n = None
@@ -1153,9 +1249,11 @@ def _h_vague_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | N
 def _h_set(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if m["adv"]:
         adv = m["adv"].lower()
+        if re.search(r"(?:%|\bpercent)\s*$", _before(c, ctx)):
+            return None  # "rose 8% annually": a rate of growth, not a recurrence
         value = {
             "annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M",
-            "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
+            "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
             "biannually": "P6M", "semiannually": "P6M",
         }[adv]  # fmt: skip
         return Value("SET", value)
@@ -1174,9 +1272,17 @@ def _h_set(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if q == "a" and c.start > 0:
         # "twice a year", "$5 a day" -> a frequency; "a year" alone is not a set
         before = _before(c, ctx)
-        if not re.search(r"(?:\b(?:once|twice|thrice|times?)|\d|percent|%)\s*$", before, re.I):
+        if not _RATE_BEFORE.search(before):
             return None
     return Value("SET", _duration(n, unit))
+
+
+# "twice a year", "$5 million a year", "50,000 CDs a year": a frequency or a rate.
+_RATE_BEFORE = re.compile(
+    r"(?:\b(?:once|twice|thrice|times?|million|billion|thousand|hundred|percent)|\d|%"
+    r"|\b(?!(?:was|has|is|does|this|its|his|as|us|less|plus|unless|yes|thus)\b)[a-z]{2,}s)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _h_ref(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -1218,6 +1324,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "century": _h_century,
     "season": _h_season,
     "year": _h_year,
+    "spelled_year": _h_spelled_year,
     "clock": _h_clock,
     "weekday": _h_weekday,
     "weekday_cap": _h_weekday,
@@ -1322,7 +1429,7 @@ def extract(
                 text=text[cand.start : cand.end],
                 type=val.type,
                 value=value,
-                mod=val.mod,
+                mod=val.mod or cand.mod,
                 resolved=resolved,
                 sort_key=rng[0] if rng else None,
                 sort_end=rng[1] if rng else None,
