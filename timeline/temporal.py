@@ -281,7 +281,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"\b(?:(?P<approx>about|almost|nearly|some|roughly|around|more\s+than|less\s+than|over|only|just)\s+)?"
             rf"(?P<n>{_NUM})[- ](?P<unit>{_UNIT})\s+"
-            rf"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously|since)\b",
+            # "after"/"before" with an object are prepositions (TimeML signals): "[90 days]
+            # after the issue date" is a duration; at the end of a phrase they are adverbs
+            rf"(?P<dir>ago|earlier|later|(?:before|after)(?=\s*(?:[.,;:!?)'`\"]|--|$))"
+            rf"|from\s+now|hence|previously|since)\b",
             CI,
         ),
     ),
@@ -302,7 +305,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:(?P<det>the|this|last|next)\s+(?P<mods>(?:{_PERIOD_MOD}[\s-]+)*)"
             rf"|(?P<mods2>(?:{_PERIOD_MOD}[\s-]+)+))"
             r"(?P<unit>quarter|period|(?:fiscal\s+)?year)\b(?!-)"
-            r"(?:(?P<ended>\s+(?:ended|ending))|\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?"
+            r"(?:(?P<ended>(?=\s+(?:ended|ending)\b))|\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?"
             r"|\b(?P<adj>year-(?:earlier|ago))\b",
             CI,
         ),
@@ -510,6 +513,22 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
             break
         token = token.head
     return None
+
+
+def timex_tense(doc: Doc, start: int, end: int) -> Tense | None:
+    """The tense that places a temporal expression: `clause_tense`, except where
+    the expression dates a thing rather than the clause's event.
+
+    "Wednesday's ruling" names what has already happened whatever the verb of
+    the clause ("they will appeal Wednesday's ruling"): a possessive is past.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token: Token = span.root
+    if token.dep_ == "poss" or doc.text.startswith(("'s", "’s"), end):
+        return "past"
+    return clause_tense(doc, start, end)
 
 
 def _verb_tense(verb: Token) -> Tense | None:
@@ -774,13 +793,14 @@ def _month_day_year(month: int, day: int | None, ctx: Context, start: int, end: 
         d = _safe_date(y, month, day or 15)
         return (d - base).days
 
+    # The tense of the clause rules out the far side, but a past-tense clause
+    # often reports what is to come ("said the offer expires Nov. 17"), so a
+    # date up to two months ahead still counts as near (measured on TimeBank).
     tense = ctx.tense_of(start, end)
     if tense == "future":
-        future = [y for y in candidates if distance(y) >= -(0 if day else 15)]
-        return min(future, key=lambda y: abs(distance(y)))
-    if tense == "past":
-        past = [y for y in candidates if distance(y) <= (0 if day else 15)]
-        return min(past, key=lambda y: abs(distance(y)))
+        candidates = [y for y in candidates if distance(y) >= -15]
+    elif tense == "past":
+        candidates = [y for y in candidates if distance(y) <= 60]
     return min(candidates, key=lambda y: abs(distance(y)))
 
 
@@ -879,8 +899,10 @@ def _h_month(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 
 def _h_fiscal(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    # TimeBank writes a fiscal year as the year that names it ("fiscal 1989" ->
+    # 1989), not as TimeML's FY1989: where a fiscal year starts differs by company.
     y = m["y"] or m["y2"]
-    return Value("DATE", f"FY{_year_of(y, ctx.anchor):04d}")
+    return Value("DATE", f"{_year_of(y, ctx.anchor):04d}")
 
 
 def _h_quarter(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -914,9 +936,8 @@ def _quarter_year(n: int, code: str, ctx: Context, c: Candidate) -> int:
     """The year of a quarter or half named without one, as a company report means it.
 
     A quarter that has not begun at the anchor is last year's unless the clause
-    looks ahead ("the fourth quarter" in a January report); one that began this
-    month and is told in the past tense is last year's too (in January, "sales
-    slowed in the first quarter").
+    looks ahead ("the fourth quarter" in a January report); one under way is
+    this year's.
     """
     base = ctx.anchor
     months = 3 if code == "Q" else 6
@@ -924,8 +945,6 @@ def _quarter_year(n: int, code: str, ctx: Context, c: Candidate) -> int:
     tense = ctx.tense_of(c.start, c.end)
     if first_month > base.month:
         return base.year if tense == "future" else base.year - 1
-    if first_month == base.month and tense == "past":
-        return base.year - 1
     return base.year
 
 
