@@ -18,6 +18,7 @@ underspecified TIMEX3 form ("XXXX-WXX-2") and marked unresolved.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -97,6 +98,11 @@ _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _PERIOD_MOD = (
     rf"(?:latest|current|comparable|corresponding|same|year-ago|year-earlier|previous|prior"
     rf"|full|entire|fiscal|just-ended|{_YEAR})"
+)
+_HOLIDAY_NAMES = (
+    r"(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?"
+    r"|Easter(?:\s+Sunday)?|Good\s+Friday|Election\s+Day|Independence\s+Day|Memorial\s+Day"
+    r"|Labor\s+Day|Veterans\s+Day|Halloween|Valentine's\s+Day|Boxing\s+Day)"
 )
 _UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS_WORD = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
@@ -226,6 +232,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             CI,
         ),
     ),
+    # Thanksgiving, Christmas Eve, Election Day (2014)
+    (
+        "holiday",
+        _rx(
+            rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<h>{_HOLIDAY_NAMES})(?:,?\s+(?P<y>{_YEAR}))?\b"
+        ),
+    ),
     # the year 2014, 2014, in '98, the mid-1990s handled above
     (
         "year",
@@ -255,7 +268,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("weekday_cap", _rx(rf"\b(?:(?P<rel>Last|Next|This)\s+)(?P<wd>{_WEEKDAY})\b")),
     # weekends
-    ("weekend", _rx(r"\b(?P<rel>this|last|next|the\s+past|the\s+coming)\s+weekend\b", CI)),
+    ("weekend", _rx(r"\b(?P<rel>this|last|next|the\s+past|the\s+coming|the)\s+weekend\b", CI)),
     # today, tonight, yesterday morning, tomorrow
     (
         "deictic_day",
@@ -304,7 +317,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"\b(?:(?P<det>the|this|last|next)\s+(?P<mods>(?:{_PERIOD_MOD}[\s-]+)*)"
             rf"|(?P<mods2>(?:{_PERIOD_MOD}[\s-]+)+))"
-            r"(?P<unit>quarter|period|(?:fiscal\s+)?year)\b(?!-)"
+            r"(?P<unit>quarter|period|(?:fiscal\s+)?year|week)\b(?!-)"
             r"(?:(?P<ended>(?=\s+(?:ended|ending)\b))|\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?"
             r"|\b(?P<adj>year-(?:earlier|ago))\b",
             CI,
@@ -785,13 +798,17 @@ def _weekday_value(
 
 def _month_day_year(month: int, day: int | None, ctx: Context, start: int, end: int) -> int:
     """The year of a month (and day) written without one: by tense and nearness."""
+    return _nearest_year(lambda y: _safe_date(y, month, day or 15), ctx, start, end)
+
+
+def _nearest_year(day_in: Callable[[int], date], ctx: Context, start: int, end: int) -> int:
+    """The year in which a yearless date (`day_in(year)`) lies nearest the anchor."""
     base = ctx.reference if (ctx.reference is not None and ctx.reference_from_text) else ctx.anchor
     base = ctx.anchor if ctx.anchored else base
     candidates = [base.year - 1, base.year, base.year + 1]
 
     def distance(y: int) -> int:
-        d = _safe_date(y, month, day or 15)
-        return (d - base).days
+        return (day_in(y) - base).days
 
     # The tense of the clause rules out the far side, but a past-tense clause
     # often reports what is to come ("said the offer expires Nov. 17"), so a
@@ -969,6 +986,10 @@ def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     unit = m["unit"].lower()
     back = bool(re.search(r"\byear (?:ago|earlier)\b|corresponding|comparable", mods) or m["ago"])
     explicit = re.search(r"\d{4}", mods)
+    if unit == "week":  # "for the week, the index fell": the week of the report
+        if det != "the" or mods:
+            return None
+        return Value("DATE", _at(ctx.anchor, "week"), relative=True, underspecified="XXXX-WXX")
     if unit.endswith("year"):
         if m["ended"]:
             return Value("DURATION", "P1Y")  # "for the year ended Sept. 30": its length
@@ -1054,6 +1075,72 @@ def _h_spelled_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | Non
     return None if year is None else Value("DATE", f"{year:04d}", sets_reference=True)
 
 
+_FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "independence day": (7, 4), "veterans day": (11, 11), "halloween": (10, 31),
+    "valentine's day": (2, 14), "boxing day": (12, 26),
+}  # fmt: skip
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th (1-based; -1 for the last) ISO weekday of a month."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _holiday(name: str, year: int) -> date:
+    """The day of a (US and Christian calendar) holiday in a year."""
+    key = re.sub(r"\s+", " ", name.lower())
+    if key in _FIXED_HOLIDAYS:
+        return date(year, *_FIXED_HOLIDAYS[key])
+    if key.startswith("thanksgiving"):
+        return _nth_weekday(year, 11, 4, 4)
+    if key == "memorial day":
+        return _nth_weekday(year, 5, 1, -1)
+    if key == "labor day":
+        return _nth_weekday(year, 9, 1, 1)
+    if key == "election day":  # the Tuesday after the first Monday of November
+        return _nth_weekday(year, 11, 1, 1) + timedelta(days=1)
+    if key == "good friday":
+        return _easter(year) - timedelta(days=2)
+    return _easter(year)
+
+
+def _h_holiday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    name = m["h"]
+    if m["y"]:
+        return Value("DATE", _holiday(name, int(m["y"])).isoformat(), sets_reference=True)
+    rel = (m["rel"] or "").lower()
+    if rel:
+        this_year = _holiday(name, ctx.anchor.year)
+        year = ctx.anchor.year
+        if rel == "last" and this_year >= ctx.anchor:
+            year -= 1
+        elif rel == "next" and this_year <= ctx.anchor:
+            year += 1
+    else:
+        year = _nearest_year(lambda y: _holiday(name, y), ctx, c.start, c.end)
+    day = _holiday(name, year)
+    return Value("DATE", day.isoformat(), relative=True, underspecified="XXXX-XX-XX")
+
+
 def _h_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     year = int(m["y"])
     if not 1000 <= year <= 2099:
@@ -1119,7 +1206,14 @@ def _h_weekday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 def _h_weekend(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     rel = m["rel"].lower()
     d = ctx.anchor
-    if "last" in rel or "past" in rel:
+    if rel == "the":
+        # "over the weekend": the nearest one the clause's tense allows; a
+        # report from a weekday looks back to the last one, ahead to the next
+        weekday = d.isoweekday() < 6
+        tense = ctx.tense_of(c.start, c.end)
+        if weekday and tense != "future":
+            d -= timedelta(weeks=1)
+    elif "last" in rel or "past" in rel:
         d -= timedelta(weeks=1)
     elif "next" in rel or "coming" in rel:
         d += timedelta(weeks=1)
@@ -1343,6 +1437,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "century": _h_century,
     "season": _h_season,
     "year": _h_year,
+    "holiday": _h_holiday,
     "spelled_year": _h_spelled_year,
     "clock": _h_clock,
     "weekday": _h_weekday,
