@@ -171,7 +171,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "month",
         _rx(
             rf"(?:\b(?P<rel>last|next|this|early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of)[- ]?\s*)?"
-            rf"\b(?P<mon>{_MONTH_SAFE}|(?<=\b[Ii]n\s)(?:March|May)|(?<=\b(?:[Ll]ast|[Nn]ext|[Tt]his)\s)(?:March|May))\b"
+            rf"\b(?P<mon>{_MONTH_SAFE}|March|May)\b"
         ),
     ),
     # fiscal 1998, fiscal year 1998, FY1998, FY98
@@ -389,14 +389,20 @@ class Candidate:
     mod: str | None = None  # a modifier taken in front of the match ("early", "the end of")
 
 
-def find_candidates(text: str, entities: Iterable[tuple[int, int, str]] = ()) -> list[Candidate]:
+def find_candidates(
+    text: str,
+    entities: Iterable[tuple[int, int, str]] = (),
+    viable: Callable[[Candidate], bool] | None = None,
+) -> list[Candidate]:
     """Non-overlapping candidate spans in document order.
 
     Our patterns win: among overlapping matches the longest wins, then the
-    earlier rule. spaCy's DATE/TIME entities only fill the gaps the patterns
-    leave; an entity that overlaps a pattern match is dropped, so a long
-    entity ("the first nine months of 1997") cannot swallow the expressions
-    TimeML annotates inside it. O(n log n) in the number of matches.
+    earlier rule; a match `viable` rejects (one its rule would not normalise,
+    such as the age in "a 6-year-old") gives way to the matches it overlaps.
+    spaCy's DATE/TIME entities only fill the gaps the patterns leave; an
+    entity that overlaps a pattern match is dropped, so a long entity ("the
+    first nine months of 1997") cannot swallow the expressions TimeML
+    annotates inside it. O(n log n) in the number of matches.
     """
     found: list[Candidate] = []
     for name, pattern in RULES:
@@ -406,7 +412,8 @@ def find_candidates(text: str, entities: Iterable[tuple[int, int, str]] = ()) ->
     found.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.rule], c.start))
     taken = _Occupied()
     for cand in found:
-        taken.add(cand)
+        if not taken.overlaps(cand.start, cand.end) and (viable is None or viable(cand)):
+            taken.add(cand)
     ruled = _Occupied()
     previous_end = 0
     for cand in taken.items:
@@ -894,9 +901,17 @@ def _h_month_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     return Value("DATE", f"{year:04d}-{month:02d}", mod=_mod(m["mod"]), sets_reference=True)
 
 
+_MONTH_PREP_BEFORE = re.compile(
+    r"\b(?:in|since|until|till|by|from|through|before|after|during|of|for|to|and|or|between)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _h_month(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     month = MONTHS[m["mon"].rstrip(".").lower()]
     rel = (m["rel"] or "").lower()
+    if m["mon"] in ("March", "May") and not rel and not _MONTH_PREP_BEFORE.search(_before(c, ctx)):
+        return None  # "May" the modal or the name, "March" the verb or the noun
     base = ctx.anchor
     if rel == "last":
         year = base.year if month < base.month else base.year - 1
@@ -1510,6 +1525,21 @@ def stand_in_anchor(text: str, candidates: Sequence[Candidate]) -> date:
     return d + timedelta(days=(wd - d.isoweekday()) % 7)
 
 
+_SCRATCH_DAY = date(2000, 1, 3)
+
+
+def _cached(tense_of: Callable[[int, int], Tense | None]) -> Callable[[int, int], Tense | None]:
+    memo: dict[tuple[int, int], Tense | None] = {}
+
+    def cached(start: int, end: int) -> Tense | None:
+        key = (start, end)
+        if key not in memo:
+            memo[key] = tense_of(start, end)
+        return memo[key]
+
+    return cached
+
+
 def extract(
     text: str,
     anchor: date | None,
@@ -1522,12 +1552,14 @@ def extract(
     `entities` are extra candidate spans (spaCy's DATE/TIME entities);
     `tense_of(start, end)` gives the tense of the clause around a span.
     """
-    candidates = find_candidates(text, entities)
+    tense_of = _cached(tense_of) if tense_of is not None else (lambda s, e: None)
+    scratch = Context(text=text, anchor=anchor or _SCRATCH_DAY, anchored=True, tense_of=tense_of)
+    candidates = find_candidates(
+        text, entities, viable=lambda c: resolve(c, text, scratch) is not None
+    )
     anchored = anchor is not None
     base = anchor if anchor is not None else stand_in_anchor(text, candidates)
-    ctx = Context(
-        text=text, anchor=base, anchored=anchored, tense_of=tense_of or (lambda s, e: None)
-    )
+    ctx = Context(text=text, anchor=base, anchored=anchored, tense_of=tense_of)
     out: list[TimeExpression] = []
     for cand in candidates:
         val = resolve(cand, text, ctx)
