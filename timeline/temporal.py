@@ -557,7 +557,7 @@ def _verb_tense(verb: Token) -> Tense | None:
     if lemmas & {"will", "'ll", "shall", "wo"}:
         return "future"
     if "would" in lemmas:
-        return "past"
+        return "future"
     # "is due to meet", "are expected to attend", "plans to visit"
     head = verb.head
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and head is not verb:
@@ -674,6 +674,8 @@ def _duration(n: float | None, unit: str) -> str:
             )
     if u in ("hour", "minute", "second"):
         return f"PT{_fmt_num(n)}{code}"
+    if u in ("decade", "century") and n is not None:  # TimeBank: "two decades" is P20Y
+        return f"P{_fmt_num(n * (10 if u == 'decade' else 100))}Y"
     return f"P{_fmt_num(n)}{code}"
 
 
@@ -1006,7 +1008,7 @@ def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
             return None
         return Value("DATE", _at(ctx.anchor, "week"), relative=True, underspecified="XXXX-WXX")
     if unit.endswith("year"):
-        if m["ended"]:
+        if m["ended"] is not None:
             return Value("DURATION", "P1Y")  # "for the year ended Sept. 30": its length
         if explicit or det in ("last", "next", "this") or (not det and "fiscal" not in mods):
             return None  # "1988 year", "last year" (rel_unit), "year-end"
@@ -1198,7 +1200,8 @@ def _h_clock(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     elif wd:
         day = _deictic_day(wd, ctx)
     else:
-        day = ctx.reference if (ctx.reference is not None and not ctx.anchored) else ctx.anchor
+        # a clock time falls on the day the narrative has reached ("shot at 10 p.m.")
+        day = ctx.reference if ctx.reference is not None else ctx.anchor
     return Value(
         "TIME", f"{day.isoformat()}T{hm}", relative=True, underspecified=f"XXXX-XX-XXT{hm}"
     )
@@ -1257,8 +1260,8 @@ def _h_deictic_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None
 def _h_rel_unit(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = m["unit"].lower()
-    if rel in ("the past", "the last", "the next", "the coming") and unit != "quarter":
-        # "the past year" is a duration in TimeML; "the coming week" too
+    if rel in ("the next", "the coming") or (rel in ("the past", "the last") and unit == "decade"):
+        # "the coming week", "the past decade": a stretch of time
         return Value("DURATION", _duration(1, unit), relative=False)
     if rel in ("the same", "that"):
         base = ctx.reference or ctx.anchor
@@ -1277,7 +1280,8 @@ def _h_rel_unit(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
             relative=not ctx.reference_from_text,
             underspecified=_unit_under(unit),
         )
-    step = {"last": -1, "next": 1, "the latest": 0}.get(rel, 0)
+    # "the past year" is, for TimeBank, last year
+    step = {"last": -1, "the past": -1, "the last": -1, "next": 1}.get(rel, 0)
     return Value(
         "DATE",
         _at(_add(ctx.anchor, step, unit), unit),
@@ -1357,14 +1361,17 @@ def _h_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if any(raw_n.startswith(v) for v in VAGUE_NUMBERS):
         n = None
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
-    mod = None
-    if rel in ("about", "around", "roughly", "some"):
-        mod = "APPROX"
-    elif rel in ("more than", "over", "at least"):
-        mod = "MORE_THAN" if rel != "at least" else "EQUAL_OR_MORE"
-    elif rel in ("less than", "up to", "almost", "nearly"):
-        mod = "LESS_THAN" if rel in ("less than", "up to") else "APPROX"
-    return Value("DURATION", _duration(n, unit), mod=mod)
+    mod = _DURATION_MODS.get(rel)
+    # "the first nine months" of a company's year: "a year earlier" then means
+    # the same months of last year, not a quarter
+    months = _unit_key(unit) == "month" and rel in ("the first", "the latest")
+    return Value("DURATION", _duration(n, unit), mod=mod, sets_period=months)
+
+
+_DURATION_MODS = {
+    "almost": "LESS_THAN", "nearly": "LESS_THAN", "less than": "LESS_THAN",
+    "more than": "MORE_THAN", "no more than": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+}  # fmt: skip
 
 
 def _h_vague_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -1582,7 +1589,7 @@ def extract(
             )
         )
         if val.sets_period:
-            ctx.period = val.value
+            ctx.period = val.value if val.type == "DATE" else f"{ctx.anchor.year:04d}"
         iv = timex.interval(val.value) if val.type in ("DATE", "TIME") else None
         if (
             iv is not None
