@@ -163,7 +163,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "month_year",
         _rx(
             rf"(?:\b(?P<mod>early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of)[- ]?\s*)?"
-            rf"\b(?P<mon>{_MONTH_NAMES})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|'\d\d|{_SPELLED_YEAR}))\b"
+            rf"\b(?P<mon>{_MONTH_NAMES})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|'\d\d|{_SPELLED_YEAR})"
+            r"|\s+(?P<yrel>this|last|next)\s+year)\b"
         ),
     ),
     # a month on its own: only where it cannot be a verb or a modal
@@ -899,6 +900,15 @@ def _h_month_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 def _h_month_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     month = MONTHS[m["mon"].rstrip(".").lower()]
+    if m["yrel"]:  # "June last year"
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
+        return Value(
+            "DATE",
+            f"{year:04d}-{month:02d}",
+            mod=_mod(m["mod"]),
+            relative=True,
+            underspecified=f"XXXX-{month:02d}",
+        )
     year = _year_of(m["y"], ctx.anchor)
     return Value("DATE", f"{year:04d}-{month:02d}", mod=_mod(m["mod"]), sets_reference=True)
 
@@ -1240,6 +1250,8 @@ def _h_weekend(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 def _h_deictic_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     word = (m["w"] or "").lower()
+    if word == "today" and ctx.text.startswith(("'s", "’s"), c.end):
+        return None  # "today's youth": the present age, which TimeBank leaves out
     part = m["part"] or m["part2"]
     if m["w2"]:
         day = ctx.anchor - timedelta(days=1) if m["w2"].lower() == "last" else ctx.anchor
@@ -1355,6 +1367,8 @@ def _h_anaphoric(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 def _h_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     n = _num(m["n"])
     unit = m["unit"]
+    if m["n"].lower() in ("a", "an") and not m["rel"] and _RATE_BEFORE.search(_before(c, ctx)):
+        return None  # "$5 million a year": a rate, a SET
     if (m["old"] or "").lower() == "old" or ctx.text.startswith(" old", c.end):
         return None  # an age ("a 6-year-old boy", "52 years old"): TimeBank leaves ages out
     raw_n = m["n"].lower()
