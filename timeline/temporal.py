@@ -89,9 +89,7 @@ _NUM_WORD = (
     r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred"
     r"|a couple of|a couple|couple of|a dozen|dozen|half an?|an?)"
 )
-_NUM = (
-    rf"(?:\d+(?:\.\d+)?|{_NUM_WORD}(?:\s+and\s+a\s+half)?|several|a\s+few|few|many|some|numerous)"
-)
+_NUM = rf"(?:\d+(?:\.\d+|\s+1/2)?|{_NUM_WORD}(?:\s+and\s+a\s+half)?|several|a\s+few|few|many|some|numerous)"
 _UNIT = r"(?:second|minute|hour|day|night|week(?:end)?|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -279,6 +277,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             CI,
         ),
     ),
+    # overnight, midday, mid-afternoon: a part of the day the report speaks from
+    ("part_of_day", _rx(r"\b(?P<mid>mid[- ]?)?(?P<part>overnight|midday|afternoon)\b", CI)),
     # this week, last month, next year, the past year (DURATION in TimeML), the coming week
     (
         "rel_unit",
@@ -298,7 +298,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             # "after"/"before" with an object are prepositions (TimeML signals): "[90 days]
             # after the issue date" is a duration; at the end of a phrase they are adverbs
             rf"(?P<dir>ago|earlier|later|(?:before|after)(?=\s*(?:[.,;:!?)'`\"]|--|$))"
-            rf"|from\s+now|hence|previously|since)\b",
+            rf"|from\s+now|hence|previously)\b",
             CI,
         ),
     ),
@@ -334,7 +334,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"the\s+better\s+part\s+of|the\s+rest\s+of|recent|past|another|"
             rf"(?:almost|nearly|more\s+than|less\s+than|no\s+more\s+than|up\s+to))\s+)?"
             rf"(?P<n>{_NUM})[- ](?:(?:full|straight|consecutive|calendar|fiscal|more|additional|long)[- ])?"
-            rf"(?P<unit>{_UNIT})\b(?:[- ](?P<old>old|long))?",
+            rf"(?P<unit>{_UNIT})\b(?P<half>\s+and\s+a\s+half\b)?(?:[- ](?P<old>old|long))?",
             CI,
         ),
     ),
@@ -351,7 +351,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "set",
         _rx(
-            r"\b(?P<q>every|each|per|a)\s+(?:(?P<n>other|two|three|four|five|six|\d+)\s+)?"
+            r"\b(?:(?P<times>once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times)\s+)?"
+            r"(?P<q>every|each|per|a)\s+(?:(?P<n>other|two|three|four|five|six|\d+)\s+)?"
             rf"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|{_WEEKDAY}|morning|evening|night|weekend)s?\b"
             r"|\b(?P<adv>annually|yearly|daily|weekly|monthly|hourly|nightly|biweekly|biannually|semiannually)\b",
             CI,
@@ -415,6 +416,11 @@ def find_candidates(
     for cand in found:
         if not taken.overlaps(cand.start, cand.end) and (viable is None or viable(cand)):
             taken.add(cand)
+    for cand in list(taken.items):
+        if cand.rule in ("month_day", "day_month"):
+            end_day = _RANGE_END.match(text, cand.end)
+            if end_day is not None:
+                taken.add(Candidate(end_day.start("d"), end_day.end("d"), "range_end", end_day))
     ruled = _Occupied()
     previous_end = 0
     for cand in taken.items:
@@ -456,6 +462,14 @@ def _take_modifier(text: str, cand: Candidate, not_before: int) -> None:
     start = m.start() + (3 if mod.startswith("at ") else 0)
     cand.start = start
     cand.mod = {"earlier": "START", "later": "END"}.get(mod) or _mod(re.sub(r"^at\s+", "", mod))
+
+
+# The second day of a range, which TimeML annotates as an expression of its
+# own: "March 3 to [5]", "April 24 and [25]".
+_RANGE_END = re.compile(
+    r"\s*(?:-|–|to|and|through|until|till)\s*(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)\b"
+    r"(?!\s*(?:%|[,.]?\d)|\s+(?!(?:in|at|on|of|for|with|and|as|by|from|when|while)\b)[A-Za-z])"
+)
 
 
 class _Occupied:
@@ -511,6 +525,11 @@ _FUTURE_HEADS = {
     "plan", "expect", "intend", "hope", "aim", "prepare", "want",
 }  # fmt: skip
 _FUTURE_NOUNS = {"plan", "schedule", "agenda", "prospect"}
+# Verbs whose object lies ahead of them, whatever their own tense.
+_LOOKING_AHEAD = {
+    "expect", "forecast", "project", "predict", "anticipate", "schedule", "slate", "plan",
+    "intend", "postpone", "delay", "adjourn",
+}  # fmt: skip
 
 
 def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
@@ -570,6 +589,8 @@ def _verb_tense(verb: Token) -> Tense | None:
                 return outer
     if verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children):
         return "future"
+    if verb.lemma_.lower() in _LOOKING_AHEAD:
+        return "future"  # "expects growth in the third quarter", "was scheduled for Friday"
     tag = verb.tag_
     for a in auxes:
         if a.tag_ in ("VBD",):
@@ -605,6 +626,8 @@ class Context:
     anchored: bool  # False when `anchor` is a stand-in
     reference: date | None = None  # the last date the narrative reached
     reference_from_text: bool = False
+    last_day: date | None = None  # the day the previous expression named, for ranges
+    coarse_reference: date | None = None  # the last day, month or year the narrative named
     # The reporting period under discussion ("2013-Q3", "2013"): what "the
     # quarter" and "a year earlier" mean in a company's results.
     period: str | None = None
@@ -629,6 +652,8 @@ def _num(text: str) -> float | None:
         half, t = True, t[: -len(" and a half")]
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         n = float(t)
+    elif re.fullmatch(r"\d+ 1/2", t):
+        n = float(t[:-4]) + 0.5
     elif t in NUMBERS:
         n = float(NUMBERS[t])
     elif t.startswith("couple"):
@@ -662,22 +687,26 @@ def _duration(n: float | None, unit: str) -> str:
     if u == "night":
         u = "day"
     code = UNIT_CODES.get(u, "D")
-    if n is not None and n != int(n):
-        # half units: express in the next finer unit where TIMEX3 has no fractions
-        finer = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
-        if code in finer and u not in ("minute", "second"):
-            fcode, mult = finer[code]
-            val = _fmt_num(n * mult)
-            return (
-                f"PT{val}{fcode}"
-                if fcode in ("H",) or (fcode == "M" and code == "H")
-                else f"P{val}{fcode}"
-            )
+    if n is not None and n != int(n) and u in _FRACTION_UNITS:
+        # "two and a half years" is P2Y6M: the whole units, then the rest in finer ones
+        whole, rest = int(n), n - int(n)
+        finer, per = _FRACTION_UNITS[u]
+        head = f"{whole}{code}" if whole else ""
+        tail = f"{_fmt_num(rest * per)}{finer}"
+        if u in ("hour", "minute"):
+            return f"PT{head}{tail}"
+        return f"P{head}T{tail}" if u == "day" else f"P{head}{tail}"
     if u in ("hour", "minute", "second"):
         return f"PT{_fmt_num(n)}{code}"
     if u in ("decade", "century") and n is not None:  # TimeBank: "two decades" is P20Y
         return f"P{_fmt_num(n * (10 if u == 'decade' else 100))}Y"
     return f"P{_fmt_num(n)}{code}"
+
+
+_FRACTION_UNITS = {
+    "year": ("M", 12), "month": ("D", 30), "week": ("D", 7), "day": ("H", 24),
+    "hour": ("M", 60), "minute": ("S", 60),
+}  # fmt: skip
 
 
 def _add(d: date, n: int, unit: str) -> date:
@@ -1150,6 +1179,18 @@ def _holiday(name: str, year: int) -> date:
     return _easter(year)
 
 
+def _h_range_end(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    first = ctx.last_day
+    day_n = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+    if first is None or day_n <= first.day:
+        return None
+    try:
+        day = first.replace(day=day_n)
+    except ValueError:
+        return None
+    return Value("DATE", day.isoformat(), relative=True, underspecified=f"XXXX-XX-{day_n:02d}")
+
+
 def _h_holiday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     name = m["h"]
     if m["y"]:
@@ -1269,6 +1310,22 @@ def _h_deictic_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None
     return Value("DATE", day.isoformat(), relative=True, underspecified="XXXX-XX-XX")
 
 
+def _h_part_of_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    part = m["part"].lower()
+    if part == "afternoon" and not m["mid"]:
+        return None  # "the afternoon" alone is left to the day it belongs to
+    day = ctx.reference if ctx.reference is not None else ctx.anchor
+    value = "T12:00" if part == "midday" else f"T{PARTS_OF_DAY[part]}"
+    mod = "MID" if m["mid"] else None
+    return Value(
+        "TIME",
+        f"{day.isoformat()}{value}",
+        mod=mod,
+        relative=True,
+        underspecified=f"XXXX-XX-XX{value}",
+    )
+
+
 def _h_rel_unit(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = m["unit"].lower()
@@ -1276,7 +1333,7 @@ def _h_rel_unit(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         # "the coming week", "the past decade": a stretch of time
         return Value("DURATION", _duration(1, unit), relative=False)
     if rel in ("the same", "that"):
-        base = ctx.reference or ctx.anchor
+        base = _narrative_base(ctx, unit)
         return Value(
             "DATE",
             _at(base, unit),
@@ -1284,7 +1341,7 @@ def _h_rel_unit(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
             underspecified=_unit_under(unit),
         )
     if rel in ("the following", "the next", "the previous", "the preceding", "the prior"):
-        base = ctx.reference or ctx.anchor
+        base = _narrative_base(ctx, unit)
         step = 1 if rel in ("the following", "the next") else -1
         return Value(
             "DATE",
@@ -1323,7 +1380,7 @@ def _h_ago(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
             underspecified="XXXX-QX",
         )
     deictic = direction in ("ago", "from now", "hence")
-    base = ctx.anchor if deictic else (ctx.reference or ctx.anchor)
+    base = ctx.anchor if deictic else _narrative_base(ctx, unit)
     target = _add(base, sign * int(n), unit)
     u = _unit_key(unit)
     if u in ("hour", "minute", "second"):
@@ -1336,8 +1393,19 @@ def _h_ago(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     )
 
 
+def _narrative_base(ctx: Context, unit: str) -> date:
+    """What an anaphoric expression counts from: the last date the narrative
+    reached; for months and years, the last month or year it named too ("in May
+    2009 ... the following month")."""
+    if ctx.coarse_reference is not None and _unit_key(unit) in _COARSE_UNITS:
+        return ctx.coarse_reference
+    return ctx.reference or ctx.anchor
+
+
+_COARSE_UNITS = frozenset({"month", "quarter", "year", "decade", "century"})
+
+
 def _h_anaphoric(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
-    base = ctx.reference or ctx.anchor
     relative = not (ctx.reference_from_text and ctx.reference is not None)
     if m["rel"]:
         rel, unit = m["rel"].lower(), m["unit"].lower()
@@ -1347,6 +1415,7 @@ def _h_anaphoric(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         step = 1 if d in ("after", "later") else -1
     else:
         unit, step = m["unit3"].lower(), 0
+    base = _narrative_base(ctx, unit)
     if unit in ("morning", "evening", "night", "afternoon"):
         day = base + timedelta(days=step)
         code = PARTS_OF_DAY[unit]
@@ -1374,6 +1443,8 @@ def _h_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     raw_n = m["n"].lower()
     if any(raw_n.startswith(v) for v in VAGUE_NUMBERS):
         n = None
+    elif m["half"] and n is not None:  # "a minute and a half"
+        n += 0.5
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     mod = _DURATION_MODS.get(rel)
     # "the first nine months" of a company's year: "a year earlier" then means
@@ -1418,7 +1489,7 @@ def _h_set(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         return Value("SET", "P1D")
     n_raw = (m["n"] or "").lower()
     n = 2 if n_raw == "other" else (_num(n_raw) if n_raw else 1)
-    if q == "a" and c.start > 0:
+    if q == "a" and c.start > 0 and not m["times"]:
         # "twice a year", "$5 a day" -> a frequency; "a year" alone is not a set
         before = _before(c, ctx)
         if not _RATE_BEFORE.search(before):
@@ -1474,6 +1545,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "season": _h_season,
     "year": _h_year,
     "holiday": _h_holiday,
+    "range_end": _h_range_end,
     "spelled_year": _h_spelled_year,
     "clock": _h_clock,
     "weekday": _h_weekday,
@@ -1481,6 +1553,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "weekend": _h_weekend,
     "deictic_day": _h_deictic_day,
     "rel_unit": _h_rel_unit,
+    "part_of_day": _h_part_of_day,
     "ago": _h_ago,
     "anaphoric": _h_anaphoric,
     "duration": _h_duration,
@@ -1493,6 +1566,8 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
 def _resolve_ner(cand: Candidate, text: str, ctx: Context) -> Value | None:
     """A spaCy DATE/TIME entity our patterns did not take: absolute dates only."""
     span = text[cand.start : cand.end]
+    if span.strip().isdigit():
+        return None  # bare numbers are the year rule's to judge ("2014 troops")
     parsed = _dateparser_absolute(span.strip())
     if parsed is None:
         return None
@@ -1602,6 +1677,8 @@ def extract(
                 sort_end=rng[1] if rng else None,
             )
         )
+        iv_day = timex.interval(val.value) if val.type == "DATE" else None
+        ctx.last_day = iv_day.first if iv_day and iv_day.granularity == "day" else None
         if val.sets_period:
             ctx.period = val.value if val.type == "DATE" else f"{ctx.anchor.year:04d}"
         iv = timex.interval(val.value) if val.type in ("DATE", "TIME") else None
@@ -1612,4 +1689,9 @@ def extract(
         ):
             ctx.reference = iv.first
             ctx.reference_from_text = not val.relative or anchored
+        if iv is not None and (
+            (iv.granularity in ("day", "time") and (val.sets_reference or val.relative))
+            or (iv.granularity in ("month", "year") and val.sets_reference)
+        ):
+            ctx.coarse_reference = iv.first
     return out
