@@ -14,12 +14,20 @@ from typing import Any
 
 import icalendar
 import pytest
-from conftest import AWKWARD_ID, AWKWARD_NAME, AWKWARD_TEXT, ORDER, SEED_ID, SEED_TEXT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from markdown_it import MarkdownIt
 
+from tests.sample import (
+    AWKWARD_ID,
+    AWKWARD_NAME,
+    AWKWARD_TEXT,
+    ORDER,
+    SEED_ID,
+    SEED_TEXT,
+    build_timeline,
+)
 from timeline.errors import ExportError, UsageError
 from timeline.exporters import EXPORTERS, FORMATS, format_for_path, get_exporter
 from timeline.exporters.ics import fold
@@ -308,8 +316,6 @@ def test_ics_unresolved_dates_are_left_out(data: dict[str, Any]) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
 def test_ics_any_summary_survives_folding_and_escaping(summary: str) -> None:
-    from conftest import build_timeline
-
     data = build_timeline().to_dict()
     data["events"] = [by_id(data)["geneva-talks"]]
     data["events"][0]["summary"] = summary

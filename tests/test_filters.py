@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import ORDER
 
+from tests.sample import ORDER
 from timeline.errors import UsageError
 from timeline.filters import Filter, apply
 

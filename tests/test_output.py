@@ -11,8 +11,8 @@ from typing import Any, TextIO
 
 import icalendar
 import pytest
-from conftest import AWKWARD_ID, AWKWARD_TEXT, SEED_ID, SEED_TEXT
 
+from tests.sample import AWKWARD_ID, AWKWARD_TEXT, SEED_ID, SEED_TEXT
 from timeline.errors import ExportError, UsageError
 from timeline.exporters import Note, get_exporter, ignore_note
 from timeline.output import file_name, resolve_format, write_atomic, write_export

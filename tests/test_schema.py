@@ -7,11 +7,11 @@ import json
 from typing import Any
 
 import pytest
-from conftest import build_timeline
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from tests.sample import build_timeline
 from timeline import models
 from timeline.errors import InputError
 from timeline.models import TimeExpression

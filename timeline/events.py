@@ -1,0 +1,543 @@
+"""Events built around dated expressions: trigger, type, actors, place, status.
+
+A dated expression anchors an event mention: the event word nearest to it in
+the parse (a noun such as "talks" or "session", or a verb such as "invaded"),
+the entities of that clause as actors, the place the event happens ("in
+Brussels"), and whether it has happened or is planned. Mentions of one event
+in a document are then merged, so a date from one sentence and a place from
+another end up in one record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from timeline import timex
+from timeline.models import Event, Mention, Span, Status, TimeExpression
+from timeline.temporal import Tense, clause_tense
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+# A small diplomatic taxonomy aligned with PLOVER/CAMEO top-level categories.
+EVENT_TYPES = (
+    "talks",  # CONSULT: talks, consultations, dialogue
+    "meeting",  # CONSULT: meeting, summit, session, conference
+    "visit",  # CONSULT: visit, trip
+    "phone_call",  # CONSULT: phone or video call
+    "negotiation",  # CONSULT / COOPERATE: negotiating
+    "agreement",  # AGREE / COOPERATE: agreement, signing, treaty
+    "statement",  # ACCUSE/DISAPPROVE/...: statements, press conferences
+    "demand",  # DEMAND / THREATEN: demands, threats, ultimatums
+    "sanction",  # SANCTION: sanctions, embargoes
+    "military",  # MOBILIZE / ASSAULT / FIGHT: invasions, strikes, deployments
+    "legal",  # legal action: courts, charges, arrests
+    "election",  # elections, votes, referendums
+    "other",
+)
+
+LEXICON: dict[str, str] = {}
+for _type, _words in {
+    "talks": "talk talks consultation consult dialogue discussion discuss parley",
+    "meeting": "meet meeting summit session conference gathering assembly convene forum "
+    "congress convention council",
+    "visit": "visit trip tour travel arrive arrival fly",
+    "phone_call": "phone telephone call videoconference",
+    "negotiation": "negotiate negotiation bargain mediate mediation",
+    "agreement": "agree agreement sign signing deal treaty accord pact ratify ratification "
+    "ceasefire truce settlement memorandum",
+    "statement": "say announce announcement statement declare declaration briefing speech "
+    "address tell comment remark claim report interview communique",
+    "demand": "demand threaten threat ultimatum warn warning urge insist",
+    "sanction": "sanction embargo boycott blacklist tariff expel expulsion",
+    "military": "invade invasion attack strike bomb bombing shell shelling deploy deployment "
+    "offensive war occupy occupation annex annexation raid clash kill fight exercise drill "
+    "mobilize mobilise withdraw withdrawal launch missile airstrike incursion assault",
+    "legal": "sue lawsuit court trial indict indictment charge arrest convict conviction "
+    "sentence verdict appeal ruling hearing prosecute",
+    "election": "election vote poll referendum ballot elect inaugurate inauguration",
+}.items():
+    for _w in _words.split():
+        LEXICON[_w] = _type
+
+# Words that name an event but say nothing of its kind; used only when nothing
+# better is near the date.
+WEAK_VERBS = {"be", "have", "do", "get", "make", "take", "go", "come", "begin", "start", "end"}
+# Event nouns that a later definite mention ("the Geneva meeting") may point back to.
+FAMILIES = {
+    "talks": "consult",
+    "meeting": "consult",
+    "negotiation": "consult",
+    "visit": "consult",
+    "phone_call": "consult",
+}
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis"}
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "to"}
+TYPE_LABELS = {
+    "talks": "Talks",
+    "meeting": "Meeting",
+    "visit": "Visit",
+    "phone_call": "Phone call",
+    "negotiation": "Negotiation",
+    "agreement": "Agreement",
+    "statement": "Statement",
+    "demand": "Demand",
+    "sanction": "Sanction",
+    "military": "Military action",
+    "legal": "Legal action",
+    "election": "Election",
+    "other": "Event",
+}
+
+
+@dataclass(slots=True)
+class EventMention:
+    """One dated (or, for back references, undated) mention of an event."""
+
+    timex: TimeExpression | None
+    trigger: Token
+    type: str
+    status: Status
+    actors: list[Span]
+    location: Span | None
+    sentence: SpacySpan
+    phrase: str
+    order: int = 0
+    merged: list[EventMention] = field(default_factory=list)
+
+
+def _event_type(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if lemma == "conference" or lemma == "briefing":
+        prev = token.doc[token.i - 1] if token.i > 0 else None
+        if prev is not None and prev.lower_ in ("press", "news"):
+            return "statement"
+    if lemma == "call" and not any(
+        c.lower_ in ("phone", "telephone", "video") for c in token.subtree
+    ):
+        return None if token.pos_ == "VERB" else "phone_call"
+    if token.pos_ not in ("NOUN", "VERB", "PROPN"):
+        return None
+    return LEXICON.get(lemma) or LEXICON.get(token.lower_)
+
+
+def _path_length(a: Token, b: Token) -> int:
+    anc_a = [a, *a.ancestors]
+    pos = {t.i: k for k, t in enumerate(anc_a)}
+    for k, t in enumerate([b, *b.ancestors]):
+        if t.i in pos:
+            return pos[t.i] + k
+    return 99
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for t in [token, *token.ancestors]:
+        if t.pos_ in ("VERB", "AUX"):
+            if t.lemma_ == "do" and t.dep_ in CLAUSE_DEPS and t.head.pos_ == "VERB":
+                return t.head  # "as it did in 2014": the verb it stands for
+            return t
+    return None
+
+
+# An event under these words is one that does not happen: "to avoid war".
+NON_EVENT_HEADS = {"avoid", "prevent", "deter", "stop", "without", "avert", "fear", "risk"}
+
+
+def _is_counterfactual(tok: Token) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    head = tok.head if tok.dep_ in ("dobj", "obj", "pobj", "xcomp") else None
+    return head is not None and head.lemma_.lower() in NON_EVENT_HEADS
+
+
+def _choose_trigger(anchor: Token, sentence: SpacySpan) -> tuple[Token, str] | None:
+    """The event word a date belongs to: the lexicon word nearest it in the parse."""
+    best: tuple[int, int, Token, str] | None = None
+    for tok in sentence:
+        kind = _event_type(tok)
+        if kind is None or tok.i == anchor.i or _is_counterfactual(tok):
+            continue
+        # Reporting verbs are events too, but weaker evidence than an event noun.
+        penalty = 2 if kind == "statement" and tok.pos_ == "VERB" else 0
+        key = (_path_length(anchor, tok) + penalty, abs(tok.i - anchor.i))
+        if best is None or key < best[:2]:
+            best = (*key, tok, kind)
+    verb = _governing_verb(anchor)
+    if best is not None and (verb is None or best[0] <= _path_length(anchor, verb) + 3):
+        return best[2], best[3]
+    if verb is not None:
+        kind = _event_type(verb) or "other"
+        return verb, kind
+    return (best[2], best[3]) if best else None
+
+
+def _clause_tokens(head: Token) -> list[Token]:
+    """The tokens of a clause, without the clauses embedded in it."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        for child in tok.children:
+            if child.dep_ in CLAUSE_DEPS:
+                continue
+            if child.dep_ == "conj" and (child.pos_ in ("VERB", "AUX") or _event_type(child)):
+                continue  # a second event joined to this one keeps its own place
+            stack.append(child)
+    return out
+
+
+def _entity_span(ent: SpacySpan) -> Span:
+    text = ent.text
+    start = ent.start_char
+    if text.lower().startswith("the "):
+        text, start = text[4:], start + 4
+    return Span(name=text, start=start, end=ent.end_char, label=ent.label_)
+
+
+def _location(trigger: Token, verb: Token | None, kind: str) -> Span | None:
+    """Where the event happens: "in Brussels" on the event word or its verb."""
+    doc = trigger.doc
+    scopes: list[Token] = [trigger]
+    if verb is not None and verb.i != trigger.i:
+        scopes.append(verb)
+    for scope in scopes:
+        for tok in _clause_tokens(scope):
+            if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
+                continue
+            if tok.head.lower_ == "to" and kind not in ("visit",) and trigger.lemma_ != "meeting":
+                continue
+            if tok.ent_type_ in PLACE_LABELS:
+                return _entity_span(_ent_of(doc, tok))
+        # "the Geneva meeting": a place that modifies the event noun
+        for child in scope.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in PLACE_LABELS:
+                return _entity_span(_ent_of(doc, child))
+    if kind == "military":
+        # "invaded Ukraine", "continues to occupy the Crimean peninsula of Ukraine"
+        verbs = [trigger, *[c for c in trigger.children if c.dep_ == "conj"]]
+        for v in list(verbs):
+            verbs.extend(c for c in v.children if c.dep_ == "xcomp")
+        for v in verbs:
+            for child in v.children:
+                if child.dep_ in ("dobj", "obj"):
+                    for tok in child.subtree:
+                        if tok.ent_type_ in ("GPE", "LOC"):
+                            return _entity_span(_ent_of(doc, tok))
+    return None
+
+
+def _ent_of(doc: Doc, tok: Token) -> SpacySpan:
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return doc[tok.i : tok.i + 1]
+
+
+def _subject_of_chain(trigger: Token) -> Token | None:
+    """The verb an event noun is an argument of ("held ... talks", "continue ... with
+    consultations"), when the noun is not itself the subject."""
+    tok = trigger
+    while tok.dep_ in ("dobj", "obj", "pobj", "prep", "compound", "attr", "npadvmod", "appos"):
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def _actors(trigger: Token, verb: Token | None, location: Span | None) -> list[Span]:
+    doc = trigger.doc
+    tokens: set[int] = {t.i for t in _clause_tokens(trigger)}
+    outer = verb if trigger.pos_ in ("VERB", "AUX") else _subject_of_chain(trigger)
+    if outer is not None:
+        for child in outer.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "agent"):
+                tokens.update(t.i for t in _clause_tokens(child))
+        if outer.dep_ == "relcl":  # "Sherman, who led ...": the relative's antecedent
+            tokens.update(t.i for t in outer.head.subtree if t.i < outer.i)
+        if outer is trigger:
+            tokens.update(t.i for t in _clause_tokens(outer))
+    actors: list[Span] = []
+    ents = doc.ents
+    for k, ent in enumerate(ents):
+        if ent.label_ not in ACTOR_LABELS or ent.root.i not in tokens:
+            continue
+        following = ents[k + 1] if k + 1 < len(ents) else None
+        if (
+            ent.label_ == "ORG"
+            and following is not None
+            and following.label_ == "PERSON"
+            and following.start == ent.end
+        ):
+            continue  # "Secretary of State Wendy R. Sherman": a title, not an actor
+        span = _entity_span(ent)
+        if location is not None and span.start == location.start:
+            continue
+        actors.append(span)
+    return actors
+
+
+def _phrase(trigger: Token) -> str:
+    """A compact phrase for the event: modifiers + noun, or subject + verb + object."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        # the modifiers right before the noun, up to any punctuation but a hyphen
+        start = trigger.i
+        doc = trigger.doc
+        while start > 0:
+            prev = doc[start - 1]
+            hyphen = prev.text == "-" and not prev.whitespace_ and start > 1
+            if hyphen or (
+                prev.dep_ in ("compound", "amod", "nmod", "nummod", "poss", "case")
+                and not prev.is_punct
+                and prev.head.i >= start
+            ):
+                start -= 1
+            else:
+                break
+        return doc[start : trigger.i + 1].text
+    subj = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    obj = next((c for c in trigger.children if c.dep_ in ("dobj", "obj", "attr")), None)
+    parts = []
+    if subj is not None and subj.pos_ != "PRON":
+        parts.append(_compact(subj))
+    parts.append(trigger.text)
+    if obj is not None and obj.pos_ != "PRON":
+        parts.append(_compact(obj))
+    return " ".join(parts)
+
+
+def _compact(tok: Token) -> str:
+    toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct")]
+    span = tok.doc[min(t.i for t in toks) : max(t.i for t in toks) + 1]
+    words = span.text.split()
+    return " ".join(words[:8])
+
+
+def _status(tx: TimeExpression | None, tense: Tense | None, anchor_ordinal: int) -> Status:
+    """Planned when the date lies after the document's day, or its clause is future."""
+    if tx is not None and tx.sort_key is not None and tx.sort_end is not None:
+        if tx.sort_key > anchor_ordinal:
+            return "planned"
+        if tx.sort_end < anchor_ordinal:
+            return "occurred"
+    return "planned" if tense == "future" else "occurred"
+
+
+def _is_event_date(tx: TimeExpression) -> bool:
+    return tx.type in ("DATE", "TIME") and tx.sort_key is not None
+
+
+def mentions(doc: Doc, timexes: Sequence[TimeExpression], anchor: date) -> list[EventMention]:
+    """One event mention per dated expression that anchors an event."""
+    out: list[EventMention] = []
+    anchor_ordinal = anchor.toordinal()
+    for tx in timexes:
+        if not _is_event_date(tx):
+            continue
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        sentence = span.sent
+        chosen = _choose_trigger(span.root, sentence)
+        if chosen is None:
+            continue
+        trigger, kind = chosen
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing_verb(trigger)
+        tense = clause_tense(doc, trigger.idx, trigger.idx + len(trigger.text)) or clause_tense(
+            doc, tx.start, tx.end
+        )
+        location = _location(trigger, verb, kind)
+        out.append(
+            EventMention(
+                timex=tx,
+                trigger=trigger,
+                type=kind,
+                status=_status(tx, tense, anchor_ordinal),
+                actors=_actors(trigger, verb, location),
+                location=location,
+                sentence=sentence,
+                phrase=_phrase(trigger),
+                order=len(out),
+            )
+        )
+    return out
+
+
+def back_references(doc: Doc, dated: Sequence[EventMention]) -> list[EventMention]:
+    """Undated definite mentions ("the Geneva meeting") of events with a place or actors."""
+    used = {m.trigger.i for m in dated}
+    out: list[EventMention] = []
+    for tok in doc:
+        if tok.i in used or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        kind = _event_type(tok)
+        if kind is None or kind not in FAMILIES:
+            continue
+        if not any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in tok.children
+        ):
+            continue
+        verb = _governing_verb(tok)
+        location = _location(tok, None, kind)
+        if location is None:
+            continue
+        out.append(
+            EventMention(
+                timex=None,
+                trigger=tok,
+                type=kind,
+                status="occurred",
+                actors=_actors(tok, verb, location),
+                location=location,
+                sentence=tok.sent,
+                phrase=_phrase(tok),
+            )
+        )
+    return out
+
+
+def _family(kind: str) -> str:
+    return FAMILIES.get(kind, kind)
+
+
+def merge(dated: Sequence[EventMention], undated: Iterable[EventMention]) -> list[EventMention]:
+    """Mentions of one event become one: same date, same family of event."""
+    events: list[EventMention] = []
+    by_key: dict[tuple[str, str], EventMention] = {}
+    for m in dated:
+        assert m.timex is not None
+        key = (m.timex.value, _family(m.type))
+        if key in by_key:
+            by_key[key].merged.append(m)
+            continue
+        # A date whose clause names no kind of event, in a sentence that has an
+        # event on that date, is another mention of that event.
+        same_sentence = [
+            e
+            for e in events
+            if e.timex is not None
+            and e.timex.value == m.timex.value
+            and e.sentence.start == m.sentence.start
+            and "other" in (e.type, m.type)
+        ]
+        if same_sentence:
+            same_sentence[0].merged.append(m)
+            continue
+        by_key[key] = m
+        events.append(m)
+    for ref in undated:
+        # the nearest earlier dated event of the same family, else the nearest later one
+        same = [e for e in events if _family(e.type) == _family(ref.type)]
+        before = [e for e in same if e.trigger.i < ref.trigger.i]
+        target = before[-1] if before else (same[0] if same else None)
+        if target is not None:
+            target.merged.append(ref)
+    return events
+
+
+def _dedupe(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """One span per actor: "U.S." and "US" are one; "Russian" goes where "Russia" is."""
+    seen: dict[str, Span] = {}
+    for s in spans:
+        key = _actor_key(s.name)
+        if key not in seen or (seen[key].label == "NORP" and s.label != "NORP"):
+            seen[key] = s
+    countries = [k for k, s in seen.items() if s.label == "GPE"]
+    return tuple(
+        s
+        for k, s in seen.items()
+        if not (s.label == "NORP" and any(k[:5] == c[:5] and len(c) >= 4 for c in countries))
+    )
+
+
+def _actor_key(name: str) -> str:
+    key = re.sub(r"[.\s]", "", name.lower())
+    key = re.sub(r"[’']s$", "", key)
+    key = re.sub(r"s$", "", key) if len(key) > 4 else key
+    return {"unitedstate": "us", "usa": "us", "america": "us", "american": "us"}.get(key, key)
+
+
+def summary(
+    kind: str, phrase: str, location: Span | None, actors: Sequence[Span], verbal: bool = False
+) -> str:
+    """One readable line: the event phrase, where, and who else took part."""
+    text = phrase[:1].upper() + phrase[1:] if phrase else TYPE_LABELS[kind]
+    if location is not None and location.name not in text:
+        # "Russia invaded" + its target; "consultations" + where they are held
+        text += f" {location.name}" if verbal and kind == "military" else f" in {location.name}"
+    names = [a.name for a in actors if a.name not in text][:4]
+    if names:
+        text += f" ({', '.join(names)})"
+    return text
+
+
+def _trimmed(sentence: SpacySpan) -> tuple[int, int]:
+    """A sentence's offsets without the white space around it."""
+    text = sentence.text
+    start = sentence.start_char + (len(text) - len(text.lstrip()))
+    return start, max(start, sentence.start_char + len(text.rstrip()))
+
+
+def build(
+    doc: Doc, document_id: str, timexes: Sequence[TimeExpression], anchor: date
+) -> list[Event]:
+    """The events of one document, in document order of their first mention."""
+    dated = mentions(doc, timexes, anchor)
+    merged = merge(dated, back_references(doc, dated))
+    events: list[Event] = []
+    for k, head in enumerate(merged):
+        group = [head, *head.merged]
+        tx = head.timex
+        assert tx is not None
+        # A place said of the event itself beats one from a clause that names no event.
+        located = sorted(group, key=lambda m: m.type == "other")
+        location = next((m.location for m in located if m.location is not None), None)
+        actors = _dedupe(a for m in group for a in m.actors)
+        # The evidence is the mention that carries the date and the place, if one does.
+        best = next(
+            (
+                m
+                for m in group
+                if m.timex is not None and m.location is not None and m.type != "other"
+            ),
+            head,
+        )
+        sent_start, sent_end = _trimmed(best.sentence)
+        trigger = head.trigger
+        events.append(
+            Event(
+                id=f"{document_id}:e{k + 1}",
+                document=document_id,
+                date=tx.value if tx.resolved else None,
+                date_text=tx.text,
+                granularity=timex.granularity(tx.value) if tx.resolved else None,
+                type=head.type,
+                status=head.status,
+                summary=summary(
+                    head.type, best.phrase, location, actors, best.trigger.pos_ == "VERB"
+                ),
+                trigger=Span(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
+                location=location,
+                actors=actors,
+                sentence=doc.text[sent_start:sent_end],
+                start=sent_start,
+                end=sent_end,
+                timex=tx,
+                mentions=tuple(
+                    Mention(m.timex.start, m.timex.end, m.timex.text)
+                    if m.timex is not None
+                    else Mention(m.trigger.idx, m.trigger.idx + len(m.trigger.text), m.trigger.text)
+                    for m in group
+                ),
+                sort_key=tx.sort_key,
+                sort_end=tx.sort_end,
+            )
+        )
+    return events
