@@ -561,3 +561,36 @@ def test_table_fits_a_narrow_terminal(
     text, _ = render("table", data)
     assert max(len(line) for line in text.splitlines()) <= 80
     assert "…" not in text  # long words fold onto the next line rather than being cut
+
+
+def test_timelinejs_ids_stay_unique(data: dict[str, Any]) -> None:
+    data["events"][0]["id"] = "a:b"
+    data["events"][1]["id"] = "a-b"
+    ids = [e["unique_id"] for e in json.loads(render("timelinejs", data)[0])["events"]]
+    assert ids[:2] == ["a-b", "a-b-2"] and len(set(ids)) == len(ids)
+
+
+def test_timeml_reads_back_with_the_project_reader(
+    data: dict[str, Any], texts: dict[str, str]
+) -> None:
+    from timeline.timeml import parse_timeml
+
+    for doc_id, text in texts.items():
+        rendered, _ = render("timeml", _one(data, doc_id), texts)
+        document = parse_timeml(rendered.encode("utf-8"), source=f"{doc_id}.tml")
+        assert document.text == text  # CRLF included: written as &#13;
+        assert document.id == doc_id
+        anchor = next(d["anchor"] for d in data["documents"] if d["id"] == doc_id)
+        assert str(document.dct) == anchor
+        tagged = {(t.start, t.end, t.value) for t in document.timexes}
+        ours = {
+            (t["start"], t["end"], t["value"])
+            for d in data["documents"]
+            if d["id"] == doc_id
+            for t in d["timexes"]
+        }
+        assert tagged <= ours and len(ours - tagged) == (1 if doc_id == AWKWARD_ID else 0)
+        triggers = {
+            (e["trigger"]["start"], e["trigger"]["end"]) for e in _one(data, doc_id)["events"]
+        }
+        assert {(e.start, e.end) for e in document.events} == triggers

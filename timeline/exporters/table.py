@@ -11,11 +11,7 @@ Colour and width follow the stream: plain text to a file or a pipe.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TextIO
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any, TextIO
 
 from timeline.exporters._base import (
     Note,
@@ -27,10 +23,17 @@ from timeline.exporters._base import (
     location_name,
 )
 
+if TYPE_CHECKING:
+    from rich.table import Table
+
 _STATUS_STYLE = {"occurred": "green", "planned": "yellow"}
 
 
 def build_table(data: Mapping[str, Any]) -> Table:
+    # rich is imported when a table is made, so that the command line starts fast.
+    from rich.table import Table
+    from rich.text import Text
+
     docs = documents_by_id(data)
     several = len(data["documents"]) > 1
     table = Table(highlight=False)
@@ -74,9 +77,12 @@ class TableExporter:
         texts: Mapping[str, str] | None = None,
         note: Note = ignore_note,
     ) -> None:
+        from rich.console import Console
+        from rich.text import Text
+
         console = Console(file=out, markup=False, emoji=False, highlight=False)
         for doc in data["documents"]:
-            console.print(Text(anchor_line(doc), style="dim"))
+            console.print(Text(anchor_line(doc), style="dim"), soft_wrap=True)
         if not data["events"]:
             console.print(Text("no events", style="italic"))
             return

@@ -110,6 +110,7 @@ class TimelineJsExporter:
         docs = documents_by_id(data)
         several = len(data["documents"]) > 1
         events = []
+        ids: set[str] = set()
         left_out = 0
         for event in data["events"]:
             interval = parse_value(event.get("date"))
@@ -118,7 +119,13 @@ class TimelineJsExporter:
                 continue
             doc = docs.get(event["document"])
             group = document_label(doc, event["document"]) if several else event["type"]
-            events.append(slide(event, doc, interval, html.escape(group)))
+            made = slide(event, doc, interval, html.escape(group))
+            base, number = made["unique_id"], 1
+            while made["unique_id"] in ids:  # ids that differ only in unsafe characters
+                number += 1
+                made["unique_id"] = f"{base}-{number}"
+            ids.add(made["unique_id"])
+            events.append(made)
         if left_out:
             note(
                 f"timelinejs: {left_out} of {len(data['events'])} events left out "
