@@ -45,7 +45,7 @@ LEXICON: dict[str, str] = {}
 for _type, _words in {
     "talks": "talk talks consultation consult dialogue discussion discuss parley",
     "meeting": "meet meeting summit session conference gathering assembly convene forum "
-    "congress convention council",
+    "congress convention",
     "visit": "visit trip tour travel arrive arrival fly",
     "phone_call": "phone telephone call videoconference",
     "negotiation": "negotiate negotiation bargain mediate mediation",
@@ -296,6 +296,7 @@ def _phrase(trigger: Token) -> str:
             if hyphen or (
                 prev.dep_ in ("compound", "amod", "nmod", "nummod", "poss", "case")
                 and not prev.is_punct
+                and prev.ent_type_ not in ("DATE", "TIME")  # "the 1962 crisis": the date is apart
                 and prev.head.i >= start
             ):
                 start -= 1
@@ -310,11 +311,17 @@ def _phrase(trigger: Token) -> str:
     parts.append(trigger.text)
     if obj is not None and obj.pos_ != "PRON":
         parts.append(_compact(obj))
-    return " ".join(parts)
+    return " ".join(p for p in parts if p)
 
 
 def _compact(tok: Token) -> str:
-    toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct")]
+    toks = [
+        t
+        for t in tok.subtree
+        if t.dep_ not in ("relcl", "acl", "appos", "punct") and t.ent_type_ not in ("DATE", "TIME")
+    ]
+    if not toks:
+        return ""
     span = tok.doc[min(t.i for t in toks) : max(t.i for t in toks) + 1]
     words = span.text.split()
     return " ".join(words[:8])
@@ -334,7 +341,17 @@ def _is_event_date(tx: TimeExpression) -> bool:
     return tx.type in ("DATE", "TIME") and tx.sort_key is not None
 
 
-def mentions(doc: Doc, timexes: Sequence[TimeExpression], anchor: date) -> list[EventMention]:
+def sentence_index(doc: Doc) -> list[SpacySpan]:
+    """The sentence of every token, computed once (Token.sent walks the doc each time)."""
+    index: list[SpacySpan] = []
+    for sent in doc.sents:
+        index.extend([sent] * len(sent))
+    return index
+
+
+def mentions(
+    doc: Doc, timexes: Sequence[TimeExpression], anchor: date, sentences: Sequence[SpacySpan]
+) -> list[EventMention]:
     """One event mention per dated expression that anchors an event."""
     out: list[EventMention] = []
     anchor_ordinal = anchor.toordinal()
@@ -344,7 +361,7 @@ def mentions(doc: Doc, timexes: Sequence[TimeExpression], anchor: date) -> list[
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        sentence = span.sent
+        sentence = sentences[span.root.i]
         chosen = _choose_trigger(span.root, sentence)
         if chosen is None:
             continue
@@ -370,7 +387,9 @@ def mentions(doc: Doc, timexes: Sequence[TimeExpression], anchor: date) -> list[
     return out
 
 
-def back_references(doc: Doc, dated: Sequence[EventMention]) -> list[EventMention]:
+def back_references(
+    doc: Doc, dated: Sequence[EventMention], sentences: Sequence[SpacySpan]
+) -> list[EventMention]:
     """Undated definite mentions ("the Geneva meeting") of events with a place or actors."""
     used = {m.trigger.i for m in dated}
     out: list[EventMention] = []
@@ -396,7 +415,7 @@ def back_references(doc: Doc, dated: Sequence[EventMention]) -> list[EventMentio
                 status="occurred",
                 actors=_actors(tok, verb, location),
                 location=location,
-                sentence=tok.sent,
+                sentence=sentences[tok.i],
                 phrase=_phrase(tok),
             )
         )
@@ -468,6 +487,9 @@ def summary(
     kind: str, phrase: str, location: Span | None, actors: Sequence[Span], verbal: bool = False
 ) -> str:
     """One readable line: the event phrase, where, and who else took part."""
+    if verbal and phrase and " " not in phrase and actors:
+        # "said" alone tells nothing: name who, as the clause's first actor
+        phrase = f"{actors[0].name} {phrase}"
     text = phrase[:1].upper() + phrase[1:] if phrase else TYPE_LABELS[kind]
     if location is not None and location.name not in text:
         # "Russia invaded" + its target; "consultations" + where they are held
@@ -489,8 +511,9 @@ def build(
     doc: Doc, document_id: str, timexes: Sequence[TimeExpression], anchor: date
 ) -> list[Event]:
     """The events of one document, in document order of their first mention."""
-    dated = mentions(doc, timexes, anchor)
-    merged = merge(dated, back_references(doc, dated))
+    sentences = sentence_index(doc)
+    dated = mentions(doc, timexes, anchor, sentences)
+    merged = merge(dated, back_references(doc, dated, sentences))
     events: list[Event] = []
     for k, head in enumerate(merged):
         group = [head, *head.merged]
@@ -510,7 +533,7 @@ def build(
             head,
         )
         sent_start, sent_end = _trimmed(best.sentence)
-        trigger = head.trigger
+        trigger = best.trigger  # the trigger of the evidence sentence
         events.append(
             Event(
                 id=f"{document_id}:e{k + 1}",
