@@ -21,6 +21,8 @@ from timeline.intervals import parse_value
         ("2022-W02", date(2022, 1, 10), date(2022, 1, 16), "week"),
         ("2022-W02-2", date(2022, 1, 11), date(2022, 1, 11), "day"),
         ("2022-W02WE", date(2022, 1, 15), date(2022, 1, 16), "week"),
+        ("2022-W02-WE", date(2022, 1, 15), date(2022, 1, 16), "week"),
+        ("FY2014", date(2014, 1, 1), date(2014, 12, 31), "year"),
         ("2013-Q1", date(2013, 1, 1), date(2013, 3, 31), "quarter"),
         ("2013-H2", date(2013, 7, 1), date(2013, 12, 31), "half"),
         ("2013-SU", date(2013, 6, 1), date(2013, 8, 31), "season"),
@@ -33,6 +35,38 @@ def test_values_cover_the_right_days(value: str, first: date, last: date, granul
     interval = parse_value(value)
     assert interval is not None
     assert (interval.first, interval.last, interval.granularity) == (first, last, granularity)
+
+
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [
+        ("2022-W02", "week 2 of 2022"),
+        ("2022-W02-WE", "weekend of week 2 of 2022"),
+        ("2013-Q3", "Q3 2013"),
+        ("2013-H2", "H2 2013"),
+        ("2013-WI", "winter 2013"),
+        ("201", "the 2010s"),
+        ("19", "the 1900s"),
+        ("2014", ""),
+        ("2022-01-11", ""),
+    ],
+)
+def test_labels(value: str, label: str) -> None:
+    interval = parse_value(value)
+    assert interval is not None and interval.label == label
+
+
+def test_the_same_days_as_the_project_reader() -> None:
+    from timeline import timex
+
+    for value in ("2014", "2022-W02", "2013-Q1", "2013-WI", "201", "2022-01-11T15:00", "FY2014"):
+        ours, theirs = parse_value(value), timex.interval(value)
+        assert ours is not None and theirs is not None
+        assert (ours.first, ours.last, ours.granularity) == (
+            theirs.first,
+            theirs.last,
+            theirs.granularity,
+        )
 
 
 def test_time_fields() -> None:

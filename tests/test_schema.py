@@ -44,7 +44,10 @@ def test_timex_mod_is_optional_and_described() -> None:
     assert list(Draft202012Validator(SCHEMA["$defs"]["timex"]).iter_errors(timex)) == []
 
 
-def test_event_types_match_the_brief() -> None:
+def test_event_types_are_those_the_pipeline_writes() -> None:
+    from timeline import events
+
+    assert EVENT_TYPES == events.EVENT_TYPES
     assert "phone_call" in EVENT_TYPES and "other" in EVENT_TYPES and len(EVENT_TYPES) == 13
 
 

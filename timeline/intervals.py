@@ -1,26 +1,21 @@
-"""TIMEX3 date values as calendar intervals.
+"""TIMEX3 date values as the exporters and filters need them.
 
-Exporters and filters need to know which days a value like `2014`, `2022-W02`
-or `2013-Q1` covers: a calendar needs a day, TimelineJS needs year/month/day
-fields, `--since`/`--until` need to compare intervals. `parse_value` turns a
-resolved TIMEX3 date or time value into an `Interval` (first and last day,
-both inclusive) and returns None for anything it cannot place on the calendar:
-unresolved values (`XXXX-WXX-2`), references (`PRESENT_REF`), durations,
-sets, years before 1 or after 9999.
-
-Granularities are those of the event records: century, decade, year, half,
-quarter, season, month, week, day, time. Seasons are the meteorological
-seasons of the northern hemisphere (spring March to May, summer June to
-August, fall September to November, winter December to February of the next
-year); TIMEX3 says nothing more precise.
+`timeline.timex.interval` is the one reader of TIMEX3 values: the days a value
+covers and its granularity. This adds what output needs on top: the clock
+time of a `TIME` value (a calendar writes 15:00, TimelineJS has hour and
+minute fields), the part of the day of values like `2022-01-11TAF`, and a
+short label for people ("week 2 of 2022", "Q1 2013"). Values that name no
+interval (unresolved `XXXX-WXX-2`, `PRESENT_REF`, durations) and impossible
+clock times (`T25:00`) give None.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from timeline import timex
 
 PARTS_OF_DAY = {
     "MO": "morning",
@@ -30,31 +25,21 @@ PARTS_OF_DAY = {
     "NI": "night",
     "DT": "daytime",
 }
-
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
-
-_CENTURY = re.compile(r"(\d{2})")
-_DECADE = re.compile(r"(\d{3})")
-_YEAR = re.compile(r"(\d{4})")
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_DAY_TIME = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})"
-    r"(?:T(?:(MO|MI|AF|EV|NI|DT)|(\d{2})(?::(\d{2})(?::(\d{2})(?:\.\d+)?)?)?))?"
+_SEASONS = {3: "spring", 6: "summer", 9: "fall", 12: "winter"}
+_CLOCK = re.compile(
+    r"T(?:(?P<part>MO|MI|AF|EV|NI|DT)|(?P<hour>\d{2})(?::(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?)"
 )
-_WEEK = re.compile(r"(\d{4})-W(\d{2})(?:-(\d)|(WE))?")
-_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
-_HALF = re.compile(r"(\d{4})-H([12])")
-_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
 
 
 @dataclass(frozen=True, slots=True)
 class Interval:
-    """The days a TIMEX3 value covers, `first` to `last` inclusive.
+    """The days a TIMEX3 value covers, `first` to `last` inclusive, and more.
 
     `hour`, `minute` and `second` are set when the value names a time of day;
     `part_of_day` is the TIMEX3 code (MO, AF, EV, ...) of values like
-    `2022-01-11TAF`, which are dated to the day. `label` is a short reading of
-    the value for people ("week 2 of 2022", "Q1 2013").
+    `2022-01-11TAF`, which are dated to the day. `label` reads the value for
+    people when a date alone would not ("week 2 of 2022"); empty for years,
+    months, days and clock times.
     """
 
     first: date
@@ -77,99 +62,52 @@ class Interval:
         return not (last is not None and self.first > last)
 
 
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
 def parse_value(value: str | None) -> Interval | None:
-    """The calendar interval of a resolved TIMEX3 date or time value, or None."""
+    """The interval of a resolved TIMEX3 date or time value, or None."""
     if not value:
         return None
+    value = value.strip()
     try:
-        return _parse(value.strip())
+        base = timex.interval(value)
     except (ValueError, OverflowError):
-        # An impossible date (2022-02-30, week 54, year 0): not on the calendar.
         return None
-
-
-def _parse(value: str) -> Interval | None:
-    if m := _DAY_TIME.fullmatch(value):
-        day = date(int(m[1]), int(m[2]), int(m[3]))
-        if m[4]:
-            return Interval(day, day, "time", part_of_day=m[4], label=PARTS_OF_DAY[m[4]])
-        if m[5] is None:
-            return Interval(day, day, "day")
-        hour, minute, second = int(m[5]), int(m[6] or 0), int(m[7] or 0)
-        if hour > 24 or minute > 59 or second > 60:
+    if base is None:
+        return None
+    first, last, granularity = base.first, base.last, base.granularity
+    if granularity == "time":
+        clock = _CLOCK.search(value)
+        if clock is None:
             return None
-        if hour == 24:  # ISO 8601 end of day: midnight of the next day
-            if minute or second:
+        if clock["part"]:
+            part = clock["part"]
+            return Interval(first, last, "time", part_of_day=part, label=PARTS_OF_DAY[part])
+        hour, minute, second = (int(clock[name] or 0) for name in ("hour", "minute", "second"))
+        if hour > 24 or minute > 59 or second > 60 or (hour == 24 and (minute or second)):
+            return None
+        if hour == 24:  # ISO 8601 end of the day: midnight of the next
+            try:
+                first = last = first + timedelta(days=1)
+            except OverflowError:
                 return None
-            day, hour = day + timedelta(days=1), 0
-        return Interval(day, day, "time", hour=hour, minute=minute, second=second)
-    if m := _MONTH.fullmatch(value):
-        year, month = int(m[1]), int(m[2])
-        return Interval(date(year, month, 1), _month_end(year, month), "month")
-    if m := _YEAR.fullmatch(value):
-        year = int(m[1])
-        return Interval(date(year, 1, 1), date(year, 12, 31), "year")
-    if m := _WEEK.fullmatch(value):
-        year, week = int(m[1]), int(m[2])
-        monday = date.fromisocalendar(year, week, 1)
-        if m[3]:
-            day = date.fromisocalendar(year, week, int(m[3]))
-            return Interval(day, day, "day")
-        if m[4]:
-            return Interval(
-                monday + timedelta(days=5),
-                monday + timedelta(days=6),
-                "week",
-                label=f"weekend of week {week} of {year}",
-            )
-        return Interval(monday, monday + timedelta(days=6), "week", label=f"week {week} of {year}")
-    if m := _QUARTER.fullmatch(value):
-        year, quarter = int(m[1]), int(m[2])
-        first_month = 3 * quarter - 2
-        return Interval(
-            date(year, first_month, 1),
-            _month_end(year, first_month + 2),
-            "quarter",
-            label=f"Q{quarter} {year}",
-        )
-    if m := _HALF.fullmatch(value):
-        year, half = int(m[1]), int(m[2])
-        first_month = 6 * half - 5
-        return Interval(
-            date(year, first_month, 1),
-            _month_end(year, first_month + 5),
-            "half",
-            label=f"H{half} {year}",
-        )
-    if m := _SEASON.fullmatch(value):
-        year, code = int(m[1]), m[2]
-        start, stop = _SEASONS[code]
-        last_year, last_month = (year + 1, stop - 12) if stop > 12 else (year, stop)
-        name = {"SP": "spring", "SU": "summer", "FA": "fall", "WI": "winter"}[code]
-        return Interval(
-            date(year, start, 1),
-            _month_end(last_year, last_month),
-            "season",
-            label=f"{name} {year}",
-        )
-    if m := _DECADE.fullmatch(value):
-        first_year = int(m[1]) * 10
-        return Interval(
-            date(max(first_year, 1), 1, 1),
-            date(first_year + 9, 12, 31),
-            "decade",
-            label=f"the {first_year}s",
-        )
-    if m := _CENTURY.fullmatch(value):
-        first_year = int(m[1]) * 100
-        return Interval(
-            date(max(first_year, 1), 1, 1),
-            date(first_year + 99, 12, 31),
-            "century",
-            label=f"the {first_year}s",
-        )
-    return None
+            hour = 0
+        return Interval(first, last, "time", hour=hour, minute=minute, second=second)
+    return Interval(first, last, granularity, label=_label(value, first, granularity))
+
+
+def _label(value: str, first: date, granularity: str) -> str:
+    if granularity == "week":
+        year, week, _ = first.isocalendar()
+        if value.endswith("WE"):
+            return f"weekend of week {week} of {year}"
+        return f"week {week} of {year}"
+    if granularity == "quarter":
+        return f"Q{(first.month - 1) // 3 + 1} {first.year}"
+    if granularity == "half":
+        return f"H{1 if first.month < 7 else 2} {first.year}"
+    if granularity == "season":
+        return f"{_SEASONS.get(first.month, 'season')} {first.year}"
+    if granularity == "decade":
+        return f"the {first.year - first.year % 10}s"
+    if granularity == "century":
+        return f"the {first.year - first.year % 100}s"
+    return ""

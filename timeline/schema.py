@@ -22,6 +22,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from timeline import timex
 from timeline.errors import InputError
 from timeline.models import SCHEMA_VERSION
 
@@ -36,6 +37,8 @@ __all__ = [
     "validate",
 ]
 
+# As in `events.py` (not imported from there: it loads the NLP stack); a test
+# checks that the two lists agree.
 EVENT_TYPES = (
     "talks",
     "meeting",
@@ -52,18 +55,7 @@ EVENT_TYPES = (
     "other",
 )
 STATUSES = ("occurred", "planned")
-GRANULARITIES = (
-    "century",
-    "decade",
-    "year",
-    "half",
-    "quarter",
-    "season",
-    "month",
-    "week",
-    "day",
-    "time",
-)
+GRANULARITIES = timex.GRANULARITIES
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 _MAJOR = SCHEMA_VERSION.split(".", 1)[0]
@@ -344,8 +336,8 @@ def validate(data: Any, *, limit: int = 5) -> list[str]:
         if event["start"] > event["end"]:
             checker.fail(path, "start is after end")
     for index, doc in enumerate(data["documents"]):
-        for number, timex in enumerate(doc["timexes"]):
-            if timex["start"] > timex["end"]:
+        for number, expression in enumerate(doc["timexes"]):
+            if expression["start"] > expression["end"]:
                 checker.fail(f"documents[{index}].timexes[{number}]", "start is after end")
     return checker.errors
 
