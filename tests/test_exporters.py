@@ -594,3 +594,32 @@ def test_timeml_reads_back_with_the_project_reader(
             (e["trigger"]["start"], e["trigger"]["end"]) for e in _one(data, doc_id)["events"]
         }
         assert {(e.start, e.end) for e in document.events} == triggers
+
+
+def test_markdown_cells_keep_entities_and_markup_as_text(data: dict[str, Any]) -> None:
+    tricky = "&lt;b&gt; &amp; AT&T &#169; *not* _em_ `code` [link](x) ~~gone~~ a\\|b"
+    data["events"][0]["summary"] = tricky
+    text, _ = render("md", data)
+    parser = _Cells()
+    parser.feed(MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(text))
+    assert parser.rows[1][1] == tricky and parser.tags == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(
+            blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\x85"
+        ),
+        max_size=60,
+    )
+)
+def test_markdown_any_summary_is_one_cell_of_text(summary: str) -> None:
+    data = build_timeline().to_dict()
+    data["documents"], data["events"] = data["documents"][:1], data["events"][:1]
+    data["events"][0]["summary"] = summary
+    text, _ = render("md", data)
+    parser = _Cells()
+    parser.feed(MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(text))
+    assert len(parser.rows) == 2 and len(parser.rows[1]) == 6
+    assert parser.rows[1][1] == summary.strip() and parser.tags == []

@@ -9,7 +9,8 @@ several documents a `Source` column says which one each event is read from.
 
 Cells are escaped so that nothing in the text can break the table or turn
 into markup: backslash, pipe and Markdown punctuation (`*`, `_`, `` ` ``, `[`,
-`]`, `<`, `>`, `~`) are backslash-escaped, line breaks become `<br>`.
+`]`, `<`, `>`, `~`, and `&` where it would start an entity such as `&lt;`)
+are backslash-escaped, line breaks become `<br>`.
 """
 
 from __future__ import annotations
@@ -29,12 +30,13 @@ from timeline.exporters._base import (
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # "&lt;" would render as "<"
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def cell(text: str) -> str:
     """`text` as one table cell: escaped, on one line."""
-    escaped = _SPECIAL.sub(r"\\\1", text.strip())
+    escaped = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text.strip()))
     return _LINE_BREAK.sub("<br>", escaped)
 
 
