@@ -80,6 +80,9 @@ def test_consistency_beyond_the_schema(data: dict[str, Any]) -> None:
     broken = copy.deepcopy(data)
     broken["events"][0]["document"] = "nowhere"
     assert "is not among the documents" in validate(broken)[0]
+    twice = copy.deepcopy(data)
+    twice["documents"][1]["id"] = twice["documents"][0]["id"]
+    assert "is used twice" in validate(twice)[0]
     with pytest.raises(InputError, match="not a timeline JSON document"):
         check(broken, "saved.json")
     with pytest.raises(InputError, match=r"saved\.json"):

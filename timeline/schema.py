@@ -12,8 +12,8 @@ the handful of keywords this schema uses (type, enum, pattern, minLength,
 minimum, properties, required, additionalProperties, items, $ref to $defs).
 It refuses a schema that uses any other keyword, so the two cannot drift
 apart silently; the tests check that it agrees with `jsonschema`. After the
-schema it checks what JSON Schema cannot say: every event's `document` is the
-id of a document, and offsets run forwards.
+schema it checks what JSON Schema cannot say: document ids are unique, every
+event's `document` is the id of a document, and offsets run forwards.
 """
 
 from __future__ import annotations
@@ -324,7 +324,11 @@ def validate(data: Any, *, limit: int = 5) -> list[str]:
     checker.check(data, SCHEMA, "")
     if checker.errors:
         return checker.errors
-    ids = {doc["id"] for doc in data["documents"]}
+    ids: set[str] = set()
+    for index, doc in enumerate(data["documents"]):
+        if doc["id"] in ids:
+            checker.fail(f"documents[{index}]", f"id {doc['id']!r} is used twice")
+        ids.add(doc["id"])
     for index, event in enumerate(data["events"]):
         path = f"events[{index}]"
         if event["document"] not in ids:

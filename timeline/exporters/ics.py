@@ -71,18 +71,19 @@ def fold(line: str) -> str:
     Continuation lines start with a space, which counts in their 75 octets.
     A UTF-8 character is never split across lines.
     """
-    out: list[str] = []
-    current: list[str] = []
-    size = 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > 75:
-            out.append("".join(current))
-            current, size = [" "], 1
-        current.append(char)
-        size += width
-    out.append("".join(current))
-    return "\r\n".join(out) + "\r\n"
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line + "\r\n"
+    parts: list[bytes] = []
+    start, limit = 0, 75
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # inside a character: cut before it
+            end -= 1
+        parts.append(data[start:end])
+        start, limit = end, 74
+    parts.append(data[start:])
+    return b"\r\n ".join(parts).decode("utf-8") + "\r\n"
 
 
 def uid(event: Mapping[str, Any]) -> str:
@@ -168,7 +169,7 @@ class IcsExporter:
             "X-WR-CALNAME:" + escape_text(_calendar_name(data)),
         ]
         left_out: Counter[str] = Counter()
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
         for event in data["events"]:
             interval = parse_value(event.get("date"))
             if interval is None:
@@ -179,11 +180,10 @@ class IcsExporter:
                 continue
             block = vevent(event, docs.get(event["document"]), interval)
             # Two events on one trigger and date would share a UID: number the repeats.
-            base, number = block[1], 1
-            while block[1] in seen:
-                number += 1
-                block[1] = base.replace("@", f"-{number}@", 1)
-            seen.add(block[1])
+            base = block[1]
+            seen[base] = seen.get(base, 0) + 1
+            if seen[base] > 1:
+                block[1] = base.replace("@", f"-{seen[base]}@", 1)
             lines.extend(block)
         lines.append("END:VCALENDAR")
         if left_out:
