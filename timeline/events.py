@@ -109,7 +109,7 @@ class EventMention:
     location: Span | None
     sentence: SpacySpan
     phrase: str
-    order: int = 0
+    targeted: bool = False  # the place is the target of the action, not where it happened
     merged: list[EventMention] = field(default_factory=list)
 
 
@@ -202,8 +202,12 @@ def _entity_span(ent: SpacySpan) -> Span:
     return Span(name=text, start=start, end=ent.end_char, label=ent.label_)
 
 
-def _location(trigger: Token, verb: Token | None, kind: str) -> Span | None:
-    """Where the event happens: "in Brussels" on the event word or its verb."""
+def _location(trigger: Token, verb: Token | None, kind: str) -> tuple[Span | None, bool]:
+    """Where the event happens: "in Brussels" on the event word or its verb.
+
+    The flag is True when the place is what a military action was aimed at
+    ("invaded Ukraine"), not where it happened.
+    """
     doc = trigger.doc
     scopes: list[Token] = [trigger]
     if verb is not None and verb.i != trigger.i:
@@ -215,11 +219,11 @@ def _location(trigger: Token, verb: Token | None, kind: str) -> Span | None:
             if tok.head.lower_ == "to" and kind not in ("visit",) and trigger.lemma_ != "meeting":
                 continue
             if tok.ent_type_ in PLACE_LABELS:
-                return _entity_span(_ent_of(doc, tok))
+                return _entity_span(_ent_of(doc, tok)), False
         # "the Geneva meeting": a place that modifies the event noun
         for child in scope.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in PLACE_LABELS:
-                return _entity_span(_ent_of(doc, child))
+                return _entity_span(_ent_of(doc, child)), False
     if kind == "military":
         # "invaded Ukraine", "continues to occupy the Crimean peninsula of Ukraine"
         verbs = [trigger, *[c for c in trigger.children if c.dep_ == "conj"]]
@@ -230,8 +234,8 @@ def _location(trigger: Token, verb: Token | None, kind: str) -> Span | None:
                 if child.dep_ in ("dobj", "obj"):
                     for tok in child.subtree:
                         if tok.ent_type_ in ("GPE", "LOC"):
-                            return _entity_span(_ent_of(doc, tok))
-    return None
+                            return _entity_span(_ent_of(doc, tok)), True
+    return None, False
 
 
 def _ent_of(doc: Doc, tok: Token) -> SpacySpan:
@@ -302,7 +306,16 @@ def _phrase(trigger: Token) -> str:
                 start -= 1
             else:
                 break
-        return doc[start : trigger.i + 1].text
+        end = trigger.i + 1
+        # "meeting of the Permanent Council of the OSCE": who meets, when it is short
+        of = next((c for c in trigger.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            right = max(t.i for t in of.subtree) + 1
+            if right - end <= 12 and not any(
+                t.ent_type_ in ("DATE", "TIME") for t in doc[end:right]
+            ):
+                end = right
+        return doc[start:end].text
     subj = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     obj = next((c for c in trigger.children if c.dep_ in ("dobj", "obj", "attr")), None)
     parts = []
@@ -370,7 +383,7 @@ def mentions(
         tense = clause_tense(doc, trigger.idx, trigger.idx + len(trigger.text)) or clause_tense(
             doc, tx.start, tx.end
         )
-        location = _location(trigger, verb, kind)
+        location, targeted = _location(trigger, verb, kind)
         out.append(
             EventMention(
                 timex=tx,
@@ -381,7 +394,7 @@ def mentions(
                 location=location,
                 sentence=sentence,
                 phrase=_phrase(trigger),
-                order=len(out),
+                targeted=targeted,
             )
         )
     return out
@@ -404,7 +417,7 @@ def back_references(
         ):
             continue
         verb = _governing_verb(tok)
-        location = _location(tok, None, kind)
+        location, targeted = _location(tok, None, kind)
         if location is None:
             continue
         out.append(
@@ -417,6 +430,7 @@ def back_references(
                 location=location,
                 sentence=sentences[tok.i],
                 phrase=_phrase(tok),
+                targeted=targeted,
             )
         )
     return out
@@ -484,19 +498,21 @@ def _actor_key(name: str) -> str:
 
 
 def summary(
-    kind: str, phrase: str, location: Span | None, actors: Sequence[Span], verbal: bool = False
+    kind: str,
+    phrase: str,
+    location: Span | None,
+    actors: Sequence[Span],
+    verbal: bool = False,
+    targeted: bool = False,
 ) -> str:
-    """One readable line: the event phrase, where, and who else took part."""
-    if verbal and phrase and " " not in phrase and actors:
-        # "said" alone tells nothing: name who, as the clause's first actor
-        phrase = f"{actors[0].name} {phrase}"
+    """One readable line: the event phrase and where (who takes part is in `actors`)."""
+    if phrase and " " not in phrase and actors:
+        # "said" or "report" alone tells nothing: name who, the clause's first actor
+        phrase = f"{actors[0].name} {phrase}" if verbal else f"{phrase} by {actors[0].name}"
     text = phrase[:1].upper() + phrase[1:] if phrase else TYPE_LABELS[kind]
     if location is not None and location.name not in text:
         # "Russia invaded" + its target; "consultations" + where they are held
-        text += f" {location.name}" if verbal and kind == "military" else f" in {location.name}"
-    names = [a.name for a in actors if a.name not in text][:4]
-    if names:
-        text += f" ({', '.join(names)})"
+        text += f" {location.name}" if verbal and targeted else f" in {location.name}"
     return text
 
 
@@ -544,7 +560,12 @@ def build(
                 type=head.type,
                 status=head.status,
                 summary=summary(
-                    head.type, best.phrase, location, actors, best.trigger.pos_ == "VERB"
+                    head.type,
+                    best.phrase,
+                    location,
+                    actors,
+                    verbal=best.trigger.pos_ == "VERB",
+                    targeted=any(m.targeted and m.location == location for m in group),
                 ),
                 trigger=Span(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
                 location=location,
