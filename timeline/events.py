@@ -506,9 +506,15 @@ def summary(
     targeted: bool = False,
 ) -> str:
     """One readable line: the event phrase and where (who takes part is in `actors`)."""
-    if phrase and " " not in phrase and actors:
-        # "said" or "report" alone tells nothing: name who, the clause's first actor
-        phrase = f"{actors[0].name} {phrase}" if verbal else f"{phrase} by {actors[0].name}"
+    # "said" or "talks" alone tells nothing: name who (by name, not "Russian")
+    named = [a.name for a in actors if a.label != "NORP"]
+    if phrase and " " not in phrase and named:
+        if verbal:
+            phrase = f"{named[0]} {phrase}"
+        elif FAMILIES.get(kind) == "consult" and kind != "visit" and len(named) >= 2:
+            phrase = f"{phrase} between {named[0]} and {named[1]}"
+        else:
+            phrase = f"{phrase} by {named[0]}"
     text = phrase[:1].upper() + phrase[1:] if phrase else TYPE_LABELS[kind]
     if location is not None and location.name not in text:
         # "Russia invaded" + its target; "consultations" + where they are held
