@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.sample import data, seed_only, texts, timeline  # noqa: F401  (fixtures)
 from timeline.models import Document, DocumentResult
 from timeline.pipeline import Extractor
 

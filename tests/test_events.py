@@ -105,3 +105,18 @@ def test_offsets_point_into_the_text(run: Callable[..., DocumentResult]) -> None
     for span in (event.trigger, event.location, *event.actors):
         assert span is not None and text[span.start : span.end] == span.name
     assert event.date == "2015-02-12" and event.granularity == "day"
+
+
+def test_summaries_read_as_a_line(run: Callable[..., DocumentResult]) -> None:
+    text = (
+        "Russian and American negotiators held talks in Geneva on Monday. "
+        "Russia invaded Ukraine in 2014. "
+        "Lavrov said on Friday that nothing had changed. "
+        "Ministers from France and Germany held talks on January 3."
+    )
+    assert [e.summary for e in run(text, ANCHOR).events] == [
+        "Talks in Geneva",
+        "Russia invaded Ukraine",
+        "Lavrov said",
+        "Talks between France and Germany",
+    ]
