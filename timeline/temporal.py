@@ -86,8 +86,8 @@ _YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 _NUM_WORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four"
     r"|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred"
-    r"|a couple of|a couple|couple of|a dozen|dozen|half an?|an?)"
+    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred"
+    r"|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozen|half\s+an?|an?)"
 )
 _NUM = rf"(?:\d+(?:\.\d+|\s+1/2)?|{_NUM_WORD}(?:\s+and\s+a\s+half)?|several|a\s+few|few|many|some|numerous)"
 _UNIT = r"(?:second|minute|hour|day|night|week(?:end)?|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
@@ -130,6 +130,7 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 CI = re.IGNORECASE
 
+# Patterns are compiled VERBOSE: a space must be written \s (or sit in a class).
 # Each rule: a name, a pattern, and its priority when two matches overlap
 # with the same length (lower wins). Longest match wins first.
 RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -242,7 +243,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         _rx(
-            rf"(?<![\d$€£.,:/-])\b(?:the\s+year\s+)?(?P<y>{_YEAR})\b"
+            rf"(?:(?<=\bmid-)|(?<![\d$€£.,:/-]))\b(?:the\s+year\s+)?(?P<y>{_YEAR})\b"
             rf"(?![.,:/-]?\d|\s*%|-\d|\s+{_COUNTED}\b)",
             CI,
         ),
@@ -320,7 +321,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"|(?P<mods2>(?:{_PERIOD_MOD}[\s-]+)+))"
             r"(?P<unit>quarter|period|(?:fiscal\s+)?year|week)\b(?!-)"
             r"(?:(?P<ended>(?=\s+(?:ended|ending)\b))|\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?"
-            r"|\b(?P<adj>year-(?:earlier|ago))\b",
+            r"|\b(?P<adj>year-(?:earlier|ago))\b"
+            r"|\b(?P<end>year(?:'s)?[- ]end)\b",
             CI,
         ),
     ),
@@ -331,7 +333,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "duration",
         _rx(
             rf"\b(?:(?P<rel>the\s+(?:past|last|next|first|previous|coming|following|preceding|final|latest)|"
-            rf"the\s+better\s+part\s+of|the\s+rest\s+of|recent|past|another|"
+            rf"the\s+better\s+part\s+of|the\s+rest\s+of|recent|past|another|the(?=\s+[^\s-]+\s)|"
             rf"(?:almost|nearly|more\s+than|less\s+than|no\s+more\s+than|up\s+to))\s+)?"
             rf"(?P<n>{_NUM})[- ](?:(?:full|straight|consecutive|calendar|fiscal|more|additional|long)[- ])?"
             rf"(?P<unit>{_UNIT})\b(?P<half>\s+and\s+a\s+half\b)?(?:[- ](?P<old>old|long))?",
@@ -343,7 +345,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "vague_duration",
         _rx(
             r"\b(?:(?P<rel>recent|the\s+(?:past|last|coming|next))\s+)(?P<unit>days|weeks|months|quarters|years|decades)\b"
-            r"|(?<=\bfor\s)(?P<unit2>days|weeks|months|years|decades|hours|minutes)\b",
+            r"|(?<=\bfor\s)(?P<unit2>days|weeks|months|years|decades|centuries|hours|minutes)\b"
+            r"|(?<=\bthe\s)(?P<around>days|weeks|months)(?=\s+(?:before|after|following|preceding|leading))"
+            r"|\b(?P<long>decades|years|months|weeks|days|hours|day|week|month|year)-long\b",
             CI,
         ),
     ),
@@ -362,7 +366,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "ref",
         _rx(
-            r"\b(?P<present>(?:right\s+)?now|currently|nowadays|at\s+present|these\s+days|the\s+present|current)\b"
+            r"\b(?P<present>now|currently|nowadays|at\s+present|these\s+days|the\s+present|current)\b"
             r"|\b(?P<past>the\s+past|recently)\b"
             r"|\b(?P<future>the\s+(?:near\s+|distant\s+)?future|the\s+(?:long|short|near)\s+term)\b",
             CI,
@@ -1034,6 +1038,9 @@ def _shift_period(value: str, years: int) -> str:
 
 def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     """The reporting period a company's results speak of, and its year-ago twin."""
+    if m["end"]:  # "by year-end": the end of this year
+        year = f"{ctx.anchor.year:04d}"
+        return Value("DATE", year, mod="END", relative=True, underspecified="XXXX")
     if m["adj"]:  # "a year-earlier loss", "the year-ago results"
         period = ctx.period or f"{ctx.anchor.year:04d}"
         return Value("DATE", _shift_period(period, -1), relative=True, underspecified="XXXX")
@@ -1440,6 +1447,11 @@ def _h_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         return None  # "$5 million a year": a rate, a SET
     if (m["old"] or "").lower() == "old" or ctx.text.startswith(" old", c.end):
         return None  # an age ("a 6-year-old boy", "52 years old"): TimeBank leaves ages out
+    key = _unit_key(unit)
+    if key == "quarter" and "-" in m.group():
+        return None  # "three-quarters of the vote": a fraction
+    if key == "second" and m["n"].lower() in ("a", "an"):
+        return None  # "a second term": an ordinal
     raw_n = m["n"].lower()
     if any(raw_n.startswith(v) for v in VAGUE_NUMBERS):
         n = None
@@ -1460,6 +1472,14 @@ _DURATION_MODS = {
 
 
 def _h_vague_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    if m["around"]:
+        # "in the weeks before the shooting": a vague stretch in the month the
+        # narrative is in
+        base = _narrative_base(ctx, "month")
+        return Value("DATE", _at(base, "month"), relative=True, underspecified="XXXX-XX")
+    if m["long"]:  # "a decades-long battle", "a day-long meeting"
+        word = m["long"].lower()
+        return Value("DURATION", _duration(None if word.endswith("s") else 1, word))
     unit = m["unit"] or m["unit2"]
     if (m["rel"] or "").lower() == "recent":
         return Value("DATE", "PAST_REF")  # "in recent years": a vague past, not a length
