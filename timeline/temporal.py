@@ -170,7 +170,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         _rx(
-            rf"(?:\b(?P<rel>last|next|this|early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of)[- ]?\s*)?"
+            rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Mm]id|[Ll]ate"
+            rf"|(?:[Tt]he\s+)?(?:beginning|start|end|middle)\s+of)[- ]?\s*)?"
             rf"\b(?P<mon>{_MONTH_SAFE}|March|May)\b"
         ),
     ),
@@ -254,7 +255,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"\b(?:(?P<wd1>{_WEEKDAY}|today|tomorrow|yesterday|tonight)(?:,?\s+at|,)?\s+)?"
             rf"(?P<clock>{_CLOCK})"
-            rf"(?:\s+(?:on\s+)?(?P<wd2>{_WEEKDAY}|today|tomorrow|yesterday|tonight))?",
+            rf"(?:\s+(?:on\s+)?(?P<wd2>{_WEEKDAY}|today|tomorrow|yesterday|tonight)"
+            rf"|,?\s+(?P<mon>{_MONTH_NAMES})\s+(?P<d>{_DAY})\b)?",
             CI,
         ),
     ),
@@ -279,7 +281,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # overnight, midday, mid-afternoon: a part of the day the report speaks from
-    ("part_of_day", _rx(r"\b(?P<mid>mid[- ]?)?(?P<part>overnight|midday|afternoon)\b", CI)),
+    (
+        "part_of_day",
+        _rx(
+            r"\b(?P<mid>mid[- ]?)?(?P<part>overnight|midday|afternoon)\b"
+            r"(?:\s+(?P<w>yesterday|today|tomorrow))?",
+            CI,
+        ),
+    ),
     # this week, last month, next year, the past year (DURATION in TimeML), the coming week
     (
         "rel_unit",
@@ -958,8 +967,8 @@ def _h_month(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if m["mon"] in ("March", "May") and not rel and not _MONTH_PREP_BEFORE.search(_before(c, ctx)):
         return None  # "May" the modal or the name, "March" the verb or the noun
     base = ctx.anchor
-    if rel == "last":
-        year = base.year if month < base.month else base.year - 1
+    if rel == "last":  # "last February" said on March 1 is a year back (TimeBank)
+        year = base.year if month < base.month - 1 else base.year - 1
     elif rel == "next":
         year = base.year if month > base.month else base.year + 1
     elif rel == "this":
@@ -1005,7 +1014,8 @@ def _h_quarter(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         f"{year - back:04d}-{code}{n}",
         relative=True,
         underspecified=f"XXXX-{code}{n}",
-        sets_period=not back,
+        # only a quarter that is over can be the one whose results are told
+        sets_period=not back and code == "Q" and (year, n) <= _last_quarter(ctx.anchor),
     )
 
 
@@ -1031,6 +1041,12 @@ def _last_quarter(d: date) -> tuple[int, int]:
     return (d.year, q) if q else (d.year - 1, 4)
 
 
+def _quarter_value(d: date) -> str:
+    """The value of the last quarter completed before day `d` ("2013-Q2")."""
+    y, q = _last_quarter(d)
+    return f"{y:04d}-Q{q}"
+
+
 def _shift_period(value: str, years: int) -> str:
     """A reporting period moved by whole years: 1989-Q3 -> 1988-Q3, 1989 -> 1988."""
     return f"{int(value[:4]) + years:04d}{value[4:]}"
@@ -1038,9 +1054,10 @@ def _shift_period(value: str, years: int) -> str:
 
 def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     """The reporting period a company's results speak of, and its year-ago twin."""
-    if m["end"]:  # "by year-end": the end of this year
-        year = f"{ctx.anchor.year:04d}"
-        return Value("DATE", year, mod="END", relative=True, underspecified="XXXX")
+    if m["end"]:  # "by year-end" is the coming December 31, "since year-end" the last one
+        since = re.search(r"\bsince\s+$", _before(c, ctx), re.IGNORECASE)
+        year = ctx.anchor.year - 1 if since else ctx.anchor.year
+        return Value("DATE", f"{year:04d}-12-31", relative=True, underspecified="XXXX-12-31")
     if m["adj"]:  # "a year-earlier loss", "the year-ago results"
         period = ctx.period or f"{ctx.anchor.year:04d}"
         return Value("DATE", _shift_period(period, -1), relative=True, underspecified="XXXX")
@@ -1072,7 +1089,7 @@ def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         if det == "next":
             y, q = (y, q + 2) if q <= 2 else (y + 1, q - 2)
         current = f"{y:04d}-Q{q}"
-    elif ctx_quarter:
+    elif ctx_quarter and not ("latest" in mods and ctx_quarter > _quarter_value(ctx.anchor)):
         current = ctx_quarter
     elif unit == "period" and not ("latest" in mods or back or explicit):
         return None  # "the period" with no period under discussion
@@ -1253,7 +1270,17 @@ def _h_clock(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if hm is None:
         return None
     wd = m["wd1"] or m["wd2"]
-    if wd and wd.lower() in WEEKDAYS:
+    if m["mon"]:  # "5 p.m. EST Nov. 9"
+        month = MONTHS.get(m["mon"].rstrip(".").lower())
+        day_n = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+        if month is None:
+            return None
+        year = _month_day_year(month, day_n, ctx, c.start, c.end)
+        try:
+            day = date(year, month, day_n)
+        except ValueError:
+            return None
+    elif wd and wd.lower() in WEEKDAYS:
         day, _ = _weekday_value(WEEKDAYS[wd.lower()], ctx, c.start, c.end, None)
     elif wd:
         day = _deictic_day(wd, ctx)
@@ -1321,7 +1348,12 @@ def _h_part_of_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None
     part = m["part"].lower()
     if part == "afternoon" and not m["mid"]:
         return None  # "the afternoon" alone is left to the day it belongs to
-    day = ctx.reference if ctx.reference is not None else ctx.anchor
+    if m["w"]:
+        day = _deictic_day(m["w"], ctx)
+    elif part == "overnight" and ctx.tense_of(c.start, c.end) != "future":
+        day = ctx.anchor - timedelta(days=1)  # "overnight losses": the night just gone
+    else:
+        day = ctx.reference if ctx.reference is not None else ctx.anchor
     value = "T12:00" if part == "midday" else f"T{PARTS_OF_DAY[part]}"
     mod = "MID" if m["mid"] else None
     return Value(
@@ -1711,7 +1743,8 @@ def extract(
             ctx.reference_from_text = not val.relative or anchored
         if iv is not None and (
             (iv.granularity in ("day", "time") and (val.sets_reference or val.relative))
-            or (iv.granularity in ("month", "year") and val.sets_reference)
+            or (iv.granularity == "month" and (val.sets_reference or val.relative))
+            or (iv.granularity == "year" and val.sets_reference)
         ):
             ctx.coarse_reference = iv.first
     return out
