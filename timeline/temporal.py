@@ -228,7 +228,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "season",
         _rx(
-            rf"\b(?:(?P<rel>this|last|next|early|late|mid|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)"
+            rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|early|late|mid|the)\s+)?"
+            rf"(?P<s>spring|summer|fall|autumn|winter)"
             rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR}))?\b",
             CI,
         ),
@@ -353,8 +354,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "vague_duration",
         _rx(
-            r"\b(?:(?P<rel>recent|the\s+(?:past|last|coming|next))\s+)(?P<unit>days|weeks|months|quarters|years|decades)\b"
-            r"|(?<=\bfor\s)(?P<unit2>days|weeks|months|years|decades|centuries|hours|minutes)\b"
+            r"\b(?:(?P<rel>recent|coming|the\s+(?:past|last|coming|next))\s+)(?P<unit>days|weeks|months|quarters|years|decades)\b"
+            r"|(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit2>days|weeks|months|years|decades|centuries|hours|minutes)\b"
             r"|(?<=\bthe\s)(?P<around>days|weeks|months)(?=\s+(?:before|after|following|preceding|leading))"
             r"|\b(?P<long>decades|years|months|weeks|days|hours|day|week|month|year)-long\b",
             CI,
@@ -386,7 +387,7 @@ PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
 
 # "the past" and friends are TimeML expressions only in some contexts.
 _REF_NEEDS_PREP = re.compile(r"^the\s+(?:past|present|(?:near\s+|distant\s+)?future|\w+\s+term)$")
-_REF_PREP_BEFORE = re.compile(r"\b(?:in|for|into|about|from|over)\s+$", re.IGNORECASE)
+_REF_PREP_BEFORE = re.compile(r"\b(?:in|for|into|about|from|over|of)\s+$", re.IGNORECASE)
 # "Now, he says..." opens a sentence as a discourse marker, not as a time.
 _DISCOURSE_NOW = re.compile(r"(?:^|[.!?\"'`]\s*|\n\s*)$")
 
@@ -1076,7 +1077,8 @@ def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         if explicit or det in ("last", "next", "this") or (not det and "fiscal" not in mods):
             return None  # "1988 year", "last year" (rel_unit), "year-end"
         if "latest" in mods or "previous" in mods or "prior" in mods:
-            return None
+            # "the latest fiscal year": the last one closed
+            return Value("DATE", f"{ctx.anchor.year - 1:04d}", relative=True, underspecified="XXXX")
         year = ctx.anchor.year - back
         return Value("DATE", f"{year:04d}", relative=True, underspecified="XXXX", sets_period=True)
     # a quarter or a period
@@ -1137,6 +1139,8 @@ def _h_season(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     rel = (m["rel"] or "").lower()
     if m["y"]:
         return Value("DATE", f"{_year_of(m['y'], ctx.anchor):04d}-{code}", mod=_mod(rel))
+    if code == "FA" and re.match(r"\s+of\b", ctx.text[c.end : c.end + 4]):
+        return None  # "the fall of the Wall"
     if code in ("FA", "SP") and not rel and not _SEASON_PREP_BEFORE.search(_before(c, ctx)):
         return None  # "prices fall", "spring into action": verbs, not seasons
     year = ctx.anchor.year + {"last": -1, "next": 1}.get(rel, 0)
@@ -1513,8 +1517,11 @@ def _h_vague_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | N
         word = m["long"].lower()
         return Value("DURATION", _duration(None if word.endswith("s") else 1, word))
     unit = m["unit"] or m["unit2"]
-    if (m["rel"] or "").lower() == "recent":
+    rel = (m["rel"] or "").lower()
+    if rel == "recent":
         return Value("DATE", "PAST_REF")  # "in recent years": a vague past, not a length
+    if rel == "coming":
+        return Value("DATE", "FUTURE_REF")  # "in coming months": a vague future
     return Value("DURATION", _duration(None, unit))
 
 
