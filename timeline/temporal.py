@@ -876,10 +876,29 @@ def _nearest_year(day_in: Callable[[int], date], ctx: Context, start: int, end: 
 
 def resolve(cand: Candidate, text: str, ctx: Context) -> Value | None:
     """The TIMEX3 type and value of a candidate, or None if it is not one."""
+    if _is_title(text, cand.start, cand.end):
+        return None
     handler = _HANDLERS.get(cand.rule)
     if handler is None or cand.match is None:
         return _resolve_ner(cand, text, ctx)
     return handler(cand.match, cand, ctx)
+
+
+# Words that are written in lower case unless they start a sentence or a title.
+_COMMON_TIME_WORD = re.compile(
+    r"\b(?:Week|Month|Year|Days|Minutes|Hours|Today|Tonight|Tomorrow|Yesterday|Noon"
+    r"|Midnight|Now|Currently|Recently)\b"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"`’”)]*\s+|\n\s*|[\"`“‘(]\s*)$")
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """A name that happens to hold a time word: ABC's "This Week", "60 Minutes",
+    "High Noon", "VOA Today". A time word capitalised inside a sentence is one."""
+    for m in _COMMON_TIME_WORD.finditer(text, start, end):
+        if m.start() > start or not _SENTENCE_START.search(text[max(0, start - 4) : start]):
+            return True
+    return False
 
 
 def _mod(word: str | None) -> str | None:
