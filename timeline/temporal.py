@@ -1537,8 +1537,8 @@ def _h_vague_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | N
         return Value("DURATION", _duration(None if word.endswith("s") else 1, word))
     unit = m["unit"] or m["unit2"]
     rel = (m["rel"] or "").lower()
-    if rel == "recent":
-        return Value("DATE", "PAST_REF")  # "in recent years": a vague past, not a length
+    if rel == "recent":  # "in recent years": TimeBank more often measures it than places it
+        return Value("DURATION", _duration(None, unit))
     if rel == "coming":
         return Value("DATE", "FUTURE_REF")  # "in coming months": a vague future
     return Value("DURATION", _duration(None, unit))
