@@ -265,11 +265,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         _rx(
-            rf"\b(?:(?P<rel>last|next|this|past|coming|following|previous)\s+)?(?P<wd>{_WEEKDAY})"
+            rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?:\s+(?:past|coming))?|past|coming|following|previous"
+            rf"|[Tt]he\s+(?:previous|following|next))\s+)?(?P<wd>{_WEEKDAY})"
             rf"(?:\s+(?P<part>{_PART}))?\b",
         ),
     ),
-    ("weekday_cap", _rx(rf"\b(?:(?P<rel>Last|Next|This)\s+)(?P<wd>{_WEEKDAY})\b")),
     # weekends
     ("weekend", _rx(r"\b(?P<rel>this|last|next|the\s+past|the\s+coming|the)\s+weekend\b", CI)),
     # today, tonight, yesterday morning, tomorrow
@@ -458,7 +458,7 @@ _MODIFIER_BEFORE = re.compile(
 _MODIFIED_RULES = frozenset(
     {
         "month_day", "day_month", "month_year", "month", "year", "season", "weekday",
-        "weekday_cap", "deictic_day", "rel_unit", "anaphoric", "period", "decade",
+        "deictic_day", "rel_unit", "anaphoric", "period", "decade",
         "century", "fiscal", "holiday", "quarter",
     }
 )  # fmt: skip
@@ -538,7 +538,6 @@ _FUTURE_HEADS = {
     "due", "expected", "scheduled", "set", "slated", "planned", "likely", "going", "poised",
     "plan", "expect", "intend", "hope", "aim", "prepare", "want",
 }  # fmt: skip
-_FUTURE_NOUNS = {"plan", "schedule", "agenda", "prospect"}
 # Verbs whose object lies ahead of them, whatever their own tense.
 _LOOKING_AHEAD = {
     "expect", "forecast", "project", "predict", "anticipate", "schedule", "slate", "plan",
@@ -823,30 +822,30 @@ def _year_of(text: str, ref: date) -> int:
     return int(t)
 
 
-def _weekday_value(
-    wd: int, ctx: Context, start: int, end: int, rel: str | None
-) -> tuple[date, bool]:
-    """The day a weekday names, and whether the choice was certain."""
+def _weekday_value(wd: int, ctx: Context, start: int, end: int, rel: str | None) -> date:
+    """The day a weekday names: by its determiner, else by the tense of its clause."""
     base = ctx.anchor
-    if not ctx.anchored and ctx.reference is not None and ctx.reference_from_text:
+    rel = re.sub(r"\s+", " ", (rel or "").lower())
+    anaphoric = rel.startswith("the ")  # "the previous Friday": before the narrative's day
+    if (anaphoric or not ctx.anchored) and ctx.reference is not None and ctx.reference_from_text:
         base = ctx.reference
+    rel = rel.removeprefix("the ")
     delta = wd - base.isoweekday()
-    rel = (rel or "").lower()
-    if rel == "next":  # "next Tuesday": the Tuesday of next week
-        return base + timedelta(days=7 + delta), True
-    if rel in ("coming", "following"):
-        return base + timedelta(days=(delta % 7) or 7), True
-    if rel in ("last", "past", "previous"):
-        return base - timedelta(days=((-delta) % 7) or 7), True
+    if rel == "next" and not anaphoric:  # "next Tuesday": the Tuesday of next week
+        return base + timedelta(days=7 + delta)
+    if rel in ("coming", "following", "next", "this coming"):
+        return base + timedelta(days=(delta % 7) or 7)
+    if rel in ("last", "past", "previous", "this past"):
+        return base - timedelta(days=((-delta) % 7) or 7)
     if rel == "this":
-        return base + timedelta(days=delta), True
+        return base + timedelta(days=delta)
     tense = ctx.tense_of(start, end)
     if tense == "future":
-        return base + timedelta(days=(delta % 7) or 7), True
+        return base + timedelta(days=(delta % 7) or 7)
     if tense == "present":
-        return base + timedelta(days=delta % 7), True
+        return base + timedelta(days=delta % 7)
     # past, or no verb: news reports the recent past
-    return base - timedelta(days=(-delta) % 7), tense is not None
+    return base - timedelta(days=(-delta) % 7)
 
 
 def _month_day_year(month: int, day: int | None, ctx: Context, start: int, end: int) -> int:
@@ -1304,7 +1303,7 @@ def _h_clock(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         except ValueError:
             return None
     elif wd and wd.lower() in WEEKDAYS:
-        day, _ = _weekday_value(WEEKDAYS[wd.lower()], ctx, c.start, c.end, None)
+        day = _weekday_value(WEEKDAYS[wd.lower()], ctx, c.start, c.end, None)
     elif wd:
         day = _deictic_day(wd, ctx)
     else:
@@ -1318,7 +1317,7 @@ def _h_clock(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 def _h_weekday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     wd = WEEKDAYS[m["wd"].lower()]
     rel = m.groupdict().get("rel")
-    day, _ = _weekday_value(wd, ctx, c.start, c.end, rel)
+    day = _weekday_value(wd, ctx, c.start, c.end, rel)
     part = m.groupdict().get("part")
     under = f"XXXX-WXX-{wd}"
     if part:
@@ -1627,7 +1626,6 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "spelled_year": _h_spelled_year,
     "clock": _h_clock,
     "weekday": _h_weekday,
-    "weekday_cap": _h_weekday,
     "weekend": _h_weekend,
     "deictic_day": _h_deictic_day,
     "rel_unit": _h_rel_unit,
