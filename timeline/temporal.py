@@ -189,7 +189,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:(?:the|this|last|next)\s+|(?P<yrel2>this|last|next)\s+year's\s+)?"
             rf"(?P<mods>(?:(?:latest|current|same|comparable|corresponding|year-ago|year-earlier"
             rf"|fiscal|calendar|(?P<py>{_YEAR}))[\s-]+)*)"
-            rf"(?P<ord>{_ORD}|final)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>quarter|half)"
+            rf"(?P<ord>{_ORD}|final|last)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>quarter|half)"
             rf"(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})|\s+of\s+(?:(?P<yrel>this|last|next)\s+year))?\b",
             CI,
         ),
@@ -1012,8 +1012,14 @@ def _h_fiscal(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 def _h_quarter(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     ord_word = m["ord"].lower()
-    n = {"final": 4}.get(ord_word) or ORDINALS.get(ord_word) or int(ord_word[0])
     code = "Q" if m["unit"].lower() == "quarter" else "H"
+    if ord_word == "last" and not m.group().lower().startswith("the"):
+        return None  # "last quarter" is the one before this; "the last half" is the second
+    n = (
+        (4 if code == "Q" else 2)
+        if ord_word in ("final", "last")
+        else ORDINALS.get(ord_word) or int(ord_word[0])
+    )
     if code == "H" and n > 2:
         return None
     groups = m.groupdict()
@@ -1512,6 +1518,15 @@ def _h_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     elif m["half"] and n is not None:  # "a minute and a half"
         n += 0.5
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    if (
+        n is not None
+        and not rel
+        and _IN_BEFORE.search(_before(c, ctx))
+        and ctx.tense_of(c.start, c.end) == "future"
+    ):
+        # "will be redeemed in [five years]": TimeML places the event, a date
+        target = _add(ctx.anchor, int(n), unit)
+        return Value("DATE", _at(target, unit), relative=True, underspecified=_unit_under(unit))
     mod = _DURATION_MODS.get(rel)
     # "the first nine months" of a company's year: "a year earlier" then means
     # the same months of last year, not a quarter
@@ -1519,6 +1534,7 @@ def _h_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     return Value("DURATION", _duration(n, unit), mod=mod, sets_period=months)
 
 
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
 _DURATION_MODS = {
     "almost": "LESS_THAN", "nearly": "LESS_THAN", "less than": "LESS_THAN",
     "more than": "MORE_THAN", "no more than": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
