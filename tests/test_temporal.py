@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline import temporal
+from timeline import temporal, timex
 from timeline.models import DocumentResult
 
 CASES = Path(__file__).parent / "data" / "timex_cases.tsv"
@@ -89,3 +89,23 @@ def test_dotted_numbers_are_not_clock_times() -> None:
 def test_numbers_and_money_are_not_years() -> None:
     text = "They moved 100,000 troops and paid $2014 for 2014 tonnes, a 1999% rise."
     assert [t.text for t in temporal.extract(text, date(2022, 1, 10))] == []
+
+
+@pytest.mark.parametrize("anchored", [True, False])
+def test_every_value_is_a_timex3_value(anchored: bool) -> None:
+    """Across all the table's texts, with and without an anchor, values are well formed
+    and offsets point at the text."""
+    for anchor, marked, _, _ in _cases():
+        text = marked.replace("[", "").replace("]", "")
+        for t in temporal.extract(text, date.fromisoformat(anchor) if anchored else None):
+            assert text[t.start : t.end] == t.text
+            assert timex.is_valid(t.value), (text, t.text, t.value)
+            assert t.resolved or not anchored
+
+
+def test_without_anchor_relative_periods_stay_underspecified() -> None:
+    text = "Profit rose in the quarter. Talks resume over the weekend, by year-end at the latest."
+    got = {t.text: (t.value, t.resolved) for t in temporal.extract(text, None)}
+    assert got["the quarter"] == ("XXXX-QX", False)
+    assert got["the weekend"] == ("XXXX-WXX-WE", False)
+    assert got["year-end"] == ("XXXX-12-31", False)

@@ -697,6 +697,8 @@ def _duration(n: float | None, unit: str) -> str:
     u = _unit_key(unit)
     if u == "fortnight":
         return f"P{_fmt_num(n * 2 if n is not None else None)}W"
+    if u == "weekend":  # TimeBank: "the weekend" lasts P2D
+        return f"P{_fmt_num(n * 2 if n is not None else None)}D"
     if u == "night":
         u = "day"
     code = UNIT_CODES.get(u, "D")
