@@ -366,7 +366,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "set",
         _rx(
             r"\b(?:(?P<times>once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times)\s+)?"
-            r"(?P<q>every|each|per|a)\s+(?:(?P<n>other|two|three|four|five|six|\d+)\s+)?"
+            r"(?P<q>every|each|a)\s+(?:(?P<n>other|two|three|four|five|six|\d+)\s+)?"
             rf"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|{_WEEKDAY}|morning|evening|night|weekend)s?\b"
             r"|\b(?P<adv>annually|yearly|daily|weekly|monthly|hourly|nightly|biweekly|biannually|semiannually)\b",
             CI,
@@ -1584,11 +1584,10 @@ def _h_set(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         return Value("SET", "P1D")
     n_raw = (m["n"] or "").lower()
     n = 2 if n_raw == "other" else (_num(n_raw) if n_raw else 1)
-    if q == "a" and c.start > 0 and not m["times"]:
-        # "twice a year", "$5 a day" -> a frequency; "a year" alone is not a set
-        before = _before(c, ctx)
-        if not _RATE_BEFORE.search(before):
-            return None
+    if q == "a" and not m["times"]:
+        # "twice a year" repeats an event, a SET; "$5 million a year", "four
+        # flights a week" measure a quantity by time, which TimeBank leaves out
+        return None
     return Value("SET", _duration(n, unit))
 
 
