@@ -1,14 +1,24 @@
 """Find temporal expressions and normalise them to TIMEX3 values.
 
-Candidates come from our own patterns (TimeML extents) and from spaCy's
-DATE/TIME entities; normalisation is rule based:
+Candidates come from our own patterns, written to TimeML's extents (no
+leading preposition: "on [Friday]"; modifiers inside: "[early next year]";
+"[Friday afternoon]" is one expression, "March 3 to [5]" two). Among
+overlapping matches the longest wins, unless its rule rejects it; spaCy's
+DATE/TIME entities only fill the gaps the patterns leave. Normalisation is
+rule based, and where TimeML leaves a choice open the rules follow what
+TimeBank's annotators do (measured on TempEval-3's training data):
 
 - deictic expressions ("yesterday", "last week", "two days ago") count from
   the document's own day (the anchor);
-- anaphoric ones ("two days later", "the following year") count from the
-  most recent date the narrative has reached;
-- a bare weekday, or a month and day without a year, is placed before or
-  after the anchor by the tense and aspect of its clause.
+- anaphoric ones ("two days later", "the following year", "the previous
+  Friday") count from the most recent date the narrative has reached;
+- a bare weekday is placed by the tense and aspect of its clause; a month
+  and day without a year lies in the nearest year the tense allows;
+- in company results, "the quarter", "the year-ago period" and "a year
+  earlier" speak of the reporting period under discussion;
+- "now", "recently", "currently", "daily" are tagged, "previously", "soon",
+  "eventually", "quarterly" and ages ("a 6-year-old") are not: TimeBank
+  annotates the first mostly and the second rarely.
 
 Without an anchor the same arithmetic runs against a stand-in day, so order
 is kept, but values that depend on the unknown day are written in their
