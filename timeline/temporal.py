@@ -1727,6 +1727,25 @@ def stand_in_anchor(text: str, candidates: Sequence[Candidate]) -> date:
 _SCRATCH_DAY = date(2000, 1, 3)
 
 
+def _advance(ctx: Context, val: Value) -> None:
+    """Move the narrative on past an expression just read."""
+    iv = timex.interval(val.value) if val.type in ("DATE", "TIME") else None
+    granularity = iv.granularity if iv is not None else None
+    ctx.last_day = iv.first if iv is not None and granularity == "day" else None
+    if val.sets_period:
+        ctx.period = val.value if val.type == "DATE" else f"{ctx.anchor.year:04d}"
+    if iv is None:
+        return
+    moves = val.sets_reference or val.relative
+    if granularity in ("day", "time") and moves:
+        ctx.reference = iv.first
+        ctx.reference_from_text = not val.relative or ctx.anchored
+    if (granularity in ("day", "time", "month") and moves) or (
+        granularity == "year" and val.sets_reference
+    ):
+        ctx.coarse_reference = iv.first
+
+
 def _cached(tense_of: Callable[[int, int], Tense | None]) -> Callable[[int, int], Tense | None]:
     memo: dict[tuple[int, int], Tense | None] = {}
 
@@ -1780,22 +1799,5 @@ def extract(
                 sort_end=rng[1] if rng else None,
             )
         )
-        iv_day = timex.interval(val.value) if val.type == "DATE" else None
-        ctx.last_day = iv_day.first if iv_day and iv_day.granularity == "day" else None
-        if val.sets_period:
-            ctx.period = val.value if val.type == "DATE" else f"{ctx.anchor.year:04d}"
-        iv = timex.interval(val.value) if val.type in ("DATE", "TIME") else None
-        if (
-            iv is not None
-            and iv.granularity in ("day", "time")
-            and (val.sets_reference or val.relative)
-        ):
-            ctx.reference = iv.first
-            ctx.reference_from_text = not val.relative or anchored
-        if iv is not None and (
-            (iv.granularity in ("day", "time") and (val.sets_reference or val.relative))
-            or (iv.granularity == "month" and (val.sets_reference or val.relative))
-            or (iv.granularity == "year" and val.sets_reference)
-        ):
-            ctx.coarse_reference = iv.first
+        _advance(ctx, val)
     return out
