@@ -549,10 +549,19 @@ _FUTURE_HEADS = {
     "plan", "expect", "intend", "hope", "aim", "prepare", "want",
 }  # fmt: skip
 # Verbs whose object lies ahead of them, whatever their own tense.
-_LOOKING_AHEAD = {
-    "expect", "forecast", "project", "predict", "anticipate", "schedule", "slate", "plan",
-    "intend", "postpone", "delay", "adjourn",
-}  # fmt: skip
+# Verbs whose dates lie ahead of them: any date they govern (scheduling), or
+# a date inside their object (expecting).
+_SCHEDULING = {"schedule", "reschedule", "slate", "postpone", "delay", "adjourn"}
+_EXPECTING = {"expect", "forecast", "project", "predict", "anticipate", "plan", "intend"}
+_OBJECTS = {"dobj", "xcomp", "ccomp", "attr", "oprd"}
+
+
+def _in_object(child: Token | None) -> bool:
+    """Whether a date reached a verb through its object or an "in"/"by"/"for" phrase,
+    not as the time of the verb's own act ("predicted [on] Wednesday")."""
+    if child is None:
+        return False
+    return child.dep_ in _OBJECTS or (child.dep_ == "prep" and child.lower_ not in ("on", "at"))
 
 
 def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
@@ -567,14 +576,20 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     if span is None or len(span) == 0:
         return None
     token: Token = span.root
+    came_from: Token | None = None
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+            lemma = token.lemma_.lower()
+            if lemma in _SCHEDULING or (lemma in _EXPECTING and _in_object(came_from)):
+                # "was scheduled for Friday"; "expects growth in the third quarter"
+                # (but "Cuba predicted Wednesday" dates the prediction)
+                return "future"
             tense = _verb_tense(token)
             if tense is not None:
                 return tense
         if token.head is token:
             break
-        token = token.head
+        came_from, token = token, token.head
     return None
 
 
@@ -612,8 +627,6 @@ def _verb_tense(verb: Token) -> Tense | None:
                 return outer
     if verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children):
         return "future"
-    if verb.lemma_.lower() in _LOOKING_AHEAD:
-        return "future"  # "expects growth in the third quarter", "was scheduled for Friday"
     tag = verb.tag_
     for a in auxes:
         if a.tag_ in ("VBD",):
