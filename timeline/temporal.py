@@ -620,7 +620,9 @@ def _verb_tense(verb: Token) -> Tense | None:
     head = verb.head
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and head is not verb:
         if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS:
-            return "future"
+            # "had been due to expire Friday": what was due before now has passed
+            pluperfect = any(c.lower_ == "had" for c in (*head.children, *head.head.children))
+            return "past" if pluperfect else "future"
         if "to" in lemmas and head.pos_ in ("VERB", "AUX", "ADJ"):
             outer = _verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
             if outer is not None:
@@ -636,9 +638,7 @@ def _verb_tense(verb: Token) -> Tense | None:
         if a.tag_ in ("VBZ", "VBP") and a.lemma_ == "be" and tag == "VBG":
             return "future"  # "is meeting on Friday"
         if a.tag_ == "MD":
-            return (
-                "future" if a.lower_ in ("can", "may", "might", "could", "must", "should") else None
-            )
+            return "future" if a.lower_ in ("can", "may", "might", "must", "should") else None
     if tag == "VBD":
         return "past"
     if tag == "VBN":
