@@ -1570,7 +1570,7 @@ def _h_vague_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | N
     if m["around"]:
         # "in the weeks before the shooting": a vague stretch in the month the
         # narrative is in
-        base = _narrative_base(ctx, "month")
+        base = _narrative_base(ctx, "day")
         return Value("DATE", _at(base, "month"), relative=True, underspecified="XXXX-XX")
     if m["long"]:  # "a decades-long battle", "a day-long meeting"
         word = m["long"].lower()
