@@ -320,6 +320,11 @@ class Candidate:
     label: str = ""  # spaCy's label when the candidate came from the NER
 
 
+# A spaCy DATE/TIME entity longer than this is a run of dates taken for one (a
+# list, a table): it would only hide the expressions inside it, which resolve.
+MAX_NER_CHARS = 80
+
+
 def find_candidates(text: str, entities: Iterable[tuple[int, int, str]] = ()) -> list[Candidate]:
     """Non-overlapping candidate spans, longest first, in document order."""
     found: list[Candidate] = []
@@ -328,16 +333,19 @@ def find_candidates(text: str, entities: Iterable[tuple[int, int, str]] = ()) ->
             if m.end() > m.start():
                 found.append(Candidate(m.start(), m.end(), name, m))
     for start, end, label in entities:
-        found.append(Candidate(start, end, "ner", None, label))
+        if end - start <= MAX_NER_CHARS:
+            found.append(Candidate(start, end, "ner", None, label))
     # Longest first; among equals, rule order; NER last.
     found.sort(key=lambda c: (-(c.end - c.start), PRIORITY.get(c.rule, 99), c.start))
+    # One byte a character marks what is taken: a candidate is checked and marked
+    # in time proportional to its length, so the whole is O(n log n), not O(n^2).
+    occupied = bytearray(len(text) + 1)
     taken: list[Candidate] = []
-    occupied: list[tuple[int, int]] = []
     for cand in found:
-        if any(cand.start < e and s < cand.end for s, e in occupied):
+        if occupied.find(1, cand.start, cand.end) >= 0:
             continue
         taken.append(cand)
-        occupied.append((cand.start, cand.end))
+        occupied[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
     taken.sort(key=lambda c: c.start)
     return taken
 
