@@ -11,7 +11,7 @@ another end up in one record.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -47,7 +47,7 @@ LEXICON: dict[str, str] = {}
 for _type, _words in {
     "talks": "talk talks consultation consult dialogue discussion discuss parley",
     "meeting": "meet meeting summit session conference gathering assembly convene forum "
-    "congress convention council",
+    "congress convention",
     "visit": "visit trip tour travel arrive arrival fly",
     "phone_call": "phone telephone call videoconference",
     "negotiation": "negotiate negotiation bargain mediate mediation",
@@ -111,7 +111,7 @@ class EventMention:
     location: Span | None
     sentence: SpacySpan
     phrase: str
-    order: int = 0
+    targeted: bool = False  # the place is the target of the action, not where it happened
     merged: list[EventMention] = field(default_factory=list)
 
 
@@ -204,8 +204,12 @@ def _entity_span(ent: SpacySpan) -> Span:
     return Span(name=text, start=start, end=ent.end_char, label=ent.label_)
 
 
-def _location(trigger: Token, verb: Token | None, kind: str) -> Span | None:
-    """Where the event happens: "in Brussels" on the event word or its verb."""
+def _location(trigger: Token, verb: Token | None, kind: str) -> tuple[Span | None, bool]:
+    """Where the event happens: "in Brussels" on the event word or its verb.
+
+    The flag is True when the place is what a military action was aimed at
+    ("invaded Ukraine"), not where it happened.
+    """
     doc = trigger.doc
     scopes: list[Token] = [trigger]
     if verb is not None and verb.i != trigger.i:
@@ -217,11 +221,11 @@ def _location(trigger: Token, verb: Token | None, kind: str) -> Span | None:
             if tok.head.lower_ == "to" and kind not in ("visit",) and trigger.lemma_ != "meeting":
                 continue
             if tok.ent_type_ in PLACE_LABELS:
-                return _entity_span(_ent_of(doc, tok))
+                return _entity_span(_ent_of(doc, tok)), False
         # "the Geneva meeting": a place that modifies the event noun
         for child in scope.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in PLACE_LABELS:
-                return _entity_span(_ent_of(doc, child))
+                return _entity_span(_ent_of(doc, child)), False
     if kind == "military":
         # "invaded Ukraine", "continues to occupy the Crimean peninsula of Ukraine"
         verbs = [trigger, *[c for c in trigger.children if c.dep_ == "conj"]]
@@ -232,8 +236,8 @@ def _location(trigger: Token, verb: Token | None, kind: str) -> Span | None:
                 if child.dep_ in ("dobj", "obj"):
                     for tok in child.subtree:
                         if tok.ent_type_ in ("GPE", "LOC"):
-                            return _entity_span(_ent_of(doc, tok))
-    return None
+                            return _entity_span(_ent_of(doc, tok)), True
+    return None, False
 
 
 def _ent_of(doc: Doc, tok: Token) -> SpacySpan:
@@ -323,12 +327,22 @@ def _phrase(trigger: Token) -> str:
             if hyphen or (
                 prev.dep_ in ("compound", "amod", "nmod", "nummod", "poss", "case")
                 and not prev.is_punct
+                and prev.ent_type_ not in ("DATE", "TIME")  # "the 1962 crisis": the date is apart
                 and prev.head.i >= start
             ):
                 start -= 1
             else:
                 break
-        return doc[start : trigger.i + 1].text
+        end = trigger.i + 1
+        # "meeting of the Permanent Council of the OSCE": who meets, when it is short
+        of = next((c for c in trigger.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            right = max(t.i for t in of.subtree) + 1
+            if right - end <= 12 and not any(
+                t.ent_type_ in ("DATE", "TIME") for t in doc[end:right]
+            ):
+                end = right
+        return doc[start:end].text
     subj = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     obj = next((c for c in trigger.children if c.dep_ in ("dobj", "obj", "attr")), None)
     parts = []
@@ -337,11 +351,17 @@ def _phrase(trigger: Token) -> str:
     parts.append(trigger.text)
     if obj is not None and obj.pos_ != "PRON":
         parts.append(_compact(obj))
-    return " ".join(parts)
+    return " ".join(p for p in parts if p)
 
 
 def _compact(tok: Token) -> str:
-    toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct")]
+    toks = [
+        t
+        for t in tok.subtree
+        if t.dep_ not in ("relcl", "acl", "appos", "punct") and t.ent_type_ not in ("DATE", "TIME")
+    ]
+    if not toks:
+        return ""
     span = tok.doc[min(t.i for t in toks) : max(t.i for t in toks) + 1]
     words = span.text.split()
     return " ".join(words[:8])
@@ -366,45 +386,35 @@ def _is_event_date(tx: TimeExpression) -> bool:
 MAX_SENTENCE = 150
 
 
-class _Sentences:
-    """The sentence of a token, by binary search over sentence starts found once.
+def _around(sentence: SpacySpan, i: int) -> SpacySpan:
+    """The sentence of token `i`, or its `MAX_SENTENCE` tokens around `i` when longer."""
+    if len(sentence) <= MAX_SENTENCE:
+        return sentence
+    start = max(sentence.start, min(i - MAX_SENTENCE // 2, sentence.end - MAX_SENTENCE))
+    return sentence.doc[start : start + MAX_SENTENCE]
 
-    `Span.sent` walks the tokens to both ends of the sentence on every call.
-    """
 
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.spans: list[SpacySpan] = []
-        self.starts: list[int] = []
-
-    def around(self, i: int) -> SpacySpan:
-        if not self.spans:
-            self.spans = list(self.doc.sents)
-            self.starts = [s.start for s in self.spans]
-        sent = self.spans[bisect_right(self.starts, i) - 1]
-        if len(sent) <= MAX_SENTENCE:
-            return sent
-        start = max(sent.start, min(i - MAX_SENTENCE // 2, sent.end - MAX_SENTENCE))
-        return self.doc[start : start + MAX_SENTENCE]
+def sentence_index(doc: Doc) -> list[SpacySpan]:
+    """The sentence of every token, computed once (Token.sent walks the doc each time)."""
+    index: list[SpacySpan] = []
+    for sent in doc.sents:
+        index.extend([sent] * len(sent))
+    return index
 
 
 def mentions(
-    doc: Doc,
-    timexes: Sequence[TimeExpression],
-    anchor: date,
-    sentences: _Sentences | None = None,
+    doc: Doc, timexes: Sequence[TimeExpression], anchor: date, sentences: Sequence[SpacySpan]
 ) -> list[EventMention]:
     """One event mention per dated expression that anchors an event."""
     out: list[EventMention] = []
     anchor_ordinal = anchor.toordinal()
-    sentences = sentences or _Sentences(doc)
     for tx in timexes:
         if not _is_event_date(tx):
             continue
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        sentence = sentences.around(span.start)
+        sentence = _around(sentences[span.root.i], span.root.i)
         chosen = _choose_trigger(span.root, sentence)
         if chosen is None:
             continue
@@ -413,7 +423,7 @@ def mentions(
         tense = clause_tense(doc, trigger.idx, trigger.idx + len(trigger.text)) or clause_tense(
             doc, tx.start, tx.end
         )
-        location = _location(trigger, verb, kind)
+        location, targeted = _location(trigger, verb, kind)
         out.append(
             EventMention(
                 timex=tx,
@@ -424,17 +434,16 @@ def mentions(
                 location=location,
                 sentence=sentence,
                 phrase=_phrase(trigger),
-                order=len(out),
+                targeted=targeted,
             )
         )
     return out
 
 
 def back_references(
-    doc: Doc, dated: Sequence[EventMention], sentences: _Sentences | None = None
+    doc: Doc, dated: Sequence[EventMention], sentences: Sequence[SpacySpan]
 ) -> list[EventMention]:
     """Undated definite mentions ("the Geneva meeting") of events with a place or actors."""
-    sentences = sentences or _Sentences(doc)
     used = {m.trigger.i for m in dated}
     out: list[EventMention] = []
     for tok in doc:
@@ -448,7 +457,7 @@ def back_references(
         ):
             continue
         verb = _governing_verb(tok)
-        location = _location(tok, None, kind)
+        location, targeted = _location(tok, None, kind)
         if location is None:
             continue
         out.append(
@@ -459,8 +468,9 @@ def back_references(
                 status="occurred",
                 actors=_actors(tok, verb, location),
                 location=location,
-                sentence=sentences.around(tok.i),
+                sentence=_around(sentences[tok.i], tok.i),
                 phrase=_phrase(tok),
+                targeted=targeted,
             )
         )
     return out
@@ -551,16 +561,27 @@ def _actor_key(name: str) -> str:
 
 
 def summary(
-    kind: str, phrase: str, location: Span | None, actors: Sequence[Span], verbal: bool = False
+    kind: str,
+    phrase: str,
+    location: Span | None,
+    actors: Sequence[Span],
+    verbal: bool = False,
+    targeted: bool = False,
 ) -> str:
-    """One readable line: the event phrase, where, and who else took part."""
+    """One readable line: the event phrase and where (who takes part is in `actors`)."""
+    # "said" or "talks" alone tells nothing: name who (by name, not "Russian")
+    named = [a.name for a in actors if a.label != "NORP"]
+    if phrase and " " not in phrase and named:
+        if verbal:
+            phrase = f"{named[0]} {phrase}"
+        elif FAMILIES.get(kind) == "consult" and kind != "visit" and len(named) >= 2:
+            phrase = f"{phrase} between {named[0]} and {named[1]}"
+        else:
+            phrase = f"{phrase} by {named[0]}"
     text = phrase[:1].upper() + phrase[1:] if phrase else TYPE_LABELS[kind]
     if location is not None and location.name not in text:
         # "Russia invaded" + its target; "consultations" + where they are held
-        text += f" {location.name}" if verbal and kind == "military" else f" in {location.name}"
-    names = [a.name for a in actors if a.name not in text][:4]
-    if names:
-        text += f" ({', '.join(names)})"
+        text += f" {location.name}" if verbal and targeted else f" in {location.name}"
     return text
 
 
@@ -575,7 +596,7 @@ def build(
     doc: Doc, document_id: str, timexes: Sequence[TimeExpression], anchor: date
 ) -> list[Event]:
     """The events of one document, in document order of their first mention."""
-    sentences = _Sentences(doc)
+    sentences = sentence_index(doc)
     dated = mentions(doc, timexes, anchor, sentences)
     merged = merge(dated, back_references(doc, dated, sentences))
     events: list[Event] = []
@@ -597,7 +618,7 @@ def build(
             head,
         )
         sent_start, sent_end = _trimmed(best.sentence)
-        trigger = head.trigger
+        trigger = best.trigger  # the trigger of the evidence sentence
         events.append(
             Event(
                 id=f"{document_id}:e{k + 1}",
@@ -608,7 +629,12 @@ def build(
                 type=head.type,
                 status=head.status,
                 summary=summary(
-                    head.type, best.phrase, location, actors, best.trigger.pos_ == "VERB"
+                    head.type,
+                    best.phrase,
+                    location,
+                    actors,
+                    verbal=best.trigger.pos_ == "VERB",
+                    targeted=any(m.targeted and m.location == location for m in group),
                 ),
                 trigger=Span(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
                 location=location,
