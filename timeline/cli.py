@@ -55,7 +55,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: skipped
 @click.option(
     "--anchor",
     "anchor_text",

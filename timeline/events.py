@@ -599,6 +599,7 @@ def build(
     sentences = sentence_index(doc)
     dated = mentions(doc, timexes, anchor, sentences)
     merged = merge(dated, back_references(doc, dated, sentences))
+    text = doc.text  # built from the tokens on every access: once, not once an event
     events: list[Event] = []
     for k, head in enumerate(merged):
         group = [head, *head.merged]
@@ -639,7 +640,7 @@ def build(
                 trigger=Span(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
                 location=location,
                 actors=actors,
-                sentence=doc.text[sent_start:sent_end],
+                sentence=text[sent_start:sent_end],
                 start=sent_start,
                 end=sent_end,
                 timex=tx,

@@ -65,7 +65,12 @@ _CODEC_NAMES = {"utf-32": "UTF-32", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}
 _JSONL_START = re.compile(r'[ \t\r\n]*\{[ \t]*"')
 
 
-def expand(paths: Sequence[str]) -> list[str]:
+class Expanded(list[str]):
+    """Paths `expand` returned: `read` takes them as they are, without expanding again
+    (a file that vanished since is then a problem of the batch, not a usage error)."""
+
+
+def expand(paths: Sequence[str]) -> Expanded:
     """Files to read, in order: folders recursively, sorted, hidden entries skipped.
 
     A path that does not exist is a usage error, found before any work starts,
@@ -75,9 +80,11 @@ def expand(paths: Sequence[str]) -> list[str]:
     and devices are skipped, as `grep -r` does). A folder that cannot be listed
     stays in the list: reading it reports why.
     """
+    if isinstance(paths, Expanded):
+        return paths
     if not paths:
-        return [STDIN]
-    out: list[str] = []
+        return Expanded([STDIN])
+    out = Expanded()
     for raw in paths:
         if raw == STDIN:
             if STDIN in out:
