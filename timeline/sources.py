@@ -254,6 +254,14 @@ def decode(data: bytes, source: str) -> str:
     """Bytes to text: BOMs first, then UTF-8, then Windows-1252/Latin-1; binary is refused."""
     if not data.strip():
         raise InputError("empty file", source)
+    text = _decoded(data, source)
+    # Whatever the encoding, text is not mostly control characters.
+    if _control_ratio(text[:65536]) > 0.05:
+        raise InputError("binary file (mostly control characters), not text", source)
+    return text
+
+
+def _decoded(data: bytes, source: str) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -274,12 +282,9 @@ def decode(data: bytes, source: str) -> str:
                 pass
         raise InputError("binary file (contains NUL bytes), not text", source)
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        text = _mostly_utf8(data) or _single_byte(data, sample)
-    if _control_ratio(text[:65536]) > 0.05:
-        raise InputError("binary file (mostly control characters), not text", source)
-    return text
+        return _mostly_utf8(data) or _single_byte(data, sample)
 
 
 def _mostly_utf8(data: bytes) -> str | None:
