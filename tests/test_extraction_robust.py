@@ -181,3 +181,14 @@ def test_tens_of_thousands_of_dated_mentions(
     (event,) = result.events  # one event, said `times` times
     assert len(event.mentions) == times
     assert document.text[event.start : event.end] == event.sentence
+
+
+@pytest.mark.parametrize("anchor", [date(1, 1, 1), date(1000, 1, 1), date(9999, 12, 31), None])
+def test_calendar_edges(extractor: Extractor, anchor: date | None) -> None:
+    # Days before the year 1 or after 9999 have no value: such expressions are left out.
+    text = (
+        "Talks were held yesterday and tomorrow, last week and this weekend; they resume "
+        "next Tuesday, two days later, on January 5, and in FY99. 5000000 days later, the "
+        "following decade, three centuries ago, 12345678901234567890 years ago."
+    )
+    _check(text, extractor.process(Document("doc", text, "test", anchor)))

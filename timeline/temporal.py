@@ -557,14 +557,14 @@ def _at(d: date, unit: str) -> str:
         return d.isoformat()
     if u in ("week", "fortnight"):
         y, w, _ = d.isocalendar()
-        return f"{y}-W{w:02d}"
+        return f"{y:04d}-W{w:02d}"
     if u == "weekend":
         y, w, _ = d.isocalendar()
-        return f"{y}-W{w:02d}-WE"
+        return f"{y:04d}-W{w:02d}-WE"
     if u == "month":
-        return f"{d.year}-{d.month:02d}"
+        return f"{d.year:04d}-{d.month:02d}"
     if u == "quarter":
-        return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
     if u == "decade":
         return f"{d.year // 10:03d}"
     if u == "century":
@@ -586,7 +586,7 @@ def _year_of(text: str, ref: date) -> int:
         y = int(t)
         century = ref.year // 100 * 100
         # '98 in a 2001 article is 1998; '05 is 2005
-        return century + y if century + y <= ref.year + 20 else century - 100 + y
+        return century + y if century + y <= ref.year + 20 or century == 0 else century - 100 + y
     return int(t)
 
 
@@ -620,7 +620,7 @@ def _month_day_year(month: int, day: int | None, ctx: Context, start: int, end: 
     """The year of a month (and day) written without one: by tense and nearness."""
     base = ctx.reference if (ctx.reference is not None and ctx.reference_from_text) else ctx.anchor
     base = ctx.anchor if ctx.anchored else base
-    candidates = [base.year - 1, base.year, base.year + 1]
+    candidates = [y for y in (base.year - 1, base.year, base.year + 1) if 1 <= y <= 9999]
 
     def distance(y: int) -> int:
         d = _safe_date(y, month, day or 15)
@@ -629,10 +629,10 @@ def _month_day_year(month: int, day: int | None, ctx: Context, start: int, end: 
     tense = ctx.tense_of(start, end)
     if tense == "future":
         future = [y for y in candidates if distance(y) >= -(0 if day else 15)]
-        return min(future, key=lambda y: abs(distance(y)))
+        return min(future or candidates, key=lambda y: abs(distance(y)))
     if tense == "past":
         past = [y for y in candidates if distance(y) <= (0 if day else 15)]
-        return min(past, key=lambda y: abs(distance(y)))
+        return min(past or candidates, key=lambda y: abs(distance(y)))
     return min(candidates, key=lambda y: abs(distance(y)))
 
 
@@ -1158,7 +1158,10 @@ def extract(
     )
     out: list[TimeExpression] = []
     for cand in candidates:
-        val = resolve(cand, text, ctx)
+        try:
+            val = resolve(cand, text, ctx)
+        except OverflowError:  # a day before the year 1 or after 9999: no value to give
+            continue
         if val is None:
             continue
         resolved = anchored or not val.relative

@@ -52,7 +52,8 @@ _DURATION = re.compile(
     r"(?:T(?:[\dX]+(?:\.\d+)?(?:H|M|S))+)?|T(?:[\dX]+(?:\.\d+)?(?:H|M|S))+)$"
 )
 _UNDERSPECIFIED = re.compile(
-    r"^[\dX]{4}(?:-[\dX]{2}(?:-[\dX]{2})?|-W[\dX]{2}(?:-[1-7X])?|-(?:SP|SU|FA|WI)|-Q[1-4X]|-H[12X])?(?:T[\dX]{2}(?::[\dX]{2})?|T(?:MO|MI|AF|EV|NI))?$"
+    r"^(?:[\dX]{2}|[\dX]{3})$"  # a century, a decade: XX, XXX, 19X
+    r"|^[\dX]{4}(?:-[\dX]{2}(?:-[\dX]{2})?|-W[\dX]{2}(?:-[1-7X]|-WE)?|-(?:SP|SU|FA|WI)|-Q[1-4X]|-H[12X])?(?:T[\dX]{2}(?::[\dX]{2})?|T(?:MO|MI|AF|EV|NI))?$"
 )
 REFS = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 
@@ -84,7 +85,7 @@ def interval(value: str | None) -> Interval | None:
         return Interval(date(year, 1, 1), date(year, 12, 31), "year")
     try:
         return _interval(m)
-    except ValueError:  # e.g. 2022-02-30: well formed, but no such day
+    except (ValueError, OverflowError):  # 2022-02-30, or a week that runs past 9999
         return None
 
 
