@@ -192,3 +192,10 @@ def test_calendar_edges(extractor: Extractor, anchor: date | None) -> None:
         "following decade, three centuries ago, 12345678901234567890 years ago."
     )
     _check(text, extractor.process(Document("doc", text, "test", anchor)))
+
+
+def test_lone_surrogates_do_not_reach_spacy(extractor: Extractor) -> None:
+    text = "Talks in Rome\udfff on May 5, 2010.\ud800"
+    result = extractor.process(Document("doc", text, "test"))
+    assert [t.text for t in result.timexes] == ["May 5, 2010"]
+    assert [(e.start, e.end) for e in result.events] == [(0, len(text) - 1)]

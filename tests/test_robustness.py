@@ -390,3 +390,24 @@ def test_expand_is_not_repeated_by_read(tmp_path: Path) -> None:
     assert [str(p) for p in items] == [
         f"{tmp_path / 'a.txt'}: cannot read: No such file or directory"
     ]
+
+
+def test_names_and_texts_that_no_encoder_writes(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    raw = os.fsencode(folder)
+    with open(raw + b"/bad\xffname.txt", "wb") as out:  # a file name that is not UTF-8
+        out.write(GOOD.encode())
+    with open(raw + b"/empty\xfe.txt", "wb"):
+        pass
+    (folder / "s.jsonl").write_text(
+        '{"id": "x\\ud800", "text": "Talks in Oslo\\udfff on June 2, 2011."}\n', encoding="utf-8"
+    )
+    result = _invoke(str(folder), "--format", "json")
+    _assert_clean(result)
+    assert result.exit_code == 1
+    result.stdout_bytes.decode("utf-8")  # strict: the output is UTF-8
+    data = json.loads(result.stdout)
+    assert [d["id"] for d in data["documents"]] == ["bad\ufffdname", "x\ufffd"]
+    assert sorted(_dates(result)) == [GOOD_DATE, "2011-06-02"]
+    assert f"skipped {folder}/empty\ufffd.txt: empty file" in result.stderr

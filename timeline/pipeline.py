@@ -43,6 +43,7 @@ class Extractor:
 
     def parse(self, text: str) -> Doc:
         """The Doc of a text of any length (see the module's docstring)."""
+        text = _encodable(text)
         cuts = split_points(text, min(PIECE_CHARS, self.nlp.max_length))
         if len(cuts) == 1:
             return self.nlp(text)
@@ -79,7 +80,7 @@ class Extractor:
             for piece, doc in zip(batch, docs, strict=True):
                 parts.append(doc)
                 if piece.last:
-                    text = piece.document.text
+                    text = _encodable(piece.document.text)
                     yield piece.document, parts[0] if len(parts) == 1 else join(parts, text)
                     parts = []
 
@@ -96,7 +97,7 @@ class _Piece:
 
 def _pieces(documents: Iterable[Document], size: int) -> Iterator[_Piece]:
     for document in documents:
-        text = document.text
+        text = _encodable(document.text)
         cuts = split_points(text, size)
         for k, (a, b) in enumerate(pairwise([0, *cuts])):
             yield _Piece(document, text if len(cuts) == 1 else text[a:b], k == len(cuts) - 1)
@@ -123,6 +124,15 @@ _BREAKS = (
     re.compile(r"[.!?][\"'”’)\]]*\s+"),
     re.compile(r"\s+"),
 )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(text: str) -> str:
+    """Lone surrogates (which spaCy cannot encode) as U+FFFD: one character for one,
+    so that offsets into the Doc are offsets into the text."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def split_points(text: str, size: int = PIECE_CHARS) -> list[int]:

@@ -159,7 +159,7 @@ def read(
                     item = _unique(_anchored(item, anchor), seen)
                 yield item
         except InputError as exc:
-            yield Problem(exc.source or path, exc.message, exc.line)
+            yield Problem(exc.source or _source(path), exc.message, exc.line)
         except OSError as exc:
             yield Problem(_source(path), f"cannot read: {exc.strerror or exc}")
         except Exception as exc:
@@ -168,7 +168,20 @@ def read(
 
 
 def _source(path: str) -> str:
-    return "<stdin>" if path == STDIN else path
+    return "<stdin>" if path == STDIN else unicode(path)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unicode(text: str) -> str:
+    """`text` with each lone surrogate replaced by U+FFFD, one character for one.
+
+    They come from file names that are not UTF-8 (Python keeps their bytes as
+    surrogates) and from JSON escapes such as "\\ud800"; no encoder writes them,
+    so they would fail the output, and spaCy, far from where they came in.
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def _unique(doc: Document, seen: dict[str, int]) -> Document:
@@ -190,7 +203,8 @@ def _anchored(doc: Document, option: date | None) -> Document:
 
 
 def _read_file(path: Path) -> Iterator[Document | Problem]:
-    source = str(path)
+    source = unicode(str(path))
+    stem = unicode(path.stem)
     info = path.stat()
     if stat.S_ISDIR(info.st_mode):
         os.listdir(path)  # raises the reason it could not be listed
@@ -198,7 +212,7 @@ def _read_file(path: Path) -> Iterator[Document | Problem]:
     suffix = path.suffix.lower()
     with path.open("rb") as stream:
         if suffix in JSONL_SUFFIXES:
-            yield from _jsonl_stream(stream, source, path.stem)
+            yield from _jsonl_stream(stream, source, stem)
             return
         if info.st_size > MAX_BYTES:
             raise InputError(
@@ -208,9 +222,9 @@ def _read_file(path: Path) -> Iterator[Document | Problem]:
     if len(data) > MAX_BYTES:
         raise InputError(f"too large (over {_mib(MAX_BYTES)})", source)
     if suffix in TIMEML_SUFFIXES:
-        yield _timeml(data, source, path.stem)
+        yield _timeml(data, source, stem)
     else:
-        yield _text(decode(data, source), source, path.stem, _sidecar(path))
+        yield _text(decode(data, source), source, stem, _sidecar(path))
 
 
 def _mib(size: int) -> str:
@@ -334,9 +348,10 @@ def _sidecar(path: Path) -> dict[str, Any]:
     try:
         value = json.loads(meta.read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise InputError(f"unreadable metadata {meta.name}: {exc}", str(path)) from exc
+        name, source = unicode(meta.name), unicode(str(path))
+        raise InputError(f"unreadable metadata {name}: {exc}", source) from exc
     if not isinstance(value, dict):
-        raise InputError(f"metadata {meta.name} is not a JSON object", str(path))
+        raise InputError(f"metadata {unicode(meta.name)} is not a JSON object", unicode(str(path)))
     return value
 
 
@@ -364,7 +379,7 @@ def _text(text: str, source: str, stem: str, meta: dict[str, Any]) -> Document:
     when = _meta_date(meta.get("date"), source)
     front = anchors.front_matter(text)
     return Document(
-        id=str(meta.get("id") or stem),
+        id=_str_or_none(meta.get("id")) or stem,
         text=text,
         source=source,
         anchor=when,
@@ -375,7 +390,7 @@ def _text(text: str, source: str, stem: str, meta: dict[str, Any]) -> Document:
 
 
 def _str_or_none(value: Any) -> str | None:
-    return str(value) if value not in (None, "") else None
+    return unicode(str(value)) if value not in (None, "") else None
 
 
 def _jsonl_stream(
@@ -474,6 +489,8 @@ def _jsonl(
             yield from problem(number, f"line {number} is not a JSON object")
             continue
         body = record.get("text")
+        if isinstance(body, str):
+            body = unicode(body)
         if not isinstance(body, str) or not body.strip():
             what = (
                 "no text"
