@@ -411,3 +411,20 @@ def test_names_and_texts_that_no_encoder_writes(tmp_path: Path) -> None:
     assert [d["id"] for d in data["documents"]] == ["bad\ufffdname", "x\ufffd"]
     assert sorted(_dates(result)) == [GOOD_DATE, "2011-06-02"]
     assert f"skipped {folder}/empty\ufffd.txt: empty file" in result.stderr
+
+
+def test_output_to_a_named_pipe_is_written_not_replaced(tmp_path: Path) -> None:
+    import threading
+
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = _invoke(str(good), "-o", str(fifo), "--format", "json")
+    reader.join(timeout=60)
+    assert result.exit_code == 0
+    assert [e["date"] for e in json.loads(received[0])["events"]] == [GOOD_DATE]
+    assert fifo.is_fifo()  # not replaced by a regular file (as root, think of -o /dev/null)
