@@ -128,3 +128,19 @@ def test_output_does_not_depend_on_the_process(tmp_path: Path) -> None:
         env={**os.environ, "PYTHONHASHSEED": "12345"},
     ).stdout
     assert here == there and json.loads(here)["events"]
+
+
+def test_closed_stdout_is_a_usage_error_and_a_full_disk_is_said(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Leaders met in Rome on May 5, 2010.", encoding="utf-8")
+    timeline = shlex.join([*COMMAND, "extract", str(good)])
+    closed = _shell(f"{timeline} --format jsonl >&-")
+    assert closed.returncode == 2
+    assert closed.stderr == (
+        "timeline: error: stdout: standard output is closed: write to a file with -o FILE\n"
+    )
+    if not Path("/dev/full").exists():
+        return
+    full = _shell(f"{timeline} --format json > /dev/full")
+    assert full.returncode == 1
+    assert full.stderr == "timeline: error: stdout: cannot write: No space left on device\n"

@@ -24,7 +24,7 @@ from timeline.cli_export import (
     schema_command,
     slice_options,
 )
-from timeline.errors import ExitCode, TimelineError, UsageError
+from timeline.errors import ExitCode, ExportError, TimelineError, UsageError
 from timeline.filters import Filter
 from timeline.models import Document, DocumentResult, Problem
 
@@ -112,6 +112,9 @@ def extract(
         emit(timeline.to_dict(), fmt, output, texts=texts, slicing=slicing, note=_say)
     except BrokenPipeError:  # the reader had enough (`| head`): the run ends as it would
         _drop_stdout()
+    except OSError as exc:  # stdout on a full disk, say (-o FILE says so by itself)
+        _drop_stdout()
+        raise ExportError(f"cannot write: {exc.strerror or exc}", source="stdout") from exc
     if not quiet:
         n_events = len(timeline.events)
         _say(
@@ -123,8 +126,13 @@ def extract(
 
 
 def _check_output(output: str | None, files: Sequence[str]) -> None:
-    """`-o FILE` is checked before any work: its folder exists, and it is not an input."""
-    if output is None or output == "-" or output.endswith(("/", os.sep)) or os.path.isdir(output):
+    """`-o FILE` is checked before any work: its folder exists, and it is not an input;
+    without it, there is a stdout to write to."""
+    if output is None or output == "-":
+        if sys.stdout is None:
+            raise UsageError("standard output is closed: write to a file with -o FILE", "stdout")
+        return
+    if output.endswith(("/", os.sep)) or os.path.isdir(output):
         return
     folder = os.path.dirname(os.path.realpath(output))
     if not os.path.isdir(folder):
