@@ -24,16 +24,28 @@ from timeline.cli_export import (
     schema_command,
     slice_options,
 )
-from timeline.errors import ExitCode, TimelineError
+from timeline.errors import ExitCode, ExportError, TimelineError, UsageError
 from timeline.filters import Filter
-from timeline.models import DocumentResult, Problem
+from timeline.models import Document, DocumentResult, Problem
 
 PROG = "timeline"
 
 
 def _say(message: str) -> None:
-    """A message for the person at the terminal: stderr, never stdout."""
-    click.echo(f"{PROG}: {message}", err=True)
+    """A message for the person at the terminal: stderr, never stdout; always one line."""
+    click.echo(f"{PROG}: {_one_line(message)}", err=True)
+
+
+def _one_line(text: str) -> str:
+    """Control characters (a file name with a newline, say) written as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def _skipped(problem: Problem) -> str:
+    # Every message that concerns a line says which ("malformed JSON at line 2: ...").
+    return f"skipped {problem.source}: {problem.message}"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -43,7 +55,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: skipped
 @click.option(
     "--anchor",
     "anchor_text",
@@ -66,11 +78,12 @@ def extract(
     slicing: Filter,
 ) -> None:
     """Extract the dated events of PATHS (files, folders, or - for stdin)."""
-    anchor = anchors.parse_option(anchor_text) if anchor_text else None
+    anchor = anchors.parse_option(anchor_text) if anchor_text is not None else None
     fmt = choose_format(fmt, output)
     from timeline import sources
 
     files = sources.expand(list(paths))  # a missing path is a usage error, before any work
+    _check_output(output, files)
     from timeline import timeline as tl
     from timeline.pipeline import Extractor
 
@@ -82,15 +95,26 @@ def extract(
         for item in sources.read(files, anchor=anchor):
             if isinstance(item, Problem):
                 problems.append(item)
-                _say(f"skipped {item}")
+                _say(_skipped(item))
             else:
                 yield item
 
-    for result in extractor.process_many(documents()):
+    def failed(document: Document, exc: Exception) -> None:  # a bug met on strange input
+        problem = Problem(document.source, f"cannot analyse: {type(exc).__name__}: {exc}")
+        problems.append(problem)
+        _say(_skipped(problem))
+
+    for result in extractor.process_many(documents(), on_error=failed):
         results.append(result)
     timeline = tl.build(results, problems)
     texts = {r.document.id: r.document.text for r in results}
-    emit(timeline.to_dict(), fmt, output, texts=texts, slicing=slicing, note=_say)
+    try:
+        emit(timeline.to_dict(), fmt, output, texts=texts, slicing=slicing, note=_say)
+    except BrokenPipeError:  # the reader had enough (`| head`): the run ends as it would
+        _drop_stdout()
+    except OSError as exc:  # stdout on a full disk, say (-o FILE says so by itself)
+        _drop_stdout()
+        raise ExportError(f"cannot write: {exc.strerror or exc}", source="stdout") from exc
     if not quiet:
         n_events = len(timeline.events)
         _say(
@@ -99,6 +123,25 @@ def extract(
         )
     if problems:
         raise SystemExit(ExitCode.SOME_UNREADABLE)
+
+
+def _check_output(output: str | None, files: Sequence[str]) -> None:
+    """`-o FILE` is checked before any work: its folder exists, and it is not an input;
+    without it, there is a stdout to write to."""
+    if output is None or output == "-":
+        if sys.stdout is None:
+            raise UsageError("standard output is closed: write to a file with -o FILE", "stdout")
+        return
+    if output.endswith(("/", os.sep)) or os.path.isdir(output):
+        return
+    folder = os.path.dirname(os.path.realpath(output))
+    if not os.path.isdir(folder):
+        raise UsageError(f"cannot write: no folder {folder}", source="-o")
+    if not os.path.exists(output):
+        return
+    for path in files:
+        if path != "-" and os.path.exists(path) and os.path.samefile(path, output):
+            raise UsageError("is also an input: it would be replaced by the output", source=output)
 
 
 @cli.command("eval")
@@ -129,6 +172,12 @@ cli.add_command(export_command)
 cli.add_command(schema_command)
 
 
+# click 8.2+ raises this for a group called without a command.
+_NO_ARGS: type[click.UsageError] = getattr(
+    click.exceptions, "NoArgsIsHelpError", type("_Never", (click.UsageError,), {})
+)
+
+
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """The `timeline` command: every failure ends in one line on stderr and an exit code."""
     code: int = ExitCode.OK
@@ -140,6 +189,9 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
         code = exc.exit_code
     except click.Abort:
         code = ExitCode.INTERRUPTED
+    except _NO_ARGS as exc:  # `timeline` alone: the help, on stderr
+        click.echo(exc.format_message(), err=True)
+        code = ExitCode.USAGE
     except click.UsageError as exc:
         _say(f"error: {exc.format_message()}")
         code = ExitCode.USAGE
@@ -152,17 +204,40 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     except KeyboardInterrupt:
         code = ExitCode.INTERRUPTED
     except BrokenPipeError:
-        # The reader went away (`| head`): stop quietly, and keep Python's
-        # final flush from complaining about the closed pipe.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # The reader went away (`| head`): stop quietly.
+        _drop_stdout()
         code = ExitCode.OK
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else ExitCode.SOME_UNREADABLE
     except Exception as exc:  # a bug: still one line, never a traceback
         _say(f"internal error: {type(exc).__name__}: {exc}")
         code = 70
+    code = _flush_stdout(code)
     if code == ExitCode.INTERRUPTED:
         # The conventional status for an interrupted run.
         signal.signal(signal.SIGINT, signal.SIG_DFL)
     sys.exit(code)
+
+
+def _flush_stdout(code: int) -> int:
+    """Write what is still buffered now, where a failure can be told, not at exit."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _drop_stdout()
+    except (OSError, ValueError) as exc:  # a full disk, a closed stdout
+        _drop_stdout()
+        _say(f"error: cannot write the output: {getattr(exc, 'strerror', None) or exc}")
+        return code or ExitCode.SOME_UNREADABLE
+    return code
+
+
+def _drop_stdout() -> None:
+    """Send what is left of stdout to /dev/null: Python's last flush then finds
+    nothing to complain about ("Exception ignored ... BrokenPipeError")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -11,9 +11,11 @@ another end up in one record.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from timeline import timex
@@ -239,10 +241,36 @@ def _location(trigger: Token, verb: Token | None, kind: str) -> tuple[Span | Non
 
 
 def _ent_of(doc: Doc, tok: Token) -> SpacySpan:
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return doc[tok.i : tok.i + 1]
+    """The entity a token is part of, found from the IOB tags around it: O(its length)."""
+    if tok.ent_iob_ not in ("B", "I"):
+        return doc[tok.i : tok.i + 1]
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return next(_ents_between(doc, start, start + 1))
+
+
+def _ents_between(doc: Doc, start: int, end: int) -> Iterator[SpacySpan]:
+    """The entities that overlap tokens `start` to `end` (exclusive), in order.
+
+    Read from the tokens' IOB tags, in time proportional to the range: going
+    through `doc.ents` instead costs the whole document on every call.
+    """
+    from spacy.tokens import Span as EntitySpan
+
+    i = start
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    n = len(doc)
+    while i < end:
+        if doc[i].ent_iob_ != "B":
+            i += 1
+            continue
+        j = i + 1
+        while j < n and doc[j].ent_iob_ == "I":
+            j += 1
+        yield EntitySpan(doc, i, j, label=doc[i].ent_type)
+        i = j
 
 
 def _subject_of_chain(trigger: Token) -> Token | None:
@@ -269,16 +297,15 @@ def _actors(trigger: Token, verb: Token | None, location: Span | None) -> list[S
         if outer is trigger:
             tokens.update(t.i for t in _clause_tokens(outer))
     actors: list[Span] = []
-    ents = doc.ents
-    for k, ent in enumerate(ents):
+    for ent in _ents_between(doc, min(tokens), max(tokens) + 1):
         if ent.label_ not in ACTOR_LABELS or ent.root.i not in tokens:
             continue
-        following = ents[k + 1] if k + 1 < len(ents) else None
+        following = doc[ent.end] if ent.end < len(doc) else None
         if (
             ent.label_ == "ORG"
             and following is not None
-            and following.label_ == "PERSON"
-            and following.start == ent.end
+            and following.ent_iob_ == "B"
+            and following.ent_type_ == "PERSON"
         ):
             continue  # "Secretary of State Wendy R. Sherman": a title, not an actor
         span = _entity_span(ent)
@@ -354,6 +381,19 @@ def _is_event_date(tx: TimeExpression) -> bool:
     return tx.type in ("DATE", "TIME") and tx.sort_key is not None
 
 
+# A "sentence" longer than this many tokens (a list, a table, run-on text) is read
+# only around the word in question, so that no document costs time quadratic in it.
+MAX_SENTENCE = 150
+
+
+def _around(sentence: SpacySpan, i: int) -> SpacySpan:
+    """The sentence of token `i`, or its `MAX_SENTENCE` tokens around `i` when longer."""
+    if len(sentence) <= MAX_SENTENCE:
+        return sentence
+    start = max(sentence.start, min(i - MAX_SENTENCE // 2, sentence.end - MAX_SENTENCE))
+    return sentence.doc[start : start + MAX_SENTENCE]
+
+
 def sentence_index(doc: Doc) -> list[SpacySpan]:
     """The sentence of every token, computed once (Token.sent walks the doc each time)."""
     index: list[SpacySpan] = []
@@ -374,7 +414,7 @@ def mentions(
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        sentence = sentences[span.root.i]
+        sentence = _around(sentences[span.root.i], span.root.i)
         chosen = _choose_trigger(span.root, sentence)
         if chosen is None:
             continue
@@ -428,7 +468,7 @@ def back_references(
                 status="occurred",
                 actors=_actors(tok, verb, location),
                 location=location,
-                sentence=sentences[tok.i],
+                sentence=_around(sentences[tok.i], tok.i),
                 phrase=_phrase(tok),
                 targeted=targeted,
             )
@@ -444,6 +484,8 @@ def merge(dated: Sequence[EventMention], undated: Iterable[EventMention]) -> lis
     """Mentions of one event become one: same date, same family of event."""
     events: list[EventMention] = []
     by_key: dict[tuple[str, str], EventMention] = {}
+    # The events of each (date, sentence), so that finding one is not a scan of all.
+    by_sentence: dict[tuple[str, int], list[EventMention]] = {}
     for m in dated:
         assert m.timex is not None
         key = (m.timex.value, _family(m.type))
@@ -452,27 +494,48 @@ def merge(dated: Sequence[EventMention], undated: Iterable[EventMention]) -> lis
             continue
         # A date whose clause names no kind of event, in a sentence that has an
         # event on that date, is another mention of that event.
-        same_sentence = [
-            e
-            for e in events
-            if e.timex is not None
-            and e.timex.value == m.timex.value
-            and e.sentence.start == m.sentence.start
-            and "other" in (e.type, m.type)
-        ]
+        here = (m.timex.value, m.sentence.start)
+        same_sentence = [e for e in by_sentence.get(here, ()) if "other" in (e.type, m.type)]
         if same_sentence:
             same_sentence[0].merged.append(m)
             continue
         by_key[key] = m
         events.append(m)
+        by_sentence.setdefault(here, []).append(m)
+    families: dict[str, _Family] = {}
+    for e in events:
+        families.setdefault(_family(e.type), _Family()).members.append(e)
     for ref in undated:
         # the nearest earlier dated event of the same family, else the nearest later one
-        same = [e for e in events if _family(e.type) == _family(ref.type)]
-        before = [e for e in same if e.trigger.i < ref.trigger.i]
-        target = before[-1] if before else (same[0] if same else None)
+        family = families.get(_family(ref.type))
+        target = family.before(ref.trigger.i) if family is not None else None
         if target is not None:
             target.merged.append(ref)
     return events
+
+
+@dataclass(slots=True)
+class _Family:
+    """The dated events of one family, in order, and a way to find the last one before a token.
+
+    "The last one before" is the last in list order whose trigger precedes the
+    token: found by a binary search over the triggers' positions and the
+    running maximum of list order, in O(log n) rather than a scan of all.
+    """
+
+    members: list[EventMention] = field(default_factory=list)
+    _keys: list[int] = field(default_factory=list)
+    _latest: list[int] = field(default_factory=list)
+
+    def before(self, token: int) -> EventMention | None:
+        if not self.members:
+            return None
+        if not self._keys:
+            by_position = sorted(range(len(self.members)), key=lambda k: self.members[k].trigger.i)
+            self._keys = [self.members[k].trigger.i for k in by_position]
+            self._latest = list(accumulate(by_position, max))
+        n = bisect_left(self._keys, token)
+        return self.members[self._latest[n - 1]] if n else self.members[0]
 
 
 def _dedupe(spans: Iterable[Span]) -> tuple[Span, ...]:
@@ -536,6 +599,7 @@ def build(
     sentences = sentence_index(doc)
     dated = mentions(doc, timexes, anchor, sentences)
     merged = merge(dated, back_references(doc, dated, sentences))
+    text = doc.text  # built from the tokens on every access: once, not once an event
     events: list[Event] = []
     for k, head in enumerate(merged):
         group = [head, *head.merged]
@@ -576,7 +640,7 @@ def build(
                 trigger=Span(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
                 location=location,
                 actors=actors,
-                sentence=doc.text[sent_start:sent_end],
+                sentence=text[sent_start:sent_end],
                 start=sent_start,
                 end=sent_end,
                 timex=tx,

@@ -6,7 +6,9 @@ exporter refuses, the disk is full, Ctrl-C), FILE is left as it was and the
 temporary file is removed. So a failed export never leaves a half-written
 calendar where the last good one was. The new file gets the old file's
 permissions, or the usual ones (0666 less the umask) when it is new; a
-symbolic link is written through, not replaced.
+symbolic link is written through, not replaced. A device, FIFO or socket
+(`-o /dev/stdout`, `-o /dev/null`, a named pipe) is written to as it is, never
+replaced.
 
 `-o DIR/` (a path ending in a slash, or an existing folder) writes one file
 per document, `<document id><extension>`, each atomically; formats that hold
@@ -63,6 +65,8 @@ def resolve_format(fmt: str | None, target: str | None, *, terminal: bool) -> st
 def write_atomic(path: str | os.PathLike[str], render: Render) -> Path:
     """Write a text file through `render(stream)`, all or nothing. Returns the path written."""
     shown = os.fspath(path)
+    if _is_special(shown):
+        return _write_in_place(shown, render)
     target = Path(os.path.realpath(path))
     folder = target.parent
     if not folder.is_dir():
@@ -95,6 +99,26 @@ def write_atomic(path: str | os.PathLike[str], render: Render) -> Path:
         raise
     _sync_folder(folder)
     return target
+
+
+def _is_special(path: str) -> bool:
+    """A device, a FIFO or a socket (/dev/null, /dev/stdout, a named pipe)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _write_in_place(path: str, render: Render) -> Path:
+    """Written to as it is: replacing it would put a regular file where a device
+    or a pipe was (as root, `-o /dev/null` would replace /dev/null)."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            render(stream)
+    except OSError as error:
+        raise ExportError(f"cannot write: {error.strerror or error}", source=path) from error
+    return Path(path)
 
 
 def _sync_folder(folder: Path) -> None:

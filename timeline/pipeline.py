@@ -2,12 +2,22 @@
 
 `Extractor` holds the loaded pipeline; `process` depends on nothing but the
 document, so results do not depend on batching or on the number of processes.
+
+A text of any length is processed: one longer than `PIECE_CHARS` is parsed in
+pieces cut at paragraph (else line, sentence, word) boundaries and the pieces'
+Docs are joined back into one Doc whose text is the document's, so every offset
+points into the full original text. Batches are bounded in text as well as in
+documents (`BATCH_CHARS`), since spaCy's memory grows with the text of a batch.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from timeline import events, nlp, temporal
@@ -18,6 +28,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 TIME_LABELS = ("DATE", "TIME")
+PIECE_CHARS = 100_000  # longer texts are parsed in pieces (spaCy refuses over 1,000,000)
+BATCH_CHARS = 200_000  # at most this much text in one batch (about 0.7 GB with en_core_web_sm)
 
 
 class Extractor:
@@ -27,19 +39,135 @@ class Extractor:
         self.nlp: Language = nlp.load(model)
 
     def process(self, document: Document) -> DocumentResult:
-        return self._from_doc(document, self.nlp(document.text))
+        return self._from_doc(document, self.parse(document.text))
+
+    def parse(self, text: str) -> Doc:
+        """The Doc of a text of any length (see the module's docstring)."""
+        text = _encodable(text)
+        cuts = split_points(text, min(PIECE_CHARS, self.nlp.max_length))
+        if len(cuts) == 1:
+            return self.nlp(text)
+        return join([self.nlp(text[a:b]) for a, b in pairwise([0, *cuts])], text)
 
     def process_many(
-        self, documents: Iterable[Document], batch_size: int = 32
+        self,
+        documents: Iterable[Document],
+        batch_size: int = 32,
+        on_error: Callable[[Document, Exception], None] | None = None,
     ) -> Iterator[DocumentResult]:
-        pairs = self.nlp.pipe(
-            ((d.text, d) for d in documents), as_tuples=True, batch_size=batch_size
-        )
-        for doc, document in pairs:
-            yield self._from_doc(document, doc)
+        """The results of `documents`, in order.
+
+        When the analysis of one document fails, `on_error(document, exc)` is
+        told and the others go on; without `on_error` the exception propagates.
+        """
+        for document, doc in self._parsed(documents, batch_size):
+            try:
+                result = self._from_doc(document, doc)
+            except Exception as exc:
+                if on_error is None:
+                    raise
+                on_error(document, exc)
+                continue
+            yield result
+
+    def _parsed(
+        self, documents: Iterable[Document], batch_size: int
+    ) -> Iterator[tuple[Document, Doc]]:
+        size = min(PIECE_CHARS, self.nlp.max_length)
+        parts: list[Doc] = []
+        for batch in _batches(_pieces(documents, size), batch_size, BATCH_CHARS):
+            docs = self.nlp.pipe([p.text for p in batch], batch_size=len(batch))
+            for piece, doc in zip(batch, docs, strict=True):
+                parts.append(doc)
+                if piece.last:
+                    text = _encodable(piece.document.text)
+                    yield piece.document, parts[0] if len(parts) == 1 else join(parts, text)
+                    parts = []
 
     def _from_doc(self, document: Document, doc: Doc) -> DocumentResult:
         return analyse(document, doc)
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    document: Document
+    text: str
+    last: bool  # the document's last piece
+
+
+def _pieces(documents: Iterable[Document], size: int) -> Iterator[_Piece]:
+    for document in documents:
+        text = _encodable(document.text)
+        cuts = split_points(text, size)
+        for k, (a, b) in enumerate(pairwise([0, *cuts])):
+            yield _Piece(document, text if len(cuts) == 1 else text[a:b], k == len(cuts) - 1)
+
+
+def _batches(pieces: Iterable[_Piece], count: int, chars: int) -> Iterator[list[_Piece]]:
+    """Consecutive pieces, at most `count` of them and (unless one alone) `chars` of text."""
+    batch: list[_Piece] = []
+    size = 0
+    for piece in pieces:
+        if batch and (len(batch) >= count or size + len(piece.text) > chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece.text)
+    if batch:
+        yield batch
+
+
+# Where a piece may end, best first: after a blank line, a line, a sentence, a word.
+_BREAKS = (
+    re.compile(r"\n[^\S\n]*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"[.!?][\"'”’)\]]*\s+"),
+    re.compile(r"\s+"),
+)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(text: str) -> str:
+    """Lone surrogates (which spaCy cannot encode) as U+FFFD: one character for one,
+    so that offsets into the Doc are offsets into the text."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def split_points(text: str, size: int = PIECE_CHARS) -> list[int]:
+    """The ends of the pieces a text is parsed in, each at most `size` characters long.
+
+    A piece ends at the last boundary of the best kind found in the second half
+    of its window, so no piece is shorter than half the size but the last; a
+    text without any white space is cut at `size`.
+    """
+    cuts: list[int] = []
+    start, n = 0, len(text)
+    while n - start > size:
+        limit = start + size
+        end = limit
+        for pattern in _BREAKS:
+            last = deque(pattern.finditer(text, start + size // 2, limit), maxlen=1)
+            if last:
+                end = last[0].end()
+                break
+        cuts.append(end)
+        start = end
+    cuts.append(n)
+    return cuts
+
+
+def join(docs: list[Doc], text: str) -> Doc:
+    """One Doc of consecutive pieces of `text`: tokens, tags, parse, sentences and entities."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    joined: Doc = SpacyDoc.from_docs(  # type: ignore[call-arg]  # `exclude` is missing from the stub
+        docs, ensure_whitespace=False, exclude=["tensor", "user_data"]
+    )
+    if joined.text != text:  # cannot happen: pieces are consecutive slices of the text
+        raise RuntimeError("the pieces of a long text do not join back into it")
+    return joined
 
 
 def analyse(document: Document, doc: Doc) -> DocumentResult:

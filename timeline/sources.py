@@ -2,7 +2,13 @@
 
 `read(paths)` yields a `Document` for everything readable and a `Problem` for
 everything that is not, in a stable order, one file at a time, so one bad file
-never stops a batch and nothing is held in memory longer than needed.
+never stops a batch and nothing is held in memory longer than needed: JSON Lines
+are read a line at a time, from files and from stdin alike.
+
+Limits, so that no input can take the memory of the machine: a text or TimeML
+file (or stdin read as one) of at most `MAX_BYTES`; a document text of at most
+`MAX_CHARS` characters; a JSON Lines line of at most `MAX_BYTES`. Beyond them
+the input is reported and skipped, and the batch goes on.
 """
 
 from __future__ import annotations
@@ -10,8 +16,10 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
+import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -27,7 +35,10 @@ TIMEML_SUFFIXES = {".tml", ".timeml"}
 SUPPORTED = TEXT_SUFFIXES | JSONL_SUFFIXES | TIMEML_SUFFIXES
 SIDECAR = ".meta.json"
 STDIN = "-"
-MAX_BYTES = 256 * 1024 * 1024  # a file larger than this is not an article
+MAX_BYTES = 64 * 1024 * 1024  # a file (or a JSON Lines line) larger than this is not an article
+MAX_CHARS = 10_000_000  # nor is a text this long (ten times spaCy's own default limit)
+MAX_LINE_REPORTS = 20  # bad lines of one JSON Lines file reported one by one; then counted
+HEAD = 65536  # how much of an input is looked at to tell what it is
 
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -50,38 +61,83 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_CODEC_NAMES = {"utf-32": "UTF-32", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}
+_JSONL_START = re.compile(r'[ \t\r\n]*\{[ \t]*"')
 
 
-def expand(paths: Sequence[str]) -> list[str]:
+class Expanded(list[str]):
+    """Paths `expand` returned: `read` takes them as they are, without expanding again
+    (a file that vanished since is then a problem of the batch, not a usage error)."""
+
+
+def expand(paths: Sequence[str]) -> Expanded:
     """Files to read, in order: folders recursively, sorted, hidden entries skipped.
 
-    A path that does not exist is a usage error, found before any work starts.
+    A path that does not exist is a usage error, found before any work starts,
+    and so is `-` (stdin) given twice. Folders are read recursively, following
+    symbolic links to folders but never twice into one folder (no loops); in
+    them, only regular files with a supported suffix are read (FIFOs, sockets
+    and devices are skipped, as `grep -r` does). A folder that cannot be listed
+    stays in the list: reading it reports why.
     """
+    if isinstance(paths, Expanded):
+        return paths
     if not paths:
-        return [STDIN]
-    out: list[str] = []
+        return Expanded([STDIN])
+    out = Expanded()
     for raw in paths:
         if raw == STDIN:
+            if STDIN in out:
+                raise UsageError("standard input can be read only once", source=raw)
             out.append(STDIN)
             continue
-        path = Path(raw)
-        if path.is_dir():
-            out.extend(_walk(path))
-        elif path.exists():
-            out.append(str(path))
+        try:
+            mode = os.stat(raw).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            raise UsageError("no such file or folder", source=raw) from None
+        except OSError:  # a loop of links, a folder we may not enter: reading says why
+            out.append(raw)
+            continue
+        if stat.S_ISDIR(mode):
+            out.extend(_walk(Path(raw)))
         else:
-            raise UsageError("no such file or folder", source=raw)
+            out.append(raw)
     return out
 
 
 def _walk(folder: Path) -> Iterator[str]:
-    for root, dirs, files in os.walk(folder):
+    failed: list[str] = []
+    visited: set[tuple[int, int]] = set()
+
+    def unreadable(exc: OSError) -> None:
+        failed.append(str(exc.filename) if exc.filename else str(folder))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=True):
+        yield from failed
+        failed.clear()
+        try:
+            info = os.stat(root)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in visited:  # a link back to a folder already read
+            dirs[:] = []
+            continue
+        visited.add((info.st_dev, info.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith(".") or name.endswith(SIDECAR):
                 continue
-            if Path(name).suffix.lower() in SUPPORTED:
-                yield os.path.join(root, name)
+            if Path(name).suffix.lower() not in SUPPORTED:
+                continue
+            path = os.path.join(root, name)
+            try:
+                regular = stat.S_ISREG(os.stat(path).st_mode)
+            except OSError:
+                regular = True  # a dangling link: reading it says so
+            if regular:
+                yield path
+    yield from failed
 
 
 def read(
@@ -95,8 +151,7 @@ def read(
     for path in expand(paths):
         try:
             if path == STDIN:
-                stream = stdin if stdin is not None else sys.stdin.buffer
-                items = _read_stdin(stream.read(MAX_BYTES + 1))
+                items = _read_stdin(stdin if stdin is not None else sys.stdin.buffer)
             else:
                 items = _read_file(Path(path))
             for item in items:
@@ -104,9 +159,29 @@ def read(
                     item = _unique(_anchored(item, anchor), seen)
                 yield item
         except InputError as exc:
-            yield Problem(exc.source or path, exc.message, exc.line)
+            yield Problem(exc.source or _source(path), exc.message, exc.line)
         except OSError as exc:
-            yield Problem(path, f"cannot read: {exc.strerror or exc}")
+            yield Problem(_source(path), f"cannot read: {exc.strerror or exc}")
+        except Exception as exc:
+            # A reader's bug met on strange input: this input is lost, not the batch.
+            yield Problem(_source(path), f"cannot read: {type(exc).__name__}: {exc}")
+
+
+def _source(path: str) -> str:
+    return "<stdin>" if path == STDIN else unicode(path)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unicode(text: str) -> str:
+    """`text` with each lone surrogate replaced by U+FFFD, one character for one.
+
+    They come from file names that are not UTF-8 (Python keeps their bytes as
+    surrogates) and from JSON escapes such as "\\ud800"; no encoder writes them,
+    so they would fail the output, and spaCy, far from where they came in.
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def _unique(doc: Document, seen: dict[str, int]) -> Document:
@@ -128,56 +203,86 @@ def _anchored(doc: Document, option: date | None) -> Document:
 
 
 def _read_file(path: Path) -> Iterator[Document | Problem]:
-    source = str(path)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"too large ({size // (1024 * 1024)} MiB; the limit is 256 MiB)", source)
-    data = path.read_bytes()
+    source = unicode(str(path))
+    stem = unicode(path.stem)
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        os.listdir(path)  # raises the reason it could not be listed
+        raise InputError("is a folder, not a file", source)
     suffix = path.suffix.lower()
-    if suffix in TIMEML_SUFFIXES:
-        yield _timeml(data, source, path.stem)
-    elif suffix in JSONL_SUFFIXES:
-        yield from _jsonl(decode(data, source), source, path.stem)
-    else:
-        yield _text(decode(data, source), source, path.stem, _sidecar(path))
-
-
-def _read_stdin(data: bytes) -> Iterator[Document | Problem]:
-    source = "<stdin>"
+    with path.open("rb") as stream:
+        if suffix in JSONL_SUFFIXES:
+            yield from _jsonl_stream(stream, source, stem)
+            return
+        if info.st_size > MAX_BYTES:
+            raise InputError(
+                f"too large ({_mib(info.st_size)}; the limit is {_mib(MAX_BYTES)})", source
+            )
+        data = stream.read(MAX_BYTES + 1)  # FIFOs and devices have no size to check first
     if len(data) > MAX_BYTES:
-        raise InputError("too large (over 256 MiB)", source)
+        raise InputError(f"too large (over {_mib(MAX_BYTES)})", source)
+    if suffix in TIMEML_SUFFIXES:
+        yield _timeml(data, source, stem)
+    else:
+        yield _text(decode(data, source), source, stem, _sidecar(path))
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MiB"
+
+
+def _read_stdin(stream: BinaryIO) -> Iterator[Document | Problem]:
+    """Text, JSON Lines or TimeML, told apart by how the input begins.
+
+    JSON Lines (the first line opens an object with a key) are read a line at a
+    time; anything else is read whole, up to `MAX_BYTES`. No input at all (or
+    only white space) is no document, and no problem.
+    """
+    source = "<stdin>"
+    head = stream.read(HEAD)
+    bare = head.removeprefix(codecs.BOM_UTF8).lstrip(b" \t\r\n")
+    if not _wide(head) and _JSONL_START.match(bare.decode("latin-1")):
+        yield from _jsonl_stream(stream, source, "stdin", head=head)
+        return
+    data = head + stream.read(MAX_BYTES + 1 - len(head))
+    if len(data) > MAX_BYTES:
+        raise InputError(f"too large (over {_mib(MAX_BYTES)}; JSON Lines have no limit)", source)
     if not data.strip():
         return
-    stripped = data.lstrip()
-    if stripped.startswith(b"<") and b"<TimeML" in data[:2000]:
+    if bare.startswith(b"<") and b"<TimeML" in head:
         yield _timeml(data, source, "stdin")
         return
     text = decode(data, source)
-    first = text.lstrip().split("\n", 1)[0]
-    if first.startswith("{") and _is_record(first):
-        yield from _jsonl(text, source, "stdin")
+    if _JSONL_START.match(text):  # JSON Lines in UTF-16 or UTF-32
+        yield from _jsonl(enumerate(text.split("\n"), start=1), source, "stdin")
     else:
         yield _text(text, source, "stdin", {})
 
 
-def _is_record(line: str) -> bool:
-    try:
-        value = json.loads(line)
-    except ValueError:
-        return False
-    return isinstance(value, dict) and "text" in value
+def _wide(head: bytes) -> bool:
+    """Whether bytes are UTF-16 or UTF-32 (a BOM, or NUL bytes), to be decoded whole."""
+    return head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head[:HEAD]
 
 
 def decode(data: bytes, source: str) -> str:
     """Bytes to text: BOMs first, then UTF-8, then Windows-1252/Latin-1; binary is refused."""
     if not data.strip():
         raise InputError("empty file", source)
+    text = _decoded(data, source)
+    # Whatever the encoding, text is not mostly control characters.
+    if _control_ratio(text[:65536]) > 0.05:
+        raise InputError("binary file (mostly control characters), not text", source)
+    return text
+
+
+def _decoded(data: bytes, source: str) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise InputError(f"undecodable {codec.upper()} text: {exc.reason}", source) from exc
+                name = _CODEC_NAMES[codec]
+                raise InputError(f"undecodable {name} text: {exc.reason}", source) from exc
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"binary file ({kind}), not text", source)
@@ -191,14 +296,27 @@ def decode(data: bytes, source: str) -> str:
                 pass
         raise InputError("binary file (contains NUL bytes), not text", source)
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace") if _looks_cp1252(sample) else ""
-        if not text:
-            text = data.decode("latin-1")
-    if _control_ratio(text[:65536]) > 0.05:
-        raise InputError("binary file (mostly control characters), not text", source)
-    return text
+        return _mostly_utf8(data) or _single_byte(data, sample)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few bad bytes (each read as U+FFFD), if its good sequences outnumber them.
+
+    Latin-1 or Windows-1252 text has bytes above 0x7F that almost never form
+    UTF-8 sequences, so it is not taken for damaged UTF-8.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    return text if non_ascii - bad > bad else None
+
+
+def _single_byte(data: bytes, sample: bytes) -> str:
+    if _looks_cp1252(sample):
+        return data.decode("cp1252", errors="replace")
+    return data.decode("latin-1")
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
@@ -230,9 +348,10 @@ def _sidecar(path: Path) -> dict[str, Any]:
     try:
         value = json.loads(meta.read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise InputError(f"unreadable metadata {meta.name}: {exc}", str(path)) from exc
+        name, source = unicode(meta.name), unicode(str(path))
+        raise InputError(f"unreadable metadata {name}: {exc}", source) from exc
     if not isinstance(value, dict):
-        raise InputError(f"metadata {meta.name} is not a JSON object", str(path))
+        raise InputError(f"metadata {unicode(meta.name)} is not a JSON object", unicode(str(path)))
     return value
 
 
@@ -245,13 +364,22 @@ def _meta_date(value: Any, source: str, line: int | None = None) -> date | None:
     return found
 
 
+def _too_long(text: str) -> str | None:
+    if len(text) <= MAX_CHARS:
+        return None
+    return f"too long ({len(text):,} characters; the limit for one document is {MAX_CHARS:,})"
+
+
 def _text(text: str, source: str, stem: str, meta: dict[str, Any]) -> Document:
     if not text.strip():
         raise InputError("empty file", source)
+    too_long = _too_long(text)
+    if too_long:
+        raise InputError(too_long, source)
     when = _meta_date(meta.get("date"), source)
     front = anchors.front_matter(text)
     return Document(
-        id=str(meta.get("id") or stem),
+        id=_str_or_none(meta.get("id")) or stem,
         text=text,
         source=source,
         anchor=when,
@@ -262,40 +390,128 @@ def _text(text: str, source: str, stem: str, meta: dict[str, Any]) -> Document:
 
 
 def _str_or_none(value: Any) -> str | None:
-    return str(value) if value not in (None, "") else None
+    return unicode(str(value)) if value not in (None, "") else None
 
 
-def _jsonl(text: str, source: str, stem: str) -> Iterator[Document | Problem]:
-    """One article a line; a bad line is reported and the rest is read."""
-    for number, line in enumerate(text.splitlines(), start=1):
+def _jsonl_stream(
+    stream: BinaryIO, source: str, stem: str, head: bytes = b""
+) -> Iterator[Document | Problem]:
+    """JSON Lines read from a byte stream a line at a time (after `head`, already read)."""
+    head += stream.read(max(0, HEAD - len(head)))
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            raise InputError(f"binary file ({kind}), not JSON Lines", source)
+    if _wide(head):  # UTF-16/32 (or binary): decoded whole, within the size limit
+        data = head + stream.read(MAX_BYTES + 1 - len(head))
+        if len(data) > MAX_BYTES:
+            raise InputError(f"too large (over {_mib(MAX_BYTES)} in UTF-16 or UTF-32)", source)
+        lines: Iterable[tuple[int, str | None]] = enumerate(
+            decode(data, source).split("\n"), start=1
+        )
+    else:
+        if head.startswith(codecs.BOM_UTF8):
+            head = head[len(codecs.BOM_UTF8) :]
+        lines = _lines(stream, head)
+    found = False
+    for item in _jsonl(lines, source, stem):
+        found = True
+        yield item
+    if not found:
+        raise InputError("empty file", source)
+
+
+def _lines(stream: BinaryIO, head: bytes) -> Iterator[tuple[int, str | None]]:
+    """Numbered, decoded lines of a stream; None for a line over `MAX_BYTES` (skipped)."""
+    buffer = head
+    number = 0
+    while True:
+        if b"\n" not in buffer:
+            if len(buffer) <= MAX_BYTES:
+                buffer += stream.readline(MAX_BYTES + 1 - len(buffer))
+            if b"\n" not in buffer:
+                if not buffer:
+                    return
+                number += 1
+                if len(buffer) <= MAX_BYTES:  # the last line, without a newline
+                    yield number, _decode_line(buffer)
+                    return
+                rest = buffer  # a line too long: skip to its end
+                while rest and not rest.endswith(b"\n"):
+                    rest = stream.readline(HEAD)
+                buffer = b""
+                yield number, None
+                continue
+        raw, buffer = buffer.split(b"\n", 1)
+        number += 1
+        yield number, _decode_line(raw)
+
+
+def _decode_line(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return _mostly_utf8(raw) or _single_byte(raw, raw)
+
+
+def _jsonl(
+    lines: Iterable[tuple[int, str | None]], source: str, stem: str
+) -> Iterator[Document | Problem]:
+    """One article a line; a bad line is reported and the rest is read.
+
+    Only the first `MAX_LINE_REPORTS` bad lines are reported one by one; the
+    rest are counted in one last problem, so that a file that is not JSON Lines
+    at all does not flood the report.
+    """
+    bad = 0
+
+    def problem(number: int, message: str) -> Iterator[Problem]:
+        nonlocal bad
+        bad += 1
+        if bad <= MAX_LINE_REPORTS:
+            yield Problem(source, message, number)
+
+    for number, line in lines:
+        if line is None:
+            yield from problem(number, f"line {number} is too long (over {_mib(MAX_BYTES)})")
+            continue
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Problem(source, f"malformed JSON at line {number}: {exc.msg}", number)
+            where = f"column {exc.colno}" if exc.msg.endswith(" at") else f"at column {exc.colno}"
+            yield from problem(number, f"malformed JSON at line {number}: {exc.msg} {where}")
+            continue
+        except RecursionError:
+            yield from problem(number, f"malformed JSON at line {number}: nested too deeply")
             continue
         if not isinstance(record, dict):
-            yield Problem(source, f"line {number} is not a JSON object", number)
+            yield from problem(number, f"line {number} is not a JSON object")
             continue
         body = record.get("text")
+        if isinstance(body, str):
+            body = unicode(body)
         if not isinstance(body, str) or not body.strip():
             what = (
                 "no text"
                 if body is None
                 else "empty text"
                 if isinstance(body, str)
-                else "text is not a string"
+                else f"text is not a string but {_json_kind(body)}"
             )
-            yield Problem(source, f"line {number}: {what}", number)
+            yield from problem(number, f"line {number}: {what}")
+            continue
+        too_long = _too_long(body)
+        if too_long:
+            yield from problem(number, f"line {number}: text {too_long}")
             continue
         try:
             when = _meta_date(record.get("date"), source, number)
         except InputError as exc:
-            yield Problem(source, f"line {number}: {exc.message}", number)
+            yield from problem(number, f"line {number}: {exc.message}")
             continue
         yield Document(
-            id=str(record.get("id") or f"{stem}-{number}"),
+            id=_str_or_none(record.get("id")) or f"{stem}-{number}",
             text=body,
             source=f"{source}:{number}",
             anchor=when,
@@ -303,6 +519,19 @@ def _jsonl(text: str, source: str, stem: str) -> Iterator[Document | Problem]:
             title=_str_or_none(record.get("title")),
             url=_str_or_none(record.get("url")),
         )
+    if bad > MAX_LINE_REPORTS:
+        more = bad - MAX_LINE_REPORTS
+        yield Problem(source, f"and {more} more bad line{'s' * (more != 1)}, not listed")
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
 
 
 def _timeml(data: bytes, source: str, stem: str) -> Document:
@@ -311,6 +540,9 @@ def _timeml(data: bytes, source: str, stem: str) -> Document:
     tml = parse_timeml(data, source=source, doc_id=stem)
     if not tml.text.strip():
         raise InputError("TimeML document has an empty TEXT", source)
+    too_long = _too_long(tml.text)
+    if too_long:
+        raise InputError(too_long, source)
     return Document(
         id=tml.id,
         text=tml.text,

@@ -415,6 +415,11 @@ class Candidate:
     mod: str | None = None  # a modifier taken in front of the match ("early", "the end of")
 
 
+# A spaCy DATE/TIME entity longer than this is a run of dates taken for one (a
+# list, a table): it would only hide the expressions inside it, which resolve.
+MAX_NER_CHARS = 80
+
+
 def find_candidates(
     text: str,
     entities: Iterable[tuple[int, int, str]] = (),
@@ -453,7 +458,7 @@ def find_candidates(
         ruled.add(cand)
     for start, end, label in entities:
         start, end = _trim_entity(text, start, end)
-        if end > start:
+        if start < end <= start + MAX_NER_CHARS:
             taken.add(Candidate(start, end, "ner", None, label), against=ruled)
     return sorted(taken.items, key=lambda c: c.start)
 
@@ -604,7 +609,9 @@ def timex_tense(doc: Doc, start: int, end: int) -> Tense | None:
     if span is None or len(span) == 0:
         return None
     token: Token = span.root
-    if token.dep_ == "poss" or doc.text.startswith(("'s", "’s"), end):
+    # (the next token, not doc.text: building the text is O(document) per call)
+    following = doc[span.end].text if span.end < len(doc) else ""
+    if token.dep_ == "poss" or following in ("'s", "’s"):
         return "past"
     return clause_tense(doc, start, end)
 
@@ -783,14 +790,14 @@ def _at(d: date, unit: str) -> str:
         return d.isoformat()
     if u in ("week", "fortnight"):
         y, w, _ = d.isocalendar()
-        return f"{y}-W{w:02d}"
+        return f"{y:04d}-W{w:02d}"
     if u == "weekend":
         y, w, _ = d.isocalendar()
-        return f"{y}-W{w:02d}-WE"
+        return f"{y:04d}-W{w:02d}-WE"
     if u == "month":
-        return f"{d.year}-{d.month:02d}"
+        return f"{d.year:04d}-{d.month:02d}"
     if u == "quarter":
-        return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
     if u == "decade":
         return f"{d.year // 10:03d}"
     if u == "century":
@@ -843,7 +850,7 @@ def _year_of(text: str, ref: date) -> int:
         y = int(t)
         century = ref.year // 100 * 100
         # '98 in a 2001 article is 1998; '05 is 2005
-        return century + y if century + y <= ref.year + 20 else century - 100 + y
+        return century + y if century + y <= ref.year + 20 or century == 0 else century - 100 + y
     return int(t)
 
 
@@ -882,7 +889,7 @@ def _nearest_year(day_in: Callable[[int], date], ctx: Context, start: int, end: 
     """The year in which a yearless date (`day_in(year)`) lies nearest the anchor."""
     base = ctx.reference if (ctx.reference is not None and ctx.reference_from_text) else ctx.anchor
     base = ctx.anchor if ctx.anchored else base
-    candidates = [base.year - 1, base.year, base.year + 1]
+    candidates = [y for y in (base.year - 1, base.year, base.year + 1) if 1 <= y <= 9999]
 
     def distance(y: int) -> int:
         return (day_in(y) - base).days
@@ -892,9 +899,9 @@ def _nearest_year(day_in: Callable[[int], date], ctx: Context, start: int, end: 
     # date up to two months ahead still counts as near (measured on TimeBank).
     tense = ctx.tense_of(start, end)
     if tense == "future":
-        candidates = [y for y in candidates if distance(y) >= -15]
+        candidates = [y for y in candidates if distance(y) >= -15] or candidates
     elif tense == "past":
-        candidates = [y for y in candidates if distance(y) <= 60]
+        candidates = [y for y in candidates if distance(y) <= 60] or candidates
     return min(candidates, key=lambda y: abs(distance(y)))
 
 
@@ -903,9 +910,12 @@ def resolve(cand: Candidate, text: str, ctx: Context) -> Value | None:
     if _is_title(text, cand.start, cand.end):
         return None
     handler = _HANDLERS.get(cand.rule)
-    if handler is None or cand.match is None:
-        return _resolve_ner(cand, text, ctx)
-    return handler(cand.match, cand, ctx)
+    try:
+        if handler is None or cand.match is None:
+            return _resolve_ner(cand, text, ctx)
+        return handler(cand.match, cand, ctx)
+    except OverflowError:  # "5000000 days ago": before the year 1 or after 9999, no value
+        return None
 
 
 # Words that are written in lower case unless they start a sentence or a title.
@@ -1793,7 +1803,10 @@ def extract(
     ctx = Context(text=text, anchor=base, anchored=anchored, tense_of=tense_of)
     out: list[TimeExpression] = []
     for cand in candidates:
-        val = resolve(cand, text, ctx)
+        try:
+            val = resolve(cand, text, ctx)
+        except OverflowError:  # a day before the year 1 or after 9999: no value to give
+            continue
         if val is None:
             continue
         resolved = anchored or not val.relative

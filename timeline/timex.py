@@ -85,7 +85,7 @@ def interval(value: str | None) -> Interval | None:
         return Interval(date(year, 1, 1), date(year, 12, 31), "year")
     try:
         return _interval(m)
-    except ValueError:  # e.g. 2022-02-30: well formed, but no such day
+    except (ValueError, OverflowError):  # 2022-02-30, or a week that runs past 9999
         return None
 
 

@@ -81,6 +81,9 @@ class TableExporter:
         from rich.text import Text
 
         console = Console(file=out, markup=False, emoji=False, highlight=False)
+        # rich ends the process (SystemExit 1) on a closed pipe; the command
+        # line decides what a closed pipe means, so let the error through.
+        console.on_broken_pipe = _reraise  # type: ignore[method-assign]
         for doc in data["documents"]:
             console.print(Text(anchor_line(doc), style="dim"), soft_wrap=True)
         if not data["events"]:
@@ -90,3 +93,7 @@ class TableExporter:
 
 
 EXPORTER = TableExporter()
+
+
+def _reraise() -> None:
+    raise  # the BrokenPipeError being handled
