@@ -1054,7 +1054,9 @@ def _h_quarter(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     explicit = groups.get("y") or groups.get("py")
     if explicit:
         value = f"{int(explicit):04d}-{code}{n}"
-        return Value("DATE", value, sets_period=True)
+        # a quarter still to come is forecast, not reported
+        over = code == "H" or (int(explicit), n) <= _last_quarter(ctx.anchor)
+        return Value("DATE", value, sets_period=over)
     if year_rel:
         year = ctx.anchor.year + {"last": -1, "next": 1}.get(year_rel, 0)
     else:
@@ -1740,12 +1742,24 @@ def stand_in_anchor(text: str, candidates: Sequence[Candidate]) -> date:
 _SCRATCH_DAY = date(2000, 1, 3)
 
 
+_QUARTER = re.compile(r"\d{4}-Q[1-4]")
+
+
+def _earlier_quarter(value: str, period: str | None) -> bool:
+    """Whether quarter `value` comes before the quarter under discussion: a results
+    story reports its latest quarter and names earlier ones only to compare
+    ("after a flat second quarter")."""
+    if period is None or not (_QUARTER.fullmatch(value) and _QUARTER.fullmatch(period)):
+        return False
+    return value < period
+
+
 def _advance(ctx: Context, val: Value) -> None:
     """Move the narrative on past an expression just read."""
     iv = timex.interval(val.value) if val.type in ("DATE", "TIME") else None
     granularity = iv.granularity if iv is not None else None
     ctx.last_day = iv.first if iv is not None and granularity == "day" else None
-    if val.sets_period:
+    if val.sets_period and not _earlier_quarter(val.value, ctx.period):
         ctx.period = val.value if val.type == "DATE" else f"{ctx.anchor.year:04d}"
     if iv is None:
         return
