@@ -306,7 +306,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"\b(?P<rel>this|last|next|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|"
             r"the\s+current|the\s+same|the\s+following|the\s+preceding|the\s+latest|that|the\s+prior)\s+"
-            r"(?P<unit>week|month|year|decade|century)\b(?!\s+(?:before|after|earlier|later))",
+            r"(?P<unit>week|month|year|decade|century)\b(?!\s+(?:earlier|later|(?:before|after)(?=\s*(?:[.,;:!?)'`\"]|--|$))))",
             CI,
         ),
     ),
@@ -328,7 +328,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "anaphoric",
         _rx(
             r"\b(?:the\s+(?P<rel>next|following|previous|preceding|prior)\s+(?P<unit>day|morning|evening|night|week|month|year))\b"
-            r"|\b(?:the\s+)?(?P<unit2>day|week|month|year|night)\s+(?P<dir>before|after|earlier|later)\b(?!\s+\w+\s+(?:of|was|had))"
+            r"|\b(?:the\s+)?(?P<unit2>day|week|month|year|night)\s+(?P<dir>earlier|later|(?:before|after)(?=\s*(?:[.,;:!?)'`\"]|--|$)))\b(?!\s+\w+\s+(?:of|was|had))"
             r"|\b(?P<that>that|the\s+same)\s+(?P<unit3>day|morning|night|afternoon|evening|week|month|year)\b",
             CI,
         ),
