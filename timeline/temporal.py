@@ -847,6 +847,10 @@ def _year_of(text: str, ref: date) -> int:
     return int(t)
 
 
+# "a pact effective June 1", "resigned effective Friday": news announces what takes effect
+_TAKES_EFFECT = re.compile(r"\beffective\s+(?:on\s+|from\s+|as\s+of\s+)?$", re.IGNORECASE)
+
+
 def _weekday_value(wd: int, ctx: Context, start: int, end: int, rel: str | None) -> date:
     """The day a weekday names: by its determiner, else by the tense of its clause."""
     base = ctx.anchor
@@ -865,6 +869,8 @@ def _weekday_value(wd: int, ctx: Context, start: int, end: int, rel: str | None)
     if rel == "this":
         return base + timedelta(days=delta)
     tense = ctx.tense_of(start, end)
+    if _TAKES_EFFECT.search(ctx.text, max(0, start - 20), start):
+        tense = "future"
     if tense == "future":
         return base + timedelta(days=(delta % 7) or 7)
     if tense == "present":
@@ -891,6 +897,8 @@ def _nearest_year(day_in: Callable[[int], date], ctx: Context, start: int, end: 
     # often reports what is to come ("said the offer expires Nov. 17"), so a
     # date up to two months ahead still counts as near (measured on TimeBank).
     tense = ctx.tense_of(start, end)
+    if _TAKES_EFFECT.search(ctx.text, max(0, start - 20), start):
+        tense = "future"
     if tense == "future":
         candidates = [y for y in candidates if distance(y) >= -15]
     elif tense == "past":
