@@ -122,7 +122,9 @@ _SPELLED_YEAR = (
 )
 _CLOCK = (
     r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?|(?:1[0-2]|0?[1-9])\.[0-5]\d\s*[ap]\.?\s?m\b\.?"
-    r"|(?:1[0-2]|0?[1-9])\s*[ap]\.?\s?m\b\.?|noon|midnight)(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
+    r"|(?:1[0-2]|0?[1-9])\s*[ap]\.?\s?m\b\.?|noon|midnight"
+    r"|(?:1[0-2]|0?[1-9])(?:\s+o'clock)?\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night))"
+    r"(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
 )
 
 
@@ -296,7 +298,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "part_of_day",
         _rx(
             r"\b(?P<mid>mid[- ]?)?(?P<part>overnight|midday|afternoon)\b"
-            r"(?:\s+(?P<w>yesterday|today|tomorrow))?",
+            r"(?:\s+(?P<w>yesterday|today|tomorrow))?"
+            # "orders came in the morning": the morning of the day the narrative is on
+            r"|(?:(?<=\bin\s)|(?<=\bduring\s))(?P<the>the)\s+(?P<part2>morning|afternoon|evening)\b",
             CI,
         ),
     ),
@@ -367,7 +371,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:(?P<rel>recent|coming|the\s+(?:past|last|coming|next))\s+)(?P<unit>days|weeks|months|quarters|years|decades)\b"
             r"|(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit2>days|weeks|months|years|decades|centuries|hours|minutes)\b"
             r"|(?<=\bthe\s)(?P<around>days|weeks|months)(?=\s+(?:before|after|following|preceding|leading))"
-            r"|\b(?P<long>decades|years|months|weeks|days|hours|day|week|month|year)-long\b",
+            r"|\b(?P<long>decades|years|months|weeks|days|hours|day|week|month|year)-long\b"
+            # "over the years", "in the early years": a stretch of unstated length
+            r"|(?:(?<=\bin\s)|(?<=\bover\s)|(?<=\bfor\s)|(?<=\bduring\s))the\s+(?:early\s+|late\s+)?"
+            r"(?P<unit4>years|months|decades)\b(?!\s+(?:before|after|following|preceding|leading|ahead|to\s+come|of)\b)",
             CI,
         ),
     ),
@@ -1310,6 +1317,9 @@ def _clock_value(clock: str) -> str | None:
         return "12:00"
     if t == "midnight":
         return "00:00"
+    spoken = re.match(r"(\d{1,2})(?:\s+o'clock)?\s+(in the (\w+)|at night)$", t)
+    if spoken:  # "4 in the morning", "9 at night"
+        t = spoken[1] + (" am" if spoken[3] == "morning" else " pm")
     m = re.match(r"(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s?m\.?)?$", t)
     if not m:
         return None
@@ -1408,8 +1418,8 @@ def _h_deictic_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None
 
 
 def _h_part_of_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
-    part = m["part"].lower()
-    if part == "afternoon" and not m["mid"]:
+    part = (m["part"] or m["part2"]).lower()
+    if part == "afternoon" and not (m["mid"] or m["the"]):
         return None  # "the afternoon" alone is left to the day it belongs to
     if m["w"]:
         day = _deictic_day(m["w"], ctx)
@@ -1585,7 +1595,7 @@ def _h_vague_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | N
     if m["long"]:  # "a decades-long battle", "a day-long meeting"
         word = m["long"].lower()
         return Value("DURATION", _duration(None if word.endswith("s") else 1, word))
-    unit = m["unit"] or m["unit2"]
+    unit = m["unit"] or m["unit2"] or m["unit4"]
     rel = (m["rel"] or "").lower()
     if rel == "recent":  # "in recent years": TimeBank more often measures it than places it
         return Value("DURATION", _duration(None, unit))
