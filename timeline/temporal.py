@@ -385,7 +385,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:(?P<times>once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times)\s+)?"
             r"(?P<q>every|each|a)\s+(?:(?P<n>other|two|three|four|five|six|\d+)\s+)?"
             rf"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|{_WEEKDAY}|morning|evening|night|weekend)s?\b"
-            r"|\b(?P<adv>annually|yearly|daily|weekly|monthly|hourly|nightly|biweekly|biannually|semiannually)\b",
+            r"|\b(?P<adv>annually|yearly|daily|weekly|monthly|hourly|nightly|biweekly|biannually|semiannually)\b"
+            # "each July", "every spring": a month or season of every year
+            rf"|\b(?:every|each)\s+(?:(?P<mon>{_MONTH_SAFE}|March|May)|(?P<season>spring|summer|fall|autumn|winter))\b",
             CI,
         ),
     ),
@@ -1615,6 +1617,10 @@ def _h_set(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
             "biannually": "P6M", "semiannually": "P6M",
         }[adv]  # fmt: skip
         return Value("SET", value)
+    if m["mon"]:
+        return Value("SET", f"XXXX-{MONTHS[m['mon'].rstrip('.').lower()]:02d}")
+    if m["season"]:
+        return Value("SET", f"XXXX-{SEASONS[m['season'].lower()]}")
     q = m["q"].lower()
     unit = m["unit"].lower()
     if q == "a" and (unit in WEEKDAYS or unit in ("morning", "evening", "night", "weekend")):
