@@ -257,7 +257,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         _rx(
-            rf"(?:(?<=\bmid-)|(?<![\d$€£.,:/-]))\b(?:the\s+year\s+)?(?P<y>{_YEAR})\b"
+            rf"(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<![\d$€£.,:/-]))\b(?:the\s+year\s+)?(?P<y>{_YEAR})\b"
             rf"(?![.,:/-]?\d|\s*%|-\d|\s+{_COUNTED}\b)",
             CI,
         ),
@@ -333,7 +333,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"\b(?:the\s+(?P<rel>next|following|previous|preceding|prior)\s+(?P<unit>day|morning|evening|night|week|month|year))\b"
             r"|\b(?:the\s+)?(?P<unit2>day|week|month|year|night)\s+(?P<dir>earlier|later|(?:before|after)(?=\s*(?:[.,;:!?)'`\"]|--|$)))\b(?!\s+\w+\s+(?:of|was|had))"
-            r"|\b(?P<that>that|the\s+same)\s+(?P<unit3>day|morning|night|afternoon|evening|week|month|year)\b",
+            r"|\b(?P<that>that(?:\s+same)?|the\s+same)\s+(?P<unit3>day|morning|night|afternoon|evening|week|month|year)\b",
             CI,
         ),
     ),
