@@ -161,6 +161,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:,?\s+(?P<y>{_YEAR})\b)?(?:\s+(?P<part>{_PART}))?"
         ),
     ),
+    # the week of March 6: the week that holds the day
+    (
+        "week_of",
+        _rx(
+            rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{_MONTH_NAMES})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?"
+        ),
+    ),
     # 10 January 2022 / the 10th of January
     (
         "day_month",
@@ -1001,6 +1008,17 @@ def _h_month_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     return Value("DATE", value, relative=True, sets_reference=True, underspecified=under)
 
 
+def _h_week_of(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    month = MONTHS[m["mon"].rstrip(".").lower()]
+    day_n = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+    year = int(m["y"]) if m["y"] else _month_day_year(month, day_n, ctx, c.start, c.end)
+    try:
+        day = date(year, month, day_n)
+    except ValueError:
+        return None
+    return Value("DATE", _at(day, "week"), relative=not m["y"], underspecified="XXXX-WXX")
+
+
 def _h_month_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     month = MONTHS[m["mon"].rstrip(".").lower()]
     if m["yrel"]:  # "June last year"
@@ -1676,6 +1694,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "numeric": _h_numeric,
     "month_day": _h_month_day,
     "day_month": _h_month_day,
+    "week_of": _h_week_of,
     "month_year": _h_month_year,
     "month": _h_month,
     "fiscal": _h_fiscal,
