@@ -379,6 +379,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit2>days|weeks|months|years|decades|centuries|hours|minutes)\b"
             r"|(?<=\bthe\s)(?P<around>days|weeks|months)(?=\s+(?:before|after|following|preceding|leading))"
             r"|\b(?P<long>decades|years|months|weeks|days|hours|day|week|month|year)-long\b"
+            r"|\bthe\s+(?P<ahead>days|weeks|months|years)\s+ahead\b"  # as "the coming weeks"
             # "over the years", "in the early years": a stretch of unstated length
             r"|(?:(?<=\bin\s)|(?<=\bover\s)|(?<=\bfor\s)|(?<=\bduring\s))the\s+(?:early\s+|late\s+)?"
             r"(?P<unit4>years|months|decades)\b(?!\s+(?:before|after|following|preceding|leading|ahead|to\s+come|of)\b)",
@@ -1615,7 +1616,7 @@ def _h_vague_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | N
     if m["long"]:  # "a decades-long battle", "a day-long meeting"
         word = m["long"].lower()
         return Value("DURATION", _duration(None if word.endswith("s") else 1, word))
-    unit = m["unit"] or m["unit2"] or m["unit4"]
+    unit = m["unit"] or m["unit2"] or m["unit4"] or m["ahead"]
     rel = (m["rel"] or "").lower()
     if rel == "recent":  # "in recent years": TimeBank more often measures it than places it
         return Value("DURATION", _duration(None, unit))
