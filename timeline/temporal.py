@@ -1392,11 +1392,13 @@ def _h_weekday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     day = _weekday_value(wd, ctx, c.start, c.end, rel)
     part = m.groupdict().get("part")
     under = f"XXXX-WXX-{wd}"
-    if part:
+    if part and part.lower() != "night":
         code = PARTS_OF_DAY[part.lower()]
         return Value(
             "TIME", f"{day.isoformat()}T{code}", relative=True, underspecified=f"{under}T{code}"
         )
+    # "Saturday night" runs past midnight: TimeBank's annotators mostly write
+    # the day it belongs to (a corpus convention, not TimeML's TNI)
     return Value("DATE", day.isoformat(), relative=True, underspecified=under)
 
 
