@@ -209,7 +209,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"(?P<mods>(?:(?:latest|current|same|comparable|corresponding|year-ago|year-earlier"
             rf"|fiscal|calendar|(?P<py>{_YEAR}))[\s-]+)*)"
             rf"(?P<ord>{_ORD}|final|last)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>quarter|half)"
-            rf"(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})|\s+of\s+(?:(?P<yrel>this|last|next)\s+year))?\b",
+            rf"(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})|\s+of\s+(?:(?P<yrel>this|last|next)\s+year)"
+            r"|\s+of\s+the\s+(?P<dec>'\d0|1\d\d0|20\d0)s)?\b",
             CI,
         ),
     ),
@@ -1084,6 +1085,12 @@ def _h_quarter(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if code == "H" and n > 2:
         return None
     groups = m.groupdict()
+    if groups.get("dec"):  # "the last half of the '80s": the decade, early or late
+        if code != "H":
+            return None
+        dec = groups["dec"]
+        year = _year_of(dec[1:], ctx.anchor) if dec.startswith("'") else int(dec)
+        return Value("DATE", f"{year // 10:03d}", mod="START" if n == 1 else "END")
     mods = (m["mods"] or "").lower()
     back = 1 if "year-" in mods else 0  # the year-ago third quarter
     year_rel = (groups.get("yrel") or groups.get("yrel2") or "").lower()
