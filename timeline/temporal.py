@@ -223,6 +223,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             CI,
         ),
     ),
+    # the first two quarters of 1990: a half year
+    (
+        "two_quarters",
+        _rx(
+            rf"\b(?:the\s+)?(?P<which>first|last|final)\s+two\s+quarters\s+of\s+(?P<y>{_YEAR})\b",
+            CI,
+        ),
+    ),
     ("q_short", _rx(rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YEAR}))?\b")),
     # the 1990s, the '90s, the mid-1980s, the nineteen-nineties
     (
@@ -1200,6 +1208,11 @@ def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     return Value("DATE", current, relative=True, underspecified="XXXX-QX", sets_period=True)
 
 
+def _h_two_quarters(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    half = 1 if m["which"].lower() == "first" else 2
+    return Value("DATE", f"{int(m['y']):04d}-H{half}")
+
+
 def _h_q_short(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     q = m["q"][1]
     if m["y"]:
@@ -1711,6 +1724,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "quarter": _h_quarter,
     "quarter_adj": _h_quarter,
     "period": _h_period,
+    "two_quarters": _h_two_quarters,
     "q_short": _h_q_short,
     "decade": _h_decade,
     "century": _h_century,
