@@ -298,6 +298,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:\s+(?P<part>{_PART}))?\b",
         ),
     ),
+    # Mondays, Tuesday nights: every such day
+    (
+        "weekday_set",
+        _rx(rf"\b(?P<wd>{_WEEKDAY})(?:s\b|\s+(?P<part>mornings|afternoons|evenings|nights)\b)"),
+    ),
     # weekends
     ("weekend", _rx(r"\b(?P<rel>this|last|next|the\s+past|the\s+coming|the)\s+weekend\b", CI)),
     # today, tonight, yesterday morning, tomorrow
@@ -1422,6 +1427,13 @@ def _h_weekday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     return Value("DATE", day.isoformat(), relative=True, underspecified=under)
 
 
+def _h_weekday_set(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    value = f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()]}"
+    if m["part"]:
+        value += "T" + PARTS_OF_DAY[m["part"].lower()[:-1]]
+    return Value("SET", value)
+
+
 def _h_weekend(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     rel = m["rel"].lower()
     d = ctx.anchor
@@ -1735,6 +1747,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "spelled_year": _h_spelled_year,
     "clock": _h_clock,
     "weekday": _h_weekday,
+    "weekday_set": _h_weekday_set,
     "weekend": _h_weekend,
     "deictic_day": _h_deictic_day,
     "rel_unit": _h_rel_unit,
