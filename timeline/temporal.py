@@ -902,9 +902,9 @@ def _weekday_value(wd: int, ctx: Context, start: int, end: int, rel: str | None)
     tense = ctx.tense_of(start, end)
     if _TAKES_EFFECT.search(ctx.text, max(0, start - 20), start):
         tense = "future"
-    if tense == "future":
-        return base + timedelta(days=(delta % 7) or 7)
-    if tense == "present":
+    if tense in ("future", "present"):
+        # the nearest such day from today on: "will travel Thursday" said on a
+        # Thursday is today; a week later would be "next Thursday"
         return base + timedelta(days=delta % 7)
     # past, or no verb: news reports the recent past
     return base - timedelta(days=(-delta) % 7)
