@@ -661,6 +661,8 @@ def _verb_tense(verb: Token) -> Tense | None:
     if verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children):
         return "future"
     tag = verb.tag_
+    if tag == "VBN" and any(a.lower_ == "have" for a in auxes):
+        return "past"  # "may have been", "should have known": a modal perfect looks back
     for a in auxes:
         if a.tag_ in ("VBD",):
             return "past"
