@@ -676,6 +676,8 @@ def _verb_tense(verb: Token) -> Tense | None:
         return "past"
     if tag == "VBN":
         return "past"
+    if tag == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children):
+        return "past"  # "weakness hurt the index": with a singular subject, a past form
     if tag in ("VBZ", "VBP"):
         return "present"
     if tag == "VB" and "to" in lemmas:
