@@ -579,11 +579,11 @@ _FUTURE_HEADS = {
     "due", "expected", "scheduled", "set", "slated", "planned", "likely", "going", "poised",
     "plan", "expect", "intend", "hope", "aim", "prepare", "want",
 }  # fmt: skip
-# Verbs whose object lies ahead of them, whatever their own tense.
-# Verbs whose dates lie ahead of them: any date they govern (scheduling), or
-# a date inside their object (expecting).
+# Verbs whose dates lie ahead of them, whatever their own tense: any date they
+# govern (scheduling), or a date inside their object or an "until"/"through"
+# phrase (expecting; extending a deadline or a loan).
 _SCHEDULING = {"schedule", "reschedule", "slate", "postpone", "delay", "adjourn"}
-_EXPECTING = {"expect", "forecast", "project", "predict", "anticipate", "plan", "intend"}
+_EXPECTING = {"expect", "forecast", "project", "predict", "anticipate", "plan", "intend", "extend"}
 _OBJECTS = {"dobj", "xcomp", "ccomp", "attr", "oprd"}
 
 
