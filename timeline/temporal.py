@@ -637,6 +637,8 @@ def timex_tense(doc: Doc, start: int, end: int) -> Tense | None:
     token: Token = span.root
     if token.dep_ == "poss" or doc.text.startswith(("'s", "’s"), end):
         return "past"
+    if token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN":
+        return "past"  # "a June agreement", "the Aug. 7 bombings": a thing already made
     return clause_tense(doc, start, end)
 
 
