@@ -1485,7 +1485,9 @@ def _h_part_of_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None
     if m["w"]:
         day = _deictic_day(m["w"], ctx)
     elif part == "overnight" and ctx.tense_of(c.start, c.end) != "future":
-        day = ctx.anchor - timedelta(days=1)  # "overnight losses": the night just gone
+        # "overnight losses": the night before the day the narrative is on
+        today = ctx.reference if ctx.reference is not None and ctx.reference_from_text else None
+        day = (today or ctx.anchor) - timedelta(days=1)
     else:
         day = ctx.reference if ctx.reference is not None else ctx.anchor
     value = "T12:00" if part == "midday" else f"T{PARTS_OF_DAY[part]}"
