@@ -1196,7 +1196,9 @@ def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         return Value("DATE", f"{year:04d}", relative=True, underspecified="XXXX", sets_period=True)
     # a quarter or a period
     ctx_quarter = ctx.period if ctx.period and "-Q" in ctx.period else None
-    if det == "this" or "current" in mods:
+    if det == "this" and ctx_quarter and ctx.tense_of(c.start, c.end) != "future":
+        current = ctx_quarter  # "this quarter's loss" in a report on the quarter
+    elif det == "this" or "current" in mods:
         y, q = ctx.anchor.year, (ctx.anchor.month - 1) // 3 + 1
         current = f"{y:04d}-Q{q}"
     elif det in ("last", "next") or "previous" in mods or "prior" in mods:
