@@ -1669,11 +1669,20 @@ def _h_vague_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | N
     return Value("DURATION", _duration(None, unit))
 
 
+# A quantity, perhaps with its unit: "C$17.9 million", "10,000 units".
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|thousand|hundred))(?:\s+[a-z]+s)?\s*$", re.IGNORECASE
+)
+
+
 def _h_set(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if m["adv"]:
         adv = m["adv"].lower()
-        if re.search(r"(?:%|\bpercent)\s*$", _before(c, ctx)):
-            return None  # "rose 8% annually": a rate of growth, not a recurrence
+        if re.search(r"(?:%|\bpercent)\s*$", _before(c, ctx)) or (
+            adv in ("annually", "yearly") and _AMOUNT_BEFORE.search(_before(c, ctx))
+        ):
+            # "rose 8% annually", "10,000 units annually": a rate, as "$5 million a year"
+            return None
         value = {
             "annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M",
             "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
