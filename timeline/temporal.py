@@ -15,7 +15,10 @@ TimeBank's annotators do (measured on TempEval-3's training data):
 - a bare weekday is placed by the tense and aspect of its clause; a month
   and day without a year lies in the nearest year the tense allows;
 - in company results, "the quarter", "the year-ago period" and "a year
-  earlier" speak of the reporting period under discussion;
+  earlier" speak of the reporting period under discussion: the latest
+  finished quarter the story names;
+- "Saturday night" is written as the day (DATE), as TimeBank's annotators
+  mostly do; other parts of a day keep TimeML's code ("Monday morning", TMO);
 - "now", "recently", "currently", "daily" are tagged, "previously", "soon",
   "eventually", "quarterly" and ages ("a 6-year-old") are not: TimeBank
   annotates the first mostly and the second rarely.
