@@ -1400,6 +1400,8 @@ def _h_clock(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     hm = _clock_value(m["clock"])
     if hm is None:
         return None
+    if m.group().lower() == "noon" and re.search(r"\bhigh\s+$", _before(c, ctx), re.IGNORECASE):
+        return None  # "high noon comes today": the hour of decision, an idiom
     wd = m["wd1"] or m["wd2"]
     if m["mon"]:  # "5 p.m. EST Nov. 9"
         month = MONTHS.get(m["mon"].rstrip(".").lower())
