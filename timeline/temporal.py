@@ -1731,6 +1731,10 @@ def _h_ref(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     # preposition ("in the future"), not as a noun ("the future of NATO").
     if _REF_NEEDS_PREP.match(m.group().lower()) and not _REF_PREP_BEFORE.search(_before(c, ctx)):
         return None
+    if m.group().lower().startswith("the ") and re.match(
+        rf"\s+(?:\d|{_NUM_WORD}\b|several\b|few\b)", ctx.text[c.end : c.end + 30], re.IGNORECASE
+    ):
+        return None  # "for the past three summers": a count of them, not the past
     if (
         m.group() == "Now"
         and ctx.text.startswith(",", c.end)
