@@ -15,7 +15,10 @@ TimeBank's annotators do (measured on TempEval-3's training data):
 - a bare weekday is placed by the tense and aspect of its clause; a month
   and day without a year lies in the nearest year the tense allows;
 - in company results, "the quarter", "the year-ago period" and "a year
-  earlier" speak of the reporting period under discussion;
+  earlier" speak of the reporting period under discussion: the latest
+  finished quarter the story names;
+- "Saturday night" is written as the day (DATE), as TimeBank's annotators
+  mostly do; other parts of a day keep TimeML's code ("Monday morning", TMO);
 - "now", "recently", "currently", "daily" are tagged, "previously", "soon",
   "eventually", "quarterly" and ages ("a 6-year-old") are not: TimeBank
   annotates the first mostly and the second rarely.
@@ -122,7 +125,9 @@ _SPELLED_YEAR = (
 )
 _CLOCK = (
     r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?|(?:1[0-2]|0?[1-9])\.[0-5]\d\s*[ap]\.?\s?m\b\.?"
-    r"|(?:1[0-2]|0?[1-9])\s*[ap]\.?\s?m\b\.?|noon|midnight)(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
+    r"|(?:1[0-2]|0?[1-9])\s*[ap]\.?\s?m\b\.?|noon|midnight"
+    r"|(?:1[0-2]|0?[1-9])(?:\s+o'clock)?\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night))"
+    r"(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
 )
 
 
@@ -157,6 +162,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_NAMES})\s+(?:the\s+)?(?P<d>{_DAY})\b"
             rf"(?:,?\s+(?P<y>{_YEAR})\b)?(?:\s+(?P<part>{_PART}))?"
+        ),
+    ),
+    # the week of March 6: the week that holds the day
+    (
+        "week_of",
+        _rx(
+            rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{_MONTH_NAMES})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?"
         ),
     ),
     # 10 January 2022 / the 10th of January
@@ -200,7 +212,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"(?P<mods>(?:(?:latest|current|same|comparable|corresponding|year-ago|year-earlier"
             rf"|fiscal|calendar|(?P<py>{_YEAR}))[\s-]+)*)"
             rf"(?P<ord>{_ORD}|final|last)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>quarter|half)"
-            rf"(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})|\s+of\s+(?:(?P<yrel>this|last|next)\s+year))?\b",
+            rf"(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})|\s+of\s+(?:(?P<yrel>this|last|next)\s+year)"
+            r"|\s+of\s+the\s+(?P<dec>'\d0|1\d\d0|20\d0)s)?\b",
             CI,
         ),
     ),
@@ -210,6 +223,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"(?<![\w-])(?P<mods>(?:(?:fiscal|calendar|year-ago|year-earlier)[\s-]+)*)"
             rf"(?P<ord>{_ORD}|final)-(?P<unit>quarter|half)\b",
+            CI,
+        ),
+    ),
+    # the first two quarters of 1990: a half year
+    (
+        "two_quarters",
+        _rx(
+            rf"\b(?:the\s+)?(?P<which>first|last|final)\s+two\s+quarters\s+of\s+(?P<y>{_YEAR})\b",
             CI,
         ),
     ),
@@ -255,7 +276,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         _rx(
-            rf"(?:(?<=\bmid-)|(?<![\d$€£.,:/-]))\b(?:the\s+year\s+)?(?P<y>{_YEAR})\b"
+            rf"(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<![\d$€£.,:/-]))\b(?:the\s+year\s+)?(?P<y>{_YEAR})\b"
             rf"(?![.,:/-]?\d|\s*%|-\d|\s+{_COUNTED}\b)",
             CI,
         ),
@@ -280,6 +301,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:\s+(?P<part>{_PART}))?\b",
         ),
     ),
+    # Mondays, Tuesday nights: every such day
+    (
+        "weekday_set",
+        _rx(rf"\b(?P<wd>{_WEEKDAY})(?:s\b|\s+(?P<part>mornings|afternoons|evenings|nights)\b)"),
+    ),
     # weekends
     ("weekend", _rx(r"\b(?P<rel>this|last|next|the\s+past|the\s+coming|the)\s+weekend\b", CI)),
     # today, tonight, yesterday morning, tomorrow
@@ -296,7 +322,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "part_of_day",
         _rx(
             r"\b(?P<mid>mid[- ]?)?(?P<part>overnight|midday|afternoon)\b"
-            r"(?:\s+(?P<w>yesterday|today|tomorrow))?",
+            r"(?:\s+(?P<w>yesterday|today|tomorrow))?"
+            # "orders came in the morning": the morning of the day the narrative is on
+            r"|(?:(?<=\bin\s)|(?<=\bduring\s))(?P<the>the)\s+(?P<part2>morning|afternoon|evening)\b",
             CI,
         ),
     ),
@@ -306,7 +334,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"\b(?P<rel>this|last|next|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|"
             r"the\s+current|the\s+same|the\s+following|the\s+preceding|the\s+latest|that|the\s+prior)\s+"
-            r"(?P<unit>week|month|year|decade|century)\b(?!\s+(?:before|after|earlier|later))",
+            r"(?P<unit>week|month|year|decade|century)\b(?!\s+(?:earlier|later|(?:before|after)(?=\s*(?:[.,;:!?)'`\"]|--|$))))",
             CI,
         ),
     ),
@@ -328,8 +356,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "anaphoric",
         _rx(
             r"\b(?:the\s+(?P<rel>next|following|previous|preceding|prior)\s+(?P<unit>day|morning|evening|night|week|month|year))\b"
-            r"|\b(?:the\s+)?(?P<unit2>day|week|month|year|night)\s+(?P<dir>before|after|earlier|later)\b(?!\s+\w+\s+(?:of|was|had))"
-            r"|\b(?P<that>that|the\s+same)\s+(?P<unit3>day|morning|night|afternoon|evening|week|month|year)\b",
+            r"|\b(?:the\s+)?(?P<unit2>day|week|month|year|night)\s+(?P<dir>earlier|later|(?:before|after)(?=\s*(?:[.,;:!?)'`\"]|--|$)))\b(?!\s+\w+\s+(?:of|was|had))"
+            r"|\b(?P<that>that(?:\s+same)?|the\s+same)\s+(?P<unit3>day|morning|night|afternoon|evening|week|month|year)\b",
             CI,
         ),
     ),
@@ -354,6 +382,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"\b(?:(?P<rel>the\s+(?:past|last|next|first|previous|coming|following|preceding|final|latest)|"
             rf"the\s+better\s+part\s+of|the\s+rest\s+of|recent|past|another|the(?=\s+[^\s-]+\s)|"
+            rf"the\s+year-(?:earlier|ago)|"  # "the year-earlier nine months": still nine months
             rf"(?:almost|nearly|more\s+than|less\s+than|no\s+more\s+than|up\s+to))\s+)?"
             rf"(?P<n>{_NUM})[- ](?:(?:full|straight|consecutive|calendar|fiscal|more|additional|long)[- ])?"
             rf"(?P<unit>{_UNIT})\b(?P<half>\s+and\s+a\s+half\b)?(?:[- ](?P<old>old|long))?",
@@ -367,7 +396,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:(?P<rel>recent|coming|the\s+(?:past|last|coming|next))\s+)(?P<unit>days|weeks|months|quarters|years|decades)\b"
             r"|(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit2>days|weeks|months|years|decades|centuries|hours|minutes)\b"
             r"|(?<=\bthe\s)(?P<around>days|weeks|months)(?=\s+(?:before|after|following|preceding|leading))"
-            r"|\b(?P<long>decades|years|months|weeks|days|hours|day|week|month|year)-long\b",
+            r"|\b(?P<long>decades|years|months|weeks|days|hours|day|week|month|year)-long\b"
+            r"|\bthe\s+(?P<ahead>days|weeks|months|years)\s+ahead\b"  # as "the coming weeks"
+            # "over the years", "in the early years": a stretch of unstated length
+            r"|(?:(?<=\bin\s)|(?<=\bover\s)|(?<=\bfor\s)|(?<=\bduring\s))the\s+(?:early\s+|late\s+)?"
+            r"(?P<unit4>years|months|decades)\b(?!\s+(?:before|after|following|preceding|leading|ahead|to\s+come|of)\b)",
             CI,
         ),
     ),
@@ -378,7 +411,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:(?P<times>once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times)\s+)?"
             r"(?P<q>every|each|a)\s+(?:(?P<n>other|two|three|four|five|six|\d+)\s+)?"
             rf"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|{_WEEKDAY}|morning|evening|night|weekend)s?\b"
-            r"|\b(?P<adv>annually|yearly|daily|weekly|monthly|hourly|nightly|biweekly|biannually|semiannually)\b",
+            r"|\b(?P<adv>annually|yearly|daily|weekly|monthly|hourly|nightly|biweekly|biannually|semiannually)\b"
+            # "each July", "every spring": a month or season of every year
+            rf"|\b(?:every|each)\s+(?:(?P<mon>{_MONTH_SAFE}|March|May)|(?P<season>spring|summer|fall|autumn|winter))\b",
             CI,
         ),
     ),
@@ -553,11 +588,11 @@ _FUTURE_HEADS = {
     "due", "expected", "scheduled", "set", "slated", "planned", "likely", "going", "poised",
     "plan", "expect", "intend", "hope", "aim", "prepare", "want",
 }  # fmt: skip
-# Verbs whose object lies ahead of them, whatever their own tense.
-# Verbs whose dates lie ahead of them: any date they govern (scheduling), or
-# a date inside their object (expecting).
+# Verbs whose dates lie ahead of them, whatever their own tense: any date they
+# govern (scheduling), or a date inside their object or an "until"/"through"
+# phrase (expecting; extending a deadline or a loan).
 _SCHEDULING = {"schedule", "reschedule", "slate", "postpone", "delay", "adjourn"}
-_EXPECTING = {"expect", "forecast", "project", "predict", "anticipate", "plan", "intend"}
+_EXPECTING = {"expect", "forecast", "project", "predict", "anticipate", "plan", "intend", "extend"}
 _OBJECTS = {"dobj", "xcomp", "ccomp", "attr", "oprd"}
 
 
@@ -613,6 +648,8 @@ def timex_tense(doc: Doc, start: int, end: int) -> Tense | None:
     following = doc[span.end].text if span.end < len(doc) else ""
     if token.dep_ == "poss" or following in ("'s", "’s"):
         return "past"
+    if token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN":
+        return "past"  # "a June agreement", "the Aug. 7 bombings": a thing already made
     return clause_tense(doc, start, end)
 
 
@@ -637,6 +674,8 @@ def _verb_tense(verb: Token) -> Tense | None:
     if verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children):
         return "future"
     tag = verb.tag_
+    if tag == "VBN" and any(a.lower_ == "have" for a in auxes):
+        return "past"  # "may have been", "should have known": a modal perfect looks back
     for a in auxes:
         if a.tag_ in ("VBD",):
             return "past"
@@ -650,6 +689,8 @@ def _verb_tense(verb: Token) -> Tense | None:
         return "past"
     if tag == "VBN":
         return "past"
+    if tag == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children):
+        return "past"  # "weakness hurt the index": with a singular subject, a past form
     if tag in ("VBZ", "VBP"):
         return "present"
     if tag == "VB" and "to" in lemmas:
@@ -854,6 +895,10 @@ def _year_of(text: str, ref: date) -> int:
     return int(t)
 
 
+# "a pact effective June 1", "resigned effective Friday": news announces what takes effect
+_TAKES_EFFECT = re.compile(r"\beffective\s+(?:on\s+|from\s+|as\s+of\s+)?$", re.IGNORECASE)
+
+
 def _weekday_value(wd: int, ctx: Context, start: int, end: int, rel: str | None) -> date:
     """The day a weekday names: by its determiner, else by the tense of its clause."""
     base = ctx.anchor
@@ -872,9 +917,11 @@ def _weekday_value(wd: int, ctx: Context, start: int, end: int, rel: str | None)
     if rel == "this":
         return base + timedelta(days=delta)
     tense = ctx.tense_of(start, end)
-    if tense == "future":
-        return base + timedelta(days=(delta % 7) or 7)
-    if tense == "present":
+    if _TAKES_EFFECT.search(ctx.text, max(0, start - 20), start):
+        tense = "future"
+    if tense in ("future", "present"):
+        # the nearest such day from today on: "will travel Thursday" said on a
+        # Thursday is today; a week later would be "next Thursday"
         return base + timedelta(days=delta % 7)
     # past, or no verb: news reports the recent past
     return base - timedelta(days=(-delta) % 7)
@@ -898,6 +945,8 @@ def _nearest_year(day_in: Callable[[int], date], ctx: Context, start: int, end: 
     # often reports what is to come ("said the offer expires Nov. 17"), so a
     # date up to two months ahead still counts as near (measured on TimeBank).
     tense = ctx.tense_of(start, end)
+    if _TAKES_EFFECT.search(ctx.text, max(0, start - 20), start):
+        tense = "future"
     if tense == "future":
         candidates = [y for y in candidates if distance(y) >= -15] or candidates
     elif tense == "past":
@@ -994,6 +1043,17 @@ def _h_month_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     return Value("DATE", value, relative=True, sets_reference=True, underspecified=under)
 
 
+def _h_week_of(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    month = MONTHS[m["mon"].rstrip(".").lower()]
+    day_n = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+    year = int(m["y"]) if m["y"] else _month_day_year(month, day_n, ctx, c.start, c.end)
+    try:
+        day = date(year, month, day_n)
+    except ValueError:
+        return None
+    return Value("DATE", _at(day, "week"), relative=not m["y"], underspecified="XXXX-WXX")
+
+
 def _h_month_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     month = MONTHS[m["mon"].rstrip(".").lower()]
     if m["yrel"]:  # "June last year"
@@ -1058,13 +1118,21 @@ def _h_quarter(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if code == "H" and n > 2:
         return None
     groups = m.groupdict()
+    if groups.get("dec"):  # "the last half of the '80s": the decade, early or late
+        if code != "H":
+            return None
+        dec = groups["dec"]
+        year = _year_of(dec[1:], ctx.anchor) if dec.startswith("'") else int(dec)
+        return Value("DATE", f"{year // 10:03d}", mod="START" if n == 1 else "END")
     mods = (m["mods"] or "").lower()
     back = 1 if "year-" in mods else 0  # the year-ago third quarter
     year_rel = (groups.get("yrel") or groups.get("yrel2") or "").lower()
     explicit = groups.get("y") or groups.get("py")
     if explicit:
         value = f"{int(explicit):04d}-{code}{n}"
-        return Value("DATE", value, sets_period=True)
+        # a quarter still to come is forecast, not reported
+        over = code == "H" or (int(explicit), n) <= _last_quarter(ctx.anchor)
+        return Value("DATE", value, sets_period=over)
     if year_rel:
         year = ctx.anchor.year + {"last": -1, "next": 1}.get(year_rel, 0)
     else:
@@ -1142,7 +1210,9 @@ def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         return Value("DATE", f"{year:04d}", relative=True, underspecified="XXXX", sets_period=True)
     # a quarter or a period
     ctx_quarter = ctx.period if ctx.period and "-Q" in ctx.period else None
-    if det == "this" or "current" in mods:
+    if det == "this" and ctx_quarter and ctx.tense_of(c.start, c.end) != "future":
+        current = ctx_quarter  # "this quarter's loss" in a report on the quarter
+    elif det == "this" or "current" in mods:
         y, q = ctx.anchor.year, (ctx.anchor.month - 1) // 3 + 1
         current = f"{y:04d}-Q{q}"
     elif det in ("last", "next") or "previous" in mods or "prior" in mods:
@@ -1163,6 +1233,11 @@ def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if back:
         return Value("DATE", _shift_period(current, -1), relative=True, underspecified="XXXX-QX")
     return Value("DATE", current, relative=True, underspecified="XXXX-QX", sets_period=True)
+
+
+def _h_two_quarters(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    half = 1 if m["which"].lower() == "first" else 2
+    return Value("DATE", f"{int(m['y']):04d}-H{half}")
 
 
 def _h_q_short(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -1310,6 +1385,9 @@ def _clock_value(clock: str) -> str | None:
         return "12:00"
     if t == "midnight":
         return "00:00"
+    spoken = re.match(r"(\d{1,2})(?:\s+o'clock)?\s+(in the (\w+)|at night)$", t)
+    if spoken:  # "4 in the morning", "9 at night"
+        t = spoken[1] + (" am" if spoken[3] == "morning" else " pm")
     m = re.match(r"(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s?m\.?)?$", t)
     if not m:
         return None
@@ -1332,6 +1410,8 @@ def _h_clock(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     hm = _clock_value(m["clock"])
     if hm is None:
         return None
+    if m.group().lower() == "noon" and re.search(r"\bhigh\s+$", _before(c, ctx), re.IGNORECASE):
+        return None  # "high noon comes today": the hour of decision, an idiom
     wd = m["wd1"] or m["wd2"]
     if m["mon"]:  # "5 p.m. EST Nov. 9"
         month = MONTHS.get(m["mon"].rstrip(".").lower())
@@ -1361,12 +1441,21 @@ def _h_weekday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     day = _weekday_value(wd, ctx, c.start, c.end, rel)
     part = m.groupdict().get("part")
     under = f"XXXX-WXX-{wd}"
-    if part:
+    if part and part.lower() != "night":
         code = PARTS_OF_DAY[part.lower()]
         return Value(
             "TIME", f"{day.isoformat()}T{code}", relative=True, underspecified=f"{under}T{code}"
         )
+    # "Saturday night" runs past midnight: TimeBank's annotators mostly write
+    # the day it belongs to (a corpus convention, not TimeML's TNI)
     return Value("DATE", day.isoformat(), relative=True, underspecified=under)
+
+
+def _h_weekday_set(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    value = f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()]}"
+    if m["part"]:
+        value += "T" + PARTS_OF_DAY[m["part"].lower()[:-1]]
+    return Value("SET", value)
 
 
 def _h_weekend(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -1408,13 +1497,15 @@ def _h_deictic_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None
 
 
 def _h_part_of_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
-    part = m["part"].lower()
-    if part == "afternoon" and not m["mid"]:
+    part = (m["part"] or m["part2"]).lower()
+    if part == "afternoon" and not (m["mid"] or m["the"]):
         return None  # "the afternoon" alone is left to the day it belongs to
     if m["w"]:
         day = _deictic_day(m["w"], ctx)
     elif part == "overnight" and ctx.tense_of(c.start, c.end) != "future":
-        day = ctx.anchor - timedelta(days=1)  # "overnight losses": the night just gone
+        # "overnight losses": the night before the day the narrative is on
+        today = ctx.reference if ctx.reference is not None and ctx.reference_from_text else None
+        day = (today or ctx.anchor) - timedelta(days=1)
     else:
         day = ctx.reference if ctx.reference is not None else ctx.anchor
     value = "T12:00" if part == "midday" else f"T{PARTS_OF_DAY[part]}"
@@ -1585,7 +1676,7 @@ def _h_vague_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | N
     if m["long"]:  # "a decades-long battle", "a day-long meeting"
         word = m["long"].lower()
         return Value("DURATION", _duration(None if word.endswith("s") else 1, word))
-    unit = m["unit"] or m["unit2"]
+    unit = m["unit"] or m["unit2"] or m["unit4"] or m["ahead"]
     rel = (m["rel"] or "").lower()
     if rel == "recent":  # "in recent years": TimeBank more often measures it than places it
         return Value("DURATION", _duration(None, unit))
@@ -1594,17 +1685,30 @@ def _h_vague_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | N
     return Value("DURATION", _duration(None, unit))
 
 
+# A quantity, perhaps with its unit: "C$17.9 million", "10,000 units".
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|thousand|hundred))(?:\s+[a-z]+s)?\s*$", re.IGNORECASE
+)
+
+
 def _h_set(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if m["adv"]:
         adv = m["adv"].lower()
-        if re.search(r"(?:%|\bpercent)\s*$", _before(c, ctx)):
-            return None  # "rose 8% annually": a rate of growth, not a recurrence
+        if re.search(r"(?:%|\bpercent)\s*$", _before(c, ctx)) or (
+            adv in ("annually", "yearly") and _AMOUNT_BEFORE.search(_before(c, ctx))
+        ):
+            # "rose 8% annually", "10,000 units annually": a rate, as "$5 million a year"
+            return None
         value = {
             "annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M",
             "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
             "biannually": "P6M", "semiannually": "P6M",
         }[adv]  # fmt: skip
         return Value("SET", value)
+    if m["mon"]:
+        return Value("SET", f"XXXX-{MONTHS[m['mon'].rstrip('.').lower()]:02d}")
+    if m["season"]:
+        return Value("SET", f"XXXX-{SEASONS[m['season'].lower()]}")
     q = m["q"].lower()
     unit = m["unit"].lower()
     if q == "a" and (unit in WEEKDAYS or unit in ("morning", "evening", "night", "weekend")):
@@ -1637,6 +1741,10 @@ def _h_ref(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     # preposition ("in the future"), not as a noun ("the future of NATO").
     if _REF_NEEDS_PREP.match(m.group().lower()) and not _REF_PREP_BEFORE.search(_before(c, ctx)):
         return None
+    if m.group().lower().startswith("the ") and re.match(
+        rf"\s+(?:\d|{_NUM_WORD}\b|several\b|few\b)", ctx.text[c.end : c.end + 30], re.IGNORECASE
+    ):
+        return None  # "for the past three summers": a count of them, not the past
     if (
         m.group() == "Now"
         and ctx.text.startswith(",", c.end)
@@ -1660,12 +1768,14 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "numeric": _h_numeric,
     "month_day": _h_month_day,
     "day_month": _h_month_day,
+    "week_of": _h_week_of,
     "month_year": _h_month_year,
     "month": _h_month,
     "fiscal": _h_fiscal,
     "quarter": _h_quarter,
     "quarter_adj": _h_quarter,
     "period": _h_period,
+    "two_quarters": _h_two_quarters,
     "q_short": _h_q_short,
     "decade": _h_decade,
     "century": _h_century,
@@ -1676,6 +1786,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "spelled_year": _h_spelled_year,
     "clock": _h_clock,
     "weekday": _h_weekday,
+    "weekday_set": _h_weekday_set,
     "weekend": _h_weekend,
     "deictic_day": _h_deictic_day,
     "rel_unit": _h_rel_unit,
@@ -1750,12 +1861,24 @@ def stand_in_anchor(text: str, candidates: Sequence[Candidate]) -> date:
 _SCRATCH_DAY = date(2000, 1, 3)
 
 
+_QUARTER = re.compile(r"\d{4}-Q[1-4]")
+
+
+def _earlier_quarter(value: str, period: str | None) -> bool:
+    """Whether quarter `value` comes before the quarter under discussion: a results
+    story reports its latest quarter and names earlier ones only to compare
+    ("after a flat second quarter")."""
+    if period is None or not (_QUARTER.fullmatch(value) and _QUARTER.fullmatch(period)):
+        return False
+    return value < period
+
+
 def _advance(ctx: Context, val: Value) -> None:
     """Move the narrative on past an expression just read."""
     iv = timex.interval(val.value) if val.type in ("DATE", "TIME") else None
     granularity = iv.granularity if iv is not None else None
     ctx.last_day = iv.first if iv is not None and granularity == "day" else None
-    if val.sets_period:
+    if val.sets_period and not _earlier_quarter(val.value, ctx.period):
         ctx.period = val.value if val.type == "DATE" else f"{ctx.anchor.year:04d}"
     if iv is None:
         return
