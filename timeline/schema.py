@@ -230,6 +230,8 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
 def _is_type(value: Any, name: str) -> bool:
     if isinstance(value, bool) and name in ("integer", "number"):
         return False
+    if name == "integer" and isinstance(value, float):
+        return value.is_integer()  # JSON Schema: 1.0 is an integer, as jsonschema agrees
     return isinstance(value, _JSON_TYPES[name])
 
 
