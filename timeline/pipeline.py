@@ -47,7 +47,7 @@ class Extractor:
         cuts = split_points(text, min(PIECE_CHARS, self.nlp.max_length))
         if len(cuts) == 1:
             return self.nlp(text)
-        return join([self.nlp(text[a:b]) for a, b in pairwise([0, *cuts])], text)
+        return join([_lean(self.nlp(text[a:b])) for a, b in pairwise([0, *cuts])], text)
 
     def process_many(
         self,
@@ -78,7 +78,7 @@ class Extractor:
         for batch in _batches(_pieces(documents, size), batch_size, BATCH_CHARS):
             docs = self.nlp.pipe([p.text for p in batch], batch_size=len(batch))
             for piece, doc in zip(batch, docs, strict=True):
-                parts.append(doc)
+                parts.append(doc if piece.last and not parts else _lean(doc))
                 if piece.last:
                     text = _encodable(piece.document.text)
                     yield piece.document, parts[0] if len(parts) == 1 else join(parts, text)
@@ -156,6 +156,15 @@ def split_points(text: str, size: int = PIECE_CHARS) -> list[int]:
         start = end
     cuts.append(n)
     return cuts
+
+
+def _lean(doc: Doc) -> Doc:
+    """A piece of a long text without its tensor (384 bytes a token, unused by the
+    analysis and dropped by `join`), so the pieces held until then stay small."""
+    import numpy
+
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
 
 
 def join(docs: list[Doc], text: str) -> Doc:
