@@ -55,6 +55,13 @@ def cli() -> None:
 @click.option(
     "--model", metavar="NAME", help="An installed spaCy English pipeline (default: en_core_web_sm)."
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Processes to run (default: one per core for large inputs, else one).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 def extract(
     paths: tuple[str, ...],
@@ -62,6 +69,7 @@ def extract(
     fmt: str | None,
     output: str | None,
     model: str | None,
+    jobs: int | None,
     quiet: bool,
 ) -> None:
     """Extract the dated events of PATHS (files, folders, or - for stdin)."""
@@ -70,10 +78,9 @@ def extract(
     from timeline import sources
 
     files = sources.expand(list(paths))  # a missing path is a usage error, before any work
+    from timeline import parallel, progress
     from timeline import timeline as tl
-    from timeline.pipeline import Extractor
 
-    extractor = Extractor(model)
     results: list[DocumentResult] = []
     problems: list[Problem] = []
 
@@ -85,8 +92,18 @@ def extract(
             else:
                 yield item
 
-    for result in extractor.process_many(documents()):
-        results.append(result)
+    keep_timexes, keep_text = parallel.needs(fmt)
+    show = progress.wanted(quiet)
+    with progress.bar(progress.count_documents(files) if show else None, show) as advance:
+        for result in parallel.extract(
+            documents(),
+            model=model,
+            jobs=jobs,
+            keep_timexes=keep_timexes,
+            keep_text=keep_text,
+            progress=advance,
+        ):
+            results.append(result)
     timeline = tl.build(results, problems)
     _write(timeline.to_dict(), fmt, output, {r.document.id: r.document.text for r in results})
     if not quiet:
