@@ -61,4 +61,7 @@ def load(name: str | None = None) -> Language:
     if unneeded:
         nlp.disable_pipes(*unneeded)
     nlp.add_pipe("paragraph_breaks", before="parser")
+    from timeline import fastnlp
+
+    fastnlp.install(nlp)  # the same annotations, computed once per distinct token
     return nlp
