@@ -10,8 +10,10 @@ over it, one after the other, in this one run:
   one process, `nlp.pipe` with default settings, model load included;
 - `timeline extract FILE --format jsonl`, the real command line.
 
-Each side's peak memory is read from the kernel when the subprocess ends
-(`ru_maxrss` from `os.wait4`: the largest single process of its tree), and a
+`cpu s` is the user and system time of each side's whole process tree: the
+work done, whatever else the machine is running. Each side's peak memory is
+read from the kernel when the subprocess ends (`ru_maxrss` from `os.wait4`:
+the largest single process of its tree), and a
 sampler also follows the sum of the resident memory of the whole process tree
 (the main process and its workers), which is what a machine has to hold.
 
@@ -54,6 +56,7 @@ print(n_docs, n_ents)
 @dataclass
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system time of the whole tree
     maxrss_mb: float  # ru_maxrss: the largest single process of the tree
     tree_mb: float  # sampled peak of the summed RSS of the whole process tree
     stdout: str
@@ -126,7 +129,8 @@ def measure(cmd: list[str], stdout_path: Path) -> Run:
             sys.stderr.write(err.read().decode("utf-8", "replace"))
             raise SystemExit(f"bench: {cmd[0]} ... failed with status {proc.returncode}")
     maxrss_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
-    return Run(seconds, maxrss_mb, sampler.peak_kb / 1024, stdout_path.read_text("utf-8"))
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, maxrss_mb, sampler.peak_kb / 1024, stdout_path.read_text("utf-8"))
 
 
 def timeline_command() -> list[str]:
@@ -169,7 +173,7 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     extra = ["--jobs", args.jobs] if args.jobs else []
     print(f"cores: {os.cpu_count()}  corpus: {args.corpus}")
-    header = f"{'side':9} {'docs':>5} {'words':>7} {'seconds':>8} {'words/s':>8} "
+    header = f"{'side':9} {'docs':>5} {'words':>7} {'seconds':>8} {'cpu s':>7} {'words/s':>8} "
     header += f"{'events':>7} {'maxrss MB':>9} {'tree MB':>8}"
     timeline_peaks: list[tuple[int, Run]] = []
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
@@ -205,7 +209,8 @@ def main() -> None:
 
 def _row(side: str, docs: int, words: int, run: Run, events: str) -> None:
     print(
-        f"{side:9} {docs:>5} {words:>7} {run.seconds:>8.1f} {words / run.seconds:>8.0f} "
+        f"{side:9} {docs:>5} {words:>7} {run.seconds:>8.1f} {run.cpu_seconds:>7.1f} "
+        f"{words / run.seconds:>8.0f} "
         f"{events:>7} {run.maxrss_mb:>9.0f} {run.tree_mb:>8.0f}",
         flush=True,
     )

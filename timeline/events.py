@@ -234,8 +234,19 @@ def _location(trigger: Token, verb: Token | None, kind: str) -> Span | None:
     return None
 
 
+def _ents(doc: Doc) -> tuple[SpacySpan, ...]:
+    """The document's entities; spaCy builds new spans at each `doc.ents`, so once per Doc."""
+    ents: tuple[SpacySpan, ...] | None = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+    return ents
+
+
+_ENTS_KEY = "timeline.ents"
+
+
 def _ent_of(doc: Doc, tok: Token) -> SpacySpan:
-    for ent in doc.ents:
+    for ent in _ents(doc):
         if ent.start <= tok.i < ent.end:
             return ent
     return doc[tok.i : tok.i + 1]
@@ -265,7 +276,7 @@ def _actors(trigger: Token, verb: Token | None, location: Span | None) -> list[S
         if outer is trigger:
             tokens.update(t.i for t in _clause_tokens(outer))
     actors: list[Span] = []
-    ents = doc.ents
+    ents = _ents(doc)
     for k, ent in enumerate(ents):
         if ent.label_ not in ACTOR_LABELS or ent.root.i not in tokens:
             continue
@@ -489,9 +500,19 @@ def build(
     doc: Doc, document_id: str, timexes: Sequence[TimeExpression], anchor: date
 ) -> list[Event]:
     """The events of one document, in document order of their first mention."""
+    try:
+        return _build(doc, document_id, timexes, anchor)
+    finally:
+        doc.user_data.pop(_ENTS_KEY, None)  # no Doc -> spans -> Doc cycle left behind
+
+
+def _build(
+    doc: Doc, document_id: str, timexes: Sequence[TimeExpression], anchor: date
+) -> list[Event]:
     dated = mentions(doc, timexes, anchor)
     merged = merge(dated, back_references(doc, dated))
     events: list[Event] = []
+    text = doc.text if merged else ""  # spaCy joins every token for it: once, not per event
     for k, head in enumerate(merged):
         group = [head, *head.merged]
         tx = head.timex
@@ -526,7 +547,7 @@ def build(
                 trigger=Span(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
                 location=location,
                 actors=actors,
-                sentence=doc.text[sent_start:sent_end],
+                sentence=text[sent_start:sent_end],
                 start=sent_start,
                 end=sent_end,
                 timex=tx,

@@ -197,10 +197,10 @@ def install(nlp: Language) -> None:
             fast = wrap(nlp.get_pipe(name))
         except (ValueError, AttributeError, KeyError):
             continue  # a pipeline unlike en_core_web_sm's: keep spaCy's own component
-        nlp.replace_pipe(name, _register(name, fast))
+        nlp.replace_pipe(name, register(name, fast))
 
 
-def _register(name: str, function: Callable[[Doc], Doc]) -> str:
+def register(name: str, function: Callable[[Doc], Doc]) -> str:
     """A factory name for an already built component (spaCy adds pipes by factory)."""
     from spacy.language import Language
 

@@ -320,13 +320,23 @@ class Candidate:
     label: str = ""  # spaCy's label when the candidate came from the NER
 
 
+@lru_cache(maxsize=128)
+def rule_matches(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """Every non-empty match of every rule in `text`, rule by rule.
+
+    Cached for the last texts seen: a document's text is matched once, though
+    the selection of sentences for NER and `find_candidates` both read it.
+    """
+    return tuple(
+        (name, m) for name, pattern in RULES for m in pattern.finditer(text) if m.end() > m.start()
+    )
+
+
 def find_candidates(text: str, entities: Iterable[tuple[int, int, str]] = ()) -> list[Candidate]:
     """Non-overlapping candidate spans, longest first, in document order."""
-    found: list[Candidate] = []
-    for name, pattern in RULES:
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
-                found.append(Candidate(m.start(), m.end(), name, m))
+    found: list[Candidate] = [
+        Candidate(m.start(), m.end(), name, m) for name, m in rule_matches(text)
+    ]
     for start, end, label in entities:
         found.append(Candidate(start, end, "ner", None, label))
     # Longest first; among equals, rule order; NER last.
