@@ -1,6 +1,6 @@
 """Throughput and memory of `timeline extract` against plain spaCy, on one corpus.
 
-    python benchmarks/bench.py CORPUS.jsonl [--sizes 400,2452] [--jobs N]
+    python benchmarks/bench.py CORPUS.jsonl [--sizes 400,2452] [--jobs N] [--repeat R]
 
 For each size N, the first N articles of the corpus (JSON Lines, one article a
 line with `text`) are written to a temporary file, and two subprocesses run
@@ -19,7 +19,9 @@ sampler also follows the sum of the resident memory of the whole process tree
 
 This is a benchmark, not a test: it asserts nothing and times only what it
 prints. Times are wall-clock seconds on whatever else the machine is doing, so
-compare the two sides of one run, not numbers from different runs.
+compare the two sides of one run, not numbers from different runs; the load
+average is printed, and `--repeat` alternates the sides to even out a load
+that comes and goes.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -165,6 +168,12 @@ def main() -> None:
         "--sizes", default="400,2452", help="numbers of articles (default 400,2452)"
     )
     parser.add_argument("--jobs", help="passed to `timeline extract --jobs`")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="run both sides this many times, alternately, and report the median ratio",
+    )
     parser.add_argument("--timeline-only", action="store_true", help="skip the plain spaCy runs")
     args = parser.parse_args()
     if not args.corpus.is_file():
@@ -172,7 +181,7 @@ def main() -> None:
         return
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     extra = ["--jobs", args.jobs] if args.jobs else []
-    print(f"cores: {os.cpu_count()}  corpus: {args.corpus}")
+    print(f"cores: {available_cores()}  load: {_load()}  corpus: {args.corpus}")
     header = f"{'side':9} {'docs':>5} {'words':>7} {'seconds':>8} {'cpu s':>7} {'words/s':>8} "
     header += f"{'events':>7} {'maxrss MB':>9} {'tree MB':>8}"
     timeline_peaks: list[tuple[int, Run]] = []
@@ -182,29 +191,51 @@ def main() -> None:
             docs, words = take(args.corpus, size, articles)
             print(f"\n{docs} articles, {words} words")
             print(header)
-            spacy_run = None
-            if not args.timeline_only:
-                spacy_run = measure(
-                    [sys.executable, "-c", PLAIN_SPACY, str(articles)], Path(tmp) / "spacy.out"
-                )
-                _row("spaCy", docs, words, spacy_run, "-")
-            cmd = [*timeline_command(), "extract", str(articles), "--format", "jsonl", *extra]
-            run = measure(cmd, Path(tmp) / "timeline.out")
-            events = sum(1 for line in run.stdout.splitlines() if line.strip())
-            _row("timeline", docs, words, run, str(events))
-            timeline_peaks.append((docs, run))
-            if spacy_run is not None:
-                ratio = run.seconds / spacy_run.seconds
+            ratios: list[float] = []
+            for _ in range(max(1, args.repeat)):
+                spacy_run = None
+                if not args.timeline_only:
+                    spacy_cmd = [sys.executable, "-c", PLAIN_SPACY, str(articles)]
+                    spacy_run = measure(spacy_cmd, Path(tmp) / "spacy.out")
+                    _row("spaCy", docs, words, spacy_run, "-")
+                cmd = [*timeline_command(), "extract", str(articles), "--format", "jsonl", *extra]
+                run = measure(cmd, Path(tmp) / "timeline.out")
+                events = sum(1 for line in run.stdout.splitlines() if line.strip())
+                _row("timeline", docs, words, run, str(events))
+                timeline_peaks.append((docs, run))
+                if spacy_run is not None:
+                    ratios.append(run.seconds / spacy_run.seconds)
+            if ratios:
+                ratio = statistics.median(ratios)
+                some = f"median of {len(ratios)} " if len(ratios) > 1 else ""
                 print(
-                    f"time ratio timeline/spaCy: {ratio:.2f} "
-                    f"(timeline throughput {1 / ratio:.2f}x plain spaCy's)"
+                    f"time ratio timeline/spaCy ({some}on {docs} articles): {ratio:.2f} "
+                    f"(timeline throughput {1 / ratio:.2f}x plain spaCy's)  load: {_load()}"
                 )
-    if len(timeline_peaks) >= 2:
-        (n0, r0), (n1, r1) = timeline_peaks[0], timeline_peaks[-1]
+    if len(sizes) >= 2:
+        first = [r for n, r in timeline_peaks if n == timeline_peaks[0][0]]
+        last = [r for n, r in timeline_peaks if n == timeline_peaks[-1][0]]
+        n0, n1 = timeline_peaks[0][0], timeline_peaks[-1][0]
+        maxrss = max(r.maxrss_mb for r in last) / max(r.maxrss_mb for r in first)
+        tree = max(r.tree_mb for r in last) / max(r.tree_mb for r in first)
         print(
-            f"\ntimeline memory, {n1} vs {n0} articles: maxrss {r1.maxrss_mb / r0.maxrss_mb:.2f}x, "
-            f"process tree {r1.tree_mb / r0.tree_mb:.2f}x"
+            f"\ntimeline peak memory, {n1} vs {n0} articles: "
+            f"maxrss {maxrss:.2f}x, process tree {tree:.2f}x"
         )
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
 
 
 def _row(side: str, docs: int, words: int, run: Run, events: str) -> None:
