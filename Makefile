@@ -38,7 +38,7 @@ check: test lint typecheck
 # TempEval-3 Task A scoring on the TBAQ corpus beside the project; skipped without it.
 eval: install
 	@if [ -d "$(SHARED)/data/tempeval3-tbaq" ]; then \
-		$(BIN)/timeline eval "$(SHARED)/data/tempeval3-tbaq"; \
+		$(BIN)/timeline eval "$(SHARED)/data/tempeval3-tbaq" --format table; \
 	else echo "eval: $(SHARED)/data/tempeval3-tbaq not found, skipped" >&2; fi
 
 # Throughput and memory against plain spaCy; skipped without the corpus.

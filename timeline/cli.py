@@ -6,18 +6,26 @@ command needs it, so `--help`, `--version` and `schema` start instantly.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
 from collections.abc import Sequence
-from typing import Any, NoReturn, TextIO
+from typing import Any, NoReturn
 
 import click
 
 from timeline import __version__
 from timeline import anchor as anchors
-from timeline.errors import ExitCode, TimelineError, UsageError
+from timeline.cli_export import (
+    choose_format,
+    emit,
+    export_command,
+    output_options,
+    schema_command,
+    slice_options,
+)
+from timeline.errors import ExitCode, TimelineError
+from timeline.filters import Filter
 from timeline.models import DocumentResult, Problem
 
 PROG = "timeline"
@@ -42,16 +50,8 @@ def cli() -> None:
     metavar="YYYY-MM-DD",
     help="The articles' own date (wins over any found in them).",
 )
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    metavar="FORMAT",
-    help="Output format: table (default on a terminal) or json (default when piped), jsonl.",
-)
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout."
-)
+@output_options
+@slice_options
 @click.option(
     "--model", metavar="NAME", help="An installed spaCy English pipeline (default: en_core_web_sm)."
 )
@@ -71,10 +71,11 @@ def extract(
     model: str | None,
     jobs: int | None,
     quiet: bool,
+    slicing: Filter,
 ) -> None:
     """Extract the dated events of PATHS (files, folders, or - for stdin)."""
     anchor = anchors.parse_option(anchor_text) if anchor_text else None
-    fmt = _choose_format(fmt, output)
+    fmt = choose_format(fmt, output)
     from timeline import sources
 
     files = sources.expand(list(paths))  # a missing path is a usage error, before any work
@@ -105,7 +106,8 @@ def extract(
         ):
             results.append(result)
     timeline = tl.build(results, problems)
-    _write(timeline.to_dict(), fmt, output, {r.document.id: r.document.text for r in results})
+    texts = {r.document.id: r.document.text for r in results}
+    emit(timeline.to_dict(), fmt, output, texts=texts, slicing=slicing, note=_say)
     if not quiet:
         n_events = len(timeline.events)
         _say(
@@ -116,41 +118,32 @@ def extract(
         raise SystemExit(ExitCode.SOME_UNREADABLE)
 
 
-FORMATS = ("table", "json", "jsonl")
+@cli.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--errors", is_flag=True, help="Also list every error and the commonest error patterns."
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    metavar="FORMAT",
+    help="table (default on a terminal) or json (default when piped).",
+)
+@click.option(
+    "--model", metavar="NAME", help="An installed spaCy English pipeline (default: en_core_web_sm)."
+)
+def eval_command(gold: tuple[str, ...], errors: bool, fmt: str | None, model: str | None) -> None:
+    """Score the temporal tagger on TimeML GOLD files or folders (TempEval-3 Task A)."""
+    from timeline.evaluation import run_eval
+
+    code = run_eval(list(gold), errors, fmt, model, sys.stdout)
+    if code:
+        raise SystemExit(code)
 
 
-def _choose_format(fmt: str | None, output: str | None) -> str:
-    if fmt is not None:
-        if fmt not in FORMATS:
-            raise UsageError(
-                f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})", "--format"
-            )
-        return fmt
-    if output is not None:
-        return "jsonl" if output.endswith(".jsonl") else "json"
-    return "table" if sys.stdout.isatty() else "json"
-
-
-def _write(data: dict[str, Any], fmt: str, output: str | None, texts: dict[str, str]) -> None:
-    if output is not None:
-        with open(output, "w", encoding="utf-8", newline="") as out:
-            _render(data, fmt, out)
-    else:
-        _render(data, fmt, sys.stdout)
-
-
-def _render(data: dict[str, Any], fmt: str, out: TextIO) -> None:
-    if fmt == "jsonl":
-        for event in data["events"]:
-            out.write(json.dumps(event, ensure_ascii=False) + "\n")
-    elif fmt == "table":
-        for event in data["events"]:
-            loc = (event["location"] or {}).get("name", "")
-            out.write(
-                f"{event['date'] or '?':12} {event['summary']:60} {loc:12} {event['status']}\n"
-            )
-    else:
-        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+cli.add_command(export_command)
+cli.add_command(schema_command)
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:

@@ -45,7 +45,7 @@ LEXICON: dict[str, str] = {}
 for _type, _words in {
     "talks": "talk talks consultation consult dialogue discussion discuss parley",
     "meeting": "meet meeting summit session conference gathering assembly convene forum "
-    "congress convention council",
+    "congress convention",
     "visit": "visit trip tour travel arrive arrival fly",
     "phone_call": "phone telephone call videoconference",
     "negotiation": "negotiate negotiation bargain mediate mediation",
@@ -109,7 +109,7 @@ class EventMention:
     location: Span | None
     sentence: SpacySpan
     phrase: str
-    order: int = 0
+    targeted: bool = False  # the place is the target of the action, not where it happened
     merged: list[EventMention] = field(default_factory=list)
 
 
@@ -202,8 +202,12 @@ def _entity_span(ent: SpacySpan) -> Span:
     return Span(name=text, start=start, end=ent.end_char, label=ent.label_)
 
 
-def _location(trigger: Token, verb: Token | None, kind: str) -> Span | None:
-    """Where the event happens: "in Brussels" on the event word or its verb."""
+def _location(trigger: Token, verb: Token | None, kind: str) -> tuple[Span | None, bool]:
+    """Where the event happens: "in Brussels" on the event word or its verb.
+
+    The flag is True when the place is what a military action was aimed at
+    ("invaded Ukraine"), not where it happened.
+    """
     doc = trigger.doc
     scopes: list[Token] = [trigger]
     if verb is not None and verb.i != trigger.i:
@@ -215,11 +219,11 @@ def _location(trigger: Token, verb: Token | None, kind: str) -> Span | None:
             if tok.head.lower_ == "to" and kind not in ("visit",) and trigger.lemma_ != "meeting":
                 continue
             if tok.ent_type_ in PLACE_LABELS:
-                return _entity_span(_ent_of(doc, tok))
+                return _entity_span(_ent_of(doc, tok)), False
         # "the Geneva meeting": a place that modifies the event noun
         for child in scope.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in PLACE_LABELS:
-                return _entity_span(_ent_of(doc, child))
+                return _entity_span(_ent_of(doc, child)), False
     if kind == "military":
         # "invaded Ukraine", "continues to occupy the Crimean peninsula of Ukraine"
         verbs = [trigger, *[c for c in trigger.children if c.dep_ == "conj"]]
@@ -230,8 +234,8 @@ def _location(trigger: Token, verb: Token | None, kind: str) -> Span | None:
                 if child.dep_ in ("dobj", "obj"):
                     for tok in child.subtree:
                         if tok.ent_type_ in ("GPE", "LOC"):
-                            return _entity_span(_ent_of(doc, tok))
-    return None
+                            return _entity_span(_ent_of(doc, tok)), True
+    return None, False
 
 
 def _ents(doc: Doc) -> tuple[SpacySpan, ...]:
@@ -307,12 +311,22 @@ def _phrase(trigger: Token) -> str:
             if hyphen or (
                 prev.dep_ in ("compound", "amod", "nmod", "nummod", "poss", "case")
                 and not prev.is_punct
+                and prev.ent_type_ not in ("DATE", "TIME")  # "the 1962 crisis": the date is apart
                 and prev.head.i >= start
             ):
                 start -= 1
             else:
                 break
-        return doc[start : trigger.i + 1].text
+        end = trigger.i + 1
+        # "meeting of the Permanent Council of the OSCE": who meets, when it is short
+        of = next((c for c in trigger.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            right = max(t.i for t in of.subtree) + 1
+            if right - end <= 12 and not any(
+                t.ent_type_ in ("DATE", "TIME") for t in doc[end:right]
+            ):
+                end = right
+        return doc[start:end].text
     subj = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     obj = next((c for c in trigger.children if c.dep_ in ("dobj", "obj", "attr")), None)
     parts = []
@@ -321,11 +335,17 @@ def _phrase(trigger: Token) -> str:
     parts.append(trigger.text)
     if obj is not None and obj.pos_ != "PRON":
         parts.append(_compact(obj))
-    return " ".join(parts)
+    return " ".join(p for p in parts if p)
 
 
 def _compact(tok: Token) -> str:
-    toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct")]
+    toks = [
+        t
+        for t in tok.subtree
+        if t.dep_ not in ("relcl", "acl", "appos", "punct") and t.ent_type_ not in ("DATE", "TIME")
+    ]
+    if not toks:
+        return ""
     span = tok.doc[min(t.i for t in toks) : max(t.i for t in toks) + 1]
     words = span.text.split()
     return " ".join(words[:8])
@@ -345,7 +365,17 @@ def _is_event_date(tx: TimeExpression) -> bool:
     return tx.type in ("DATE", "TIME") and tx.sort_key is not None
 
 
-def mentions(doc: Doc, timexes: Sequence[TimeExpression], anchor: date) -> list[EventMention]:
+def sentence_index(doc: Doc) -> list[SpacySpan]:
+    """The sentence of every token, computed once (Token.sent walks the doc each time)."""
+    index: list[SpacySpan] = []
+    for sent in doc.sents:
+        index.extend([sent] * len(sent))
+    return index
+
+
+def mentions(
+    doc: Doc, timexes: Sequence[TimeExpression], anchor: date, sentences: Sequence[SpacySpan]
+) -> list[EventMention]:
     """One event mention per dated expression that anchors an event."""
     out: list[EventMention] = []
     anchor_ordinal = anchor.toordinal()
@@ -355,7 +385,7 @@ def mentions(doc: Doc, timexes: Sequence[TimeExpression], anchor: date) -> list[
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        sentence = span.sent
+        sentence = sentences[span.root.i]
         chosen = _choose_trigger(span.root, sentence)
         if chosen is None:
             continue
@@ -364,7 +394,7 @@ def mentions(doc: Doc, timexes: Sequence[TimeExpression], anchor: date) -> list[
         tense = clause_tense(doc, trigger.idx, trigger.idx + len(trigger.text)) or clause_tense(
             doc, tx.start, tx.end
         )
-        location = _location(trigger, verb, kind)
+        location, targeted = _location(trigger, verb, kind)
         out.append(
             EventMention(
                 timex=tx,
@@ -375,13 +405,15 @@ def mentions(doc: Doc, timexes: Sequence[TimeExpression], anchor: date) -> list[
                 location=location,
                 sentence=sentence,
                 phrase=_phrase(trigger),
-                order=len(out),
+                targeted=targeted,
             )
         )
     return out
 
 
-def back_references(doc: Doc, dated: Sequence[EventMention]) -> list[EventMention]:
+def back_references(
+    doc: Doc, dated: Sequence[EventMention], sentences: Sequence[SpacySpan]
+) -> list[EventMention]:
     """Undated definite mentions ("the Geneva meeting") of events with a place or actors."""
     used = {m.trigger.i for m in dated}
     out: list[EventMention] = []
@@ -396,7 +428,7 @@ def back_references(doc: Doc, dated: Sequence[EventMention]) -> list[EventMentio
         ):
             continue
         verb = _governing_verb(tok)
-        location = _location(tok, None, kind)
+        location, targeted = _location(tok, None, kind)
         if location is None:
             continue
         out.append(
@@ -407,8 +439,9 @@ def back_references(doc: Doc, dated: Sequence[EventMention]) -> list[EventMentio
                 status="occurred",
                 actors=_actors(tok, verb, location),
                 location=location,
-                sentence=tok.sent,
+                sentence=sentences[tok.i],
                 phrase=_phrase(tok),
+                targeted=targeted,
             )
         )
     return out
@@ -476,16 +509,27 @@ def _actor_key(name: str) -> str:
 
 
 def summary(
-    kind: str, phrase: str, location: Span | None, actors: Sequence[Span], verbal: bool = False
+    kind: str,
+    phrase: str,
+    location: Span | None,
+    actors: Sequence[Span],
+    verbal: bool = False,
+    targeted: bool = False,
 ) -> str:
-    """One readable line: the event phrase, where, and who else took part."""
+    """One readable line: the event phrase and where (who takes part is in `actors`)."""
+    # "said" or "talks" alone tells nothing: name who (by name, not "Russian")
+    named = [a.name for a in actors if a.label != "NORP"]
+    if phrase and " " not in phrase and named:
+        if verbal:
+            phrase = f"{named[0]} {phrase}"
+        elif FAMILIES.get(kind) == "consult" and kind != "visit" and len(named) >= 2:
+            phrase = f"{phrase} between {named[0]} and {named[1]}"
+        else:
+            phrase = f"{phrase} by {named[0]}"
     text = phrase[:1].upper() + phrase[1:] if phrase else TYPE_LABELS[kind]
     if location is not None and location.name not in text:
         # "Russia invaded" + its target; "consultations" + where they are held
-        text += f" {location.name}" if verbal and kind == "military" else f" in {location.name}"
-    names = [a.name for a in actors if a.name not in text][:4]
-    if names:
-        text += f" ({', '.join(names)})"
+        text += f" {location.name}" if verbal and targeted else f" in {location.name}"
     return text
 
 
@@ -509,8 +553,9 @@ def build(
 def _build(
     doc: Doc, document_id: str, timexes: Sequence[TimeExpression], anchor: date
 ) -> list[Event]:
-    dated = mentions(doc, timexes, anchor)
-    merged = merge(dated, back_references(doc, dated))
+    sentences = sentence_index(doc)
+    dated = mentions(doc, timexes, anchor, sentences)
+    merged = merge(dated, back_references(doc, dated, sentences))
     events: list[Event] = []
     text = doc.text if merged else ""  # spaCy joins every token for it: once, not per event
     for k, head in enumerate(merged):
@@ -531,7 +576,7 @@ def _build(
             head,
         )
         sent_start, sent_end = _trimmed(best.sentence)
-        trigger = head.trigger
+        trigger = best.trigger  # the trigger of the evidence sentence
         events.append(
             Event(
                 id=f"{document_id}:e{k + 1}",
@@ -542,7 +587,12 @@ def _build(
                 type=head.type,
                 status=head.status,
                 summary=summary(
-                    head.type, best.phrase, location, actors, best.trigger.pos_ == "VERB"
+                    head.type,
+                    best.phrase,
+                    location,
+                    actors,
+                    verbal=best.trigger.pos_ == "VERB",
+                    targeted=any(m.targeted and m.location == location for m in group),
                 ),
                 trigger=Span(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
                 location=location,

@@ -49,7 +49,7 @@ def analyse(document: Document, doc: Doc) -> DocumentResult:
         document.text,
         document.anchor,
         entities=entities,
-        tense_of=lambda s, e: temporal.clause_tense(doc, s, e),
+        tense_of=lambda s, e: temporal.timex_tense(doc, s, e),
     )
     anchor = document.anchor or temporal.stand_in_anchor(
         document.text, temporal.find_candidates(document.text)

@@ -1,14 +1,24 @@
 """Find temporal expressions and normalise them to TIMEX3 values.
 
-Candidates come from our own patterns (TimeML extents) and from spaCy's
-DATE/TIME entities; normalisation is rule based:
+Candidates come from our own patterns, written to TimeML's extents (no
+leading preposition: "on [Friday]"; modifiers inside: "[early next year]";
+"[Friday afternoon]" is one expression, "March 3 to [5]" two). Among
+overlapping matches the longest wins, unless its rule rejects it; spaCy's
+DATE/TIME entities only fill the gaps the patterns leave. Normalisation is
+rule based, and where TimeML leaves a choice open the rules follow what
+TimeBank's annotators do (measured on TempEval-3's training data):
 
 - deictic expressions ("yesterday", "last week", "two days ago") count from
   the document's own day (the anchor);
-- anaphoric ones ("two days later", "the following year") count from the
-  most recent date the narrative has reached;
-- a bare weekday, or a month and day without a year, is placed before or
-  after the anchor by the tense and aspect of its clause.
+- anaphoric ones ("two days later", "the following year", "the previous
+  Friday") count from the most recent date the narrative has reached;
+- a bare weekday is placed by the tense and aspect of its clause; a month
+  and day without a year lies in the nearest year the tense allows;
+- in company results, "the quarter", "the year-ago period" and "a year
+  earlier" speak of the reporting period under discussion;
+- "now", "recently", "currently", "daily" are tagged, "previously", "soon",
+  "eventually", "quarterly" and ages ("a 6-year-old") are not: TimeBank
+  annotates the first mostly and the second rarely.
 
 Without an anchor the same arithmetic runs against a stand-in day, so order
 is kept, but values that depend on the unknown day are written in their
@@ -17,6 +27,8 @@ underspecified TIMEX3 form ("XXXX-WXX-2") and marked unresolved.
 
 from __future__ import annotations
 
+import bisect
+import calendar
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -84,18 +96,41 @@ _YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 _NUM_WORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four"
     r"|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred"
-    r"|a couple of|a couple|couple of|a dozen|dozen|half an?|an?)"
+    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred"
+    r"|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozen|half\s+an?|an?)"
 )
-_NUM = (
-    rf"(?:\d+(?:\.\d+)?|{_NUM_WORD}(?:\s+and\s+a\s+half)?|several|a\s+few|few|many|some|numerous)"
-)
+_NUM = rf"(?:\d+(?:\.\d+|\s+1/2)?|{_NUM_WORD}(?:\s+and\s+a\s+half)?|several|a\s+few|few|many|some|numerous)"
 _UNIT = r"(?:second|minute|hour|day|night|week(?:end)?|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_PERIOD_MOD = (
+    rf"(?:latest|current|comparable|corresponding|same|year-ago|year-earlier|previous|prior"
+    rf"|full|entire|fiscal|just-ended|{_YEAR})"
+)
+_HOLIDAY_NAMES = (
+    r"(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?"
+    r"|Easter(?:\s+Sunday)?|Good\s+Friday|Election\s+Day|Independence\s+Day|Memorial\s+Day"
+    r"|Labor\s+Day|Veterans\s+Day|Halloween|Valentine's\s+Day|Boxing\s+Day)"
+)
+_UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS_WORD = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# Years as read out on air: "nineteen ninety-six", "the year two thousand".
+_SPELLED_YEAR = (
+    rf"(?:(?:eighteen|nineteen)[- ](?:{_TENS_WORD}(?:[- ]{_UNITS_WORD})?|{_TEENS_WORD}|hundred)"
+    rf"|(?<=year\s)two\s+thousand(?:\s+(?:and\s+)?(?:{_UNITS_WORD}|{_TEENS_WORD}))?)"
+)
 _CLOCK = (
-    r"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?\s?m\.?)?|(?:1[0-2]|0?[1-9])\s*[ap]\.?\s?m\b\.?"
-    r"|noon|midnight)(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
+    r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?|(?:1[0-2]|0?[1-9])\.[0-5]\d\s*[ap]\.?\s?m\b\.?"
+    r"|(?:1[0-2]|0?[1-9])\s*[ap]\.?\s?m\b\.?|noon|midnight)(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
+)
+
+
+# Nouns that make a four-digit number a count, not a year: "2014 tonnes".
+_COUNTED = (
+    r"(?:tonnes|tons|people|troops|soldiers|votes|dollars|euros|pounds|yen|barrels|shares|units"
+    r"|cars|homes|jobs|workers|employees|members|delegates|deaths|cases|miles|km|kilometers"
+    r"|kilometres|meters|metres|feet|points|acres|hectares|rounds|pages|students|refugees|seats)"
 )
 
 
@@ -105,6 +140,7 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 CI = re.IGNORECASE
 
+# Patterns are compiled VERBOSE: a space must be written \s (or sit in a class).
 # Each rule: a name, a pattern, and its priority when two matches overlap
 # with the same length (lower wins). Longest match wins first.
 RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -119,7 +155,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_day",
         _rx(
-            rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_NAMES})\s+(?P<d>{_DAY})\b"
+            rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_NAMES})\s+(?:the\s+)?(?P<d>{_DAY})\b"
             rf"(?:,?\s+(?P<y>{_YEAR})\b)?(?:\s+(?P<part>{_PART}))?"
         ),
     ),
@@ -136,15 +172,17 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "month_year",
         _rx(
             rf"(?:\b(?P<mod>early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of)[- ]?\s*)?"
-            rf"\b(?P<mon>{_MONTH_NAMES})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|'\d\d))\b"
+            rf"\b(?P<mon>{_MONTH_NAMES})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|'\d\d|{_SPELLED_YEAR})"
+            r"|\s+(?P<yrel>this|last|next)\s+year)\b"
         ),
     ),
     # a month on its own: only where it cannot be a verb or a modal
     (
         "month",
         _rx(
-            rf"(?:\b(?P<rel>last|next|this|early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of)[- ]?\s*)?"
-            rf"\b(?P<mon>{_MONTH_SAFE}|(?<=\b[Ii]n\s)(?:March|May)|(?<=\b(?:[Ll]ast|[Nn]ext|[Tt]his)\s)(?:March|May))\b"
+            rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Mm]id|[Ll]ate"
+            rf"|(?:[Tt]he\s+)?(?:beginning|start|end|middle)\s+of)[- ]?\s*)?"
+            rf"\b(?P<mon>{_MONTH_SAFE}|March|May)\b"
         ),
     ),
     # fiscal 1998, fiscal year 1998, FY1998, FY98
@@ -153,12 +191,25 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(rf"\b(?:fiscal(?:\s+year)?\s+(?P<y>{_YEAR}|'?\d\d)|FY\s?'?(?P<y2>\d{{4}}|\d\d))\b", CI),
     ),
     # the first quarter (of 1998), the third quarter, Q3 1998, the second half of 1997
+    # "the third quarter (of 1998)", "this year's second half", "the year-ago third
+    # quarter": the determiner belongs to the expression (TimeBank) ...
     (
         "quarter",
         _rx(
-            rf"\b(?:(?P<rel>the\s+(?:latest|last|past|current|previous|next|coming|same)|this|last|next|its|the)\s+)?"
-            rf"(?:(?P<ord>{_ORD}|final|fourth)(?:[- ]|\s+fiscal\s+|\s+calendar\s+)(?P<unit>quarter|half))"
+            rf"\b(?:(?:the|this|last|next)\s+|(?P<yrel2>this|last|next)\s+year's\s+)?"
+            rf"(?P<mods>(?:(?:latest|current|same|comparable|corresponding|year-ago|year-earlier"
+            rf"|fiscal|calendar|(?P<py>{_YEAR}))[\s-]+)*)"
+            rf"(?P<ord>{_ORD}|final|last)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>quarter|half)"
             rf"(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})|\s+of\s+(?:(?P<yrel>this|last|next)\s+year))?\b",
+            CI,
+        ),
+    ),
+    # ... but not to the adjective: "its [third-quarter] profit", "[fiscal second-quarter] sales"
+    (
+        "quarter_adj",
+        _rx(
+            rf"(?<![\w-])(?P<mods>(?:(?:fiscal|calendar|year-ago|year-earlier)[\s-]+)*)"
+            rf"(?P<ord>{_ORD}|final)-(?P<unit>quarter|half)\b",
             CI,
         ),
     ),
@@ -166,8 +217,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # the 1990s, the '90s, the mid-1980s, the nineteen-nineties
     (
         "decade",
-        _rx(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<dec>1\d\d0|20\d0|'\d0)'?s\b", CI),
+        _rx(
+            r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<dec>1\d\d0|20\d0|'\d0)'?s\b"
+            r"|\bthe\s+(?:(?P<mod2>early|mid|late)[- ])?"
+            r"(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+            CI,
+        ),
     ),
+    ("spelled_year", _rx(rf"\b(?:the\s+year\s+)?(?P<y>{_SPELLED_YEAR})\b", CI)),
     # the 20th century, the nineteenth century
     (
         "century",
@@ -181,15 +238,27 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "season",
         _rx(
-            rf"\b(?:(?P<rel>this|last|next|early|late|mid|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)"
-            rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b",
+            rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|early|late|mid|the)\s+)?"
+            rf"(?P<s>spring|summer|fall|autumn|winter)"
+            rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR}))?\b",
             CI,
+        ),
+    ),
+    # Thanksgiving, Christmas Eve, Election Day (2014)
+    (
+        "holiday",
+        _rx(
+            rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<h>{_HOLIDAY_NAMES})(?:,?\s+(?P<y>{_YEAR}))?\b"
         ),
     ),
     # the year 2014, 2014, in '98, the mid-1990s handled above
     (
         "year",
-        _rx(rf"(?<![\d$€£.,:/-])\b(?:the\s+year\s+)?(?P<y>{_YEAR})\b(?![.,:/-]?\d|\s*%|-\d)", CI),
+        _rx(
+            rf"(?:(?<=\bmid-)|(?<![\d$€£.,:/-]))\b(?:the\s+year\s+)?(?P<y>{_YEAR})\b"
+            rf"(?![.,:/-]?\d|\s*%|-\d|\s+{_COUNTED}\b)",
+            CI,
+        ),
     ),
     # clock times, optionally with a day: 3 p.m., 10:30 a.m. Monday, Monday at 9 a.m.
     (
@@ -197,7 +266,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"\b(?:(?P<wd1>{_WEEKDAY}|today|tomorrow|yesterday|tonight)(?:,?\s+at|,)?\s+)?"
             rf"(?P<clock>{_CLOCK})"
-            rf"(?:\s+(?:on\s+)?(?P<wd2>{_WEEKDAY}|today|tomorrow|yesterday|tonight))?",
+            rf"(?:\s+(?:on\s+)?(?P<wd2>{_WEEKDAY}|today|tomorrow|yesterday|tonight)"
+            rf"|,?\s+(?P<mon>{_MONTH_NAMES})\s+(?P<d>{_DAY})\b)?",
             CI,
         ),
     ),
@@ -205,19 +275,28 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         _rx(
-            rf"\b(?:(?P<rel>last|next|this|past|coming|following|previous)\s+)?(?P<wd>{_WEEKDAY})"
-            rf"(?:'s)?(?:\s+(?P<part>{_PART}))?\b",
+            rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?:\s+(?:past|coming))?|past|coming|following|previous"
+            rf"|[Tt]he\s+(?:previous|following|next))\s+)?(?P<wd>{_WEEKDAY})"
+            rf"(?:\s+(?P<part>{_PART}))?\b",
         ),
     ),
-    ("weekday_cap", _rx(rf"\b(?:(?P<rel>Last|Next|This)\s+)(?P<wd>{_WEEKDAY})\b")),
     # weekends
-    ("weekend", _rx(r"\b(?P<rel>this|last|next|the\s+past|the\s+coming)\s+weekend\b", CI)),
+    ("weekend", _rx(r"\b(?P<rel>this|last|next|the\s+past|the\s+coming|the)\s+weekend\b", CI)),
     # today, tonight, yesterday morning, tomorrow
     (
         "deictic_day",
         _rx(
-            rf"\b(?P<w>today|tonight|tomorrow|yesterday)(?:'s)?(?:\s+(?P<part>{_PART}))?\b"
+            rf"\b(?P<w>today|tonight|tomorrow|yesterday)(?:\s+(?P<part>{_PART}))?\b"
             rf"|\b(?P<w2>this|last)\s+(?P<part2>morning|afternoon|evening|night)\b",
+            CI,
+        ),
+    ),
+    # overnight, midday, mid-afternoon: a part of the day the report speaks from
+    (
+        "part_of_day",
+        _rx(
+            r"\b(?P<mid>mid[- ]?)?(?P<part>overnight|midday|afternoon)\b"
+            r"(?:\s+(?P<w>yesterday|today|tomorrow))?",
             CI,
         ),
     ),
@@ -227,7 +306,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"\b(?P<rel>this|last|next|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|"
             r"the\s+current|the\s+same|the\s+following|the\s+preceding|the\s+latest|that|the\s+prior)\s+"
-            r"(?P<unit>week|month|year|decade|century|quarter)\b(?!\s+(?:before|after|earlier|later))",
+            r"(?P<unit>week|month|year|decade|century)\b(?!\s+(?:before|after|earlier|later))",
             CI,
         ),
     ),
@@ -237,7 +316,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"\b(?:(?P<approx>about|almost|nearly|some|roughly|around|more\s+than|less\s+than|over|only|just)\s+)?"
             rf"(?P<n>{_NUM})[- ](?P<unit>{_UNIT})\s+"
-            rf"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously|since)\b",
+            # "after"/"before" with an object are prepositions (TimeML signals): "[90 days]
+            # after the issue date" is a duration; at the end of a phrase they are adverbs
+            rf"(?P<dir>ago|earlier|later|(?:before|after)(?=\s*(?:[.,;:!?)'`\"]|--|$))"
+            rf"|from\s+now|hence|previously)\b",
             CI,
         ),
     ),
@@ -251,17 +333,30 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             CI,
         ),
     ),
+    # the quarter, the latest quarter, the year-ago period, the fiscal year, year-earlier
+    (
+        "period",
+        _rx(
+            rf"\b(?:(?P<det>the|this|last|next)\s+(?P<mods>(?:{_PERIOD_MOD}[\s-]+)*)"
+            rf"|(?P<mods2>(?:{_PERIOD_MOD}[\s-]+)+))"
+            r"(?P<unit>quarter|period|(?:fiscal\s+)?year|week)\b(?!-)"
+            r"(?:(?P<ended>(?=\s+(?:ended|ending)\b))|\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?"
+            r"|\b(?P<adj>year-(?:earlier|ago))\b"
+            r"|\b(?P<end>year(?:'s)?[- ]end)\b",
+            CI,
+        ),
+    ),
     # in three years, within two weeks: future dates in TimeML when after "in"
     # (the extent excludes the preposition); durations elsewhere.
     # the past two years, the last 24 hours, the next five months, two full years
     (
         "duration",
         _rx(
-            rf"\b(?:(?P<rel>the\s+(?:past|last|next|first|previous|coming|following|preceding|final)|"
-            rf"the\s+better\s+part\s+of|the\s+rest\s+of|recent|past|another|the|"
-            rf"(?:about|almost|nearly|roughly|around|more\s+than|less\s+than|over|at\s+least|up\s+to|only|just))\s+)?"
+            rf"\b(?:(?P<rel>the\s+(?:past|last|next|first|previous|coming|following|preceding|final|latest)|"
+            rf"the\s+better\s+part\s+of|the\s+rest\s+of|recent|past|another|the(?=\s+[^\s-]+\s)|"
+            rf"(?:almost|nearly|more\s+than|less\s+than|no\s+more\s+than|up\s+to))\s+)?"
             rf"(?P<n>{_NUM})[- ](?:(?:full|straight|consecutive|calendar|fiscal|more|additional|long)[- ])?"
-            rf"(?P<unit>{_UNIT})\b(?:[- ](?P<old>old|long))?",
+            rf"(?P<unit>{_UNIT})\b(?P<half>\s+and\s+a\s+half\b)?(?:[- ](?P<old>old|long))?",
             CI,
         ),
     ),
@@ -269,8 +364,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "vague_duration",
         _rx(
-            r"\b(?:(?P<rel>recent|the\s+(?:past|last|coming|next)|in\s+recent)\s+)(?P<unit>days|weeks|months|years|decades)\b"
-            r"|(?<=\bfor\s)(?P<unit2>days|weeks|months|years|decades|hours|minutes)\b",
+            r"\b(?:(?P<rel>recent|coming|the\s+(?:past|last|coming|next))\s+)(?P<unit>days|weeks|months|quarters|years|decades)\b"
+            r"|(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit2>days|weeks|months|years|decades|centuries|hours|minutes)\b"
+            r"|(?<=\bthe\s)(?P<around>days|weeks|months)(?=\s+(?:before|after|following|preceding|leading))"
+            r"|\b(?P<long>decades|years|months|weeks|days|hours|day|week|month|year)-long\b",
             CI,
         ),
     ),
@@ -278,9 +375,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "set",
         _rx(
-            r"\b(?P<q>every|each|per|a)\s+(?:(?P<n>other|two|three|four|five|six|\d+)\s+)?"
+            r"\b(?:(?P<times>once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times)\s+)?"
+            r"(?P<q>every|each|a)\s+(?:(?P<n>other|two|three|four|five|six|\d+)\s+)?"
             rf"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|{_WEEKDAY}|morning|evening|night|weekend)s?\b"
-            r"|\b(?P<adv>annually|yearly|daily|weekly|monthly|quarterly|hourly|nightly|biweekly|biannually|semiannually)\b",
+            r"|\b(?P<adv>annually|yearly|daily|weekly|monthly|hourly|nightly|biweekly|biannually|semiannually)\b",
             CI,
         ),
     ),
@@ -288,9 +386,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "ref",
         _rx(
-            r"\b(?P<present>now|currently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|at\s+this\s+time|the\s+present|right\s+now)\b"
-            r"|\b(?P<past>the\s+past|recently|previously|formerly|once\s+upon\s+a\s+time|in\s+the\s+past|lately|earlier)\b"
-            r"|\b(?P<future>the\s+future|soon|shortly|someday|the\s+near\s+future|the\s+long\s+term|the\s+short\s+term|eventually)\b",
+            r"\b(?P<present>now|currently|nowadays|at\s+present|these\s+days|the\s+present|current)\b"
+            r"|\b(?P<past>the\s+past|recently)\b"
+            r"|\b(?P<future>the\s+(?:near\s+|distant\s+)?future|the\s+(?:long|short|near)\s+term)\b",
             CI,
         ),
     ),
@@ -298,14 +396,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
 PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
 
 # "the past" and friends are TimeML expressions only in some contexts.
-_REF_NEEDS_PREP = {
-    "the past",
-    "the future",
-    "the present",
-    "the near future",
-    "the long term",
-    "the short term",
-}
+_REF_NEEDS_PREP = re.compile(r"^the\s+(?:past|present|(?:near\s+|distant\s+)?future|\w+\s+term)$")
+_REF_PREP_BEFORE = re.compile(r"\b(?:in|for|into|about|from|over|of)\s+$", re.IGNORECASE)
+# "Now, he says..." opens a sentence as a discourse marker, not as a time.
+_DISCOURSE_NOW = re.compile(r"(?:^|[.!?\"'`]\s*|\n\s*)$")
 
 
 # ---------------------------------------------------------------- candidates
@@ -318,6 +412,7 @@ class Candidate:
     rule: str
     match: re.Match[str] | None
     label: str = ""  # spaCy's label when the candidate came from the NER
+    mod: str | None = None  # a modifier taken in front of the match ("early", "the end of")
 
 
 @lru_cache(maxsize=128)
@@ -332,24 +427,128 @@ def rule_matches(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
     )
 
 
-def find_candidates(text: str, entities: Iterable[tuple[int, int, str]] = ()) -> list[Candidate]:
-    """Non-overlapping candidate spans, longest first, in document order."""
+def find_candidates(
+    text: str,
+    entities: Iterable[tuple[int, int, str]] = (),
+    viable: Callable[[Candidate], bool] | None = None,
+) -> list[Candidate]:
+    """Non-overlapping candidate spans in document order.
+
+    Our patterns win: among overlapping matches the longest wins, then the
+    earlier rule; a match `viable` rejects (one its rule would not normalise,
+    such as the age in "a 6-year-old") gives way to the matches it overlaps.
+    spaCy's DATE/TIME entities only fill the gaps the patterns leave; an
+    entity that overlaps a pattern match is dropped, so a long entity ("the
+    first nine months of 1997") cannot swallow the expressions TimeML
+    annotates inside it. O(n log n) in the number of matches.
+    """
     found: list[Candidate] = [
         Candidate(m.start(), m.end(), name, m) for name, m in rule_matches(text)
     ]
-    for start, end, label in entities:
-        found.append(Candidate(start, end, "ner", None, label))
-    # Longest first; among equals, rule order; NER last.
-    found.sort(key=lambda c: (-(c.end - c.start), PRIORITY.get(c.rule, 99), c.start))
-    taken: list[Candidate] = []
-    occupied: list[tuple[int, int]] = []
+    found.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.rule], c.start))
+    taken = _Occupied()
     for cand in found:
-        if any(cand.start < e and s < cand.end for s, e in occupied):
-            continue
-        taken.append(cand)
-        occupied.append((cand.start, cand.end))
-    taken.sort(key=lambda c: c.start)
-    return taken
+        if not taken.overlaps(cand.start, cand.end) and (viable is None or viable(cand)):
+            taken.add(cand)
+    for cand in list(taken.items):
+        if cand.rule in ("month_day", "day_month"):
+            end_day = _RANGE_END.match(text, cand.end)
+            if end_day is not None:
+                taken.add(Candidate(end_day.start("d"), end_day.end("d"), "range_end", end_day))
+    ruled = _Occupied()
+    previous_end = 0
+    for cand in taken.items:
+        _take_modifier(text, cand, previous_end)
+        previous_end = cand.end
+        ruled.add(cand)
+    for start, end, label in entities:
+        start, end = _trim_entity(text, start, end)
+        if end > start:
+            taken.add(Candidate(start, end, "ner", None, label), against=ruled)
+    return sorted(taken.items, key=lambda c: c.start)
+
+
+# TimeML puts "early", "late", "the end of" inside the expression and
+# records them in its `mod` ("[early next year]", "[the end of 1990]").
+_MODIFIER_BEFORE = re.compile(
+    r"\b(?P<mod>early|earlier|late|later|mid|(?:at\s+)?the\s+(?:end|beginning|start|middle)\s+of"
+    r"|sometime|as\s+early\s+as)(?:\s+|-)$",
+    re.IGNORECASE,
+)
+_MODIFIED_RULES = frozenset(
+    {
+        "month_day", "day_month", "month_year", "month", "year", "season", "weekday",
+        "deictic_day", "rel_unit", "anaphoric", "period", "decade",
+        "century", "fiscal", "holiday", "quarter",
+    }
+)  # fmt: skip
+
+
+def _take_modifier(text: str, cand: Candidate, not_before: int) -> None:
+    """Extend a match leftwards over a TimeML modifier ("early", "the end of")."""
+    if cand.rule not in _MODIFIED_RULES:
+        return
+    lo = max(not_before, cand.start - 24)
+    m = _MODIFIER_BEFORE.search(text, lo, cand.start)
+    if m is None:
+        return
+    mod = m["mod"].lower()
+    start = m.start() + (3 if mod.startswith("at ") else 0)
+    cand.start = start
+    cand.mod = {"earlier": "START", "later": "END"}.get(mod) or _mod(re.sub(r"^at\s+", "", mod))
+
+
+# The second day of a range, which TimeML annotates as an expression of its
+# own: "March 3 to [5]", "April 24 and [25]".
+_RANGE_END = re.compile(
+    r"\s*(?:-|–|to|and|through|until|till)\s*(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)\b"
+    r"(?!\s*(?:%|[,.]?\d)|\s+(?!(?:in|at|on|of|for|with|and|as|by|from|when|while)\b)[A-Za-z])"
+)
+
+
+class _Occupied:
+    """Non-overlapping spans kept sorted by start, for O(log n) overlap tests."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.items: list[Candidate] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # spans starting before `end`
+        return i > 0 and self.ends[i - 1] > start
+
+    def add(self, cand: Candidate, against: _Occupied | None = None) -> bool:
+        if self.overlaps(cand.start, cand.end) or (
+            against is not None and against.overlaps(cand.start, cand.end)
+        ):
+            return False
+        i = bisect.bisect_left(self.starts, cand.start)
+        self.starts.insert(i, cand.start)
+        self.ends.insert(i, cand.end)
+        self.items.insert(i, cand)
+        return True
+
+
+_ENTITY_EDGE = re.compile(
+    r"^(?:\s|(?:about|around|roughly|approximately|some|since|until|till|by|from|through|"
+    r"during|before|after|on|in|at|of|for|to)\s+)+|(?:'s|’s|\s|[,.;:])+$",
+    re.IGNORECASE,
+)
+
+
+def _trim_entity(text: str, start: int, end: int) -> tuple[int, int]:
+    """An entity's span without white space, prepositions or a possessive at its edges."""
+    while True:
+        piece = text[start:end]
+        m = _ENTITY_EDGE.search(piece)
+        if m is None or m.end() == m.start():
+            break
+        if m.start() == 0:
+            start += m.end()
+        else:
+            end = start + m.start()
+    return start, end
 
 
 # ---------------------------------------------------------------- tense
@@ -359,7 +558,20 @@ _FUTURE_HEADS = {
     "due", "expected", "scheduled", "set", "slated", "planned", "likely", "going", "poised",
     "plan", "expect", "intend", "hope", "aim", "prepare", "want",
 }  # fmt: skip
-_FUTURE_NOUNS = {"plan", "schedule", "agenda", "prospect"}
+# Verbs whose object lies ahead of them, whatever their own tense.
+# Verbs whose dates lie ahead of them: any date they govern (scheduling), or
+# a date inside their object (expecting).
+_SCHEDULING = {"schedule", "reschedule", "slate", "postpone", "delay", "adjourn"}
+_EXPECTING = {"expect", "forecast", "project", "predict", "anticipate", "plan", "intend"}
+_OBJECTS = {"dobj", "xcomp", "ccomp", "attr", "oprd"}
+
+
+def _in_object(child: Token | None) -> bool:
+    """Whether a date reached a verb through its object or an "in"/"by"/"for" phrase,
+    not as the time of the verb's own act ("predicted [on] Wednesday")."""
+    if child is None:
+        return False
+    return child.dep_ in _OBJECTS or (child.dep_ == "prep" and child.lower_ not in ("on", "at"))
 
 
 def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
@@ -374,15 +586,37 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     if span is None or len(span) == 0:
         return None
     token: Token = span.root
+    came_from: Token | None = None
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+            lemma = token.lemma_.lower()
+            if lemma in _SCHEDULING or (lemma in _EXPECTING and _in_object(came_from)):
+                # "was scheduled for Friday"; "expects growth in the third quarter"
+                # (but "Cuba predicted Wednesday" dates the prediction)
+                return "future"
             tense = _verb_tense(token)
             if tense is not None:
                 return tense
         if token.head is token:
             break
-        token = token.head
+        came_from, token = token, token.head
     return None
+
+
+def timex_tense(doc: Doc, start: int, end: int) -> Tense | None:
+    """The tense that places a temporal expression: `clause_tense`, except where
+    the expression dates a thing rather than the clause's event.
+
+    "Wednesday's ruling" names what has already happened whatever the verb of
+    the clause ("they will appeal Wednesday's ruling"): a possessive is past.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token: Token = span.root
+    if token.dep_ == "poss" or doc.text.startswith(("'s", "’s"), end):
+        return "past"
+    return clause_tense(doc, start, end)
 
 
 def _verb_tense(verb: Token) -> Tense | None:
@@ -391,12 +625,14 @@ def _verb_tense(verb: Token) -> Tense | None:
     if lemmas & {"will", "'ll", "shall", "wo"}:
         return "future"
     if "would" in lemmas:
-        return "past"
+        return "future"
     # "is due to meet", "are expected to attend", "plans to visit"
     head = verb.head
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and head is not verb:
         if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS:
-            return "future"
+            # "had been due to expire Friday": what was due before now has passed
+            pluperfect = any(c.lower_ == "had" for c in (*head.children, *head.head.children))
+            return "past" if pluperfect else "future"
         if "to" in lemmas and head.pos_ in ("VERB", "AUX", "ADJ"):
             outer = _verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
             if outer is not None:
@@ -412,9 +648,7 @@ def _verb_tense(verb: Token) -> Tense | None:
         if a.tag_ in ("VBZ", "VBP") and a.lemma_ == "be" and tag == "VBG":
             return "future"  # "is meeting on Friday"
         if a.tag_ == "MD":
-            return (
-                "future" if a.lower_ in ("can", "may", "might", "could", "must", "should") else None
-            )
+            return "future" if a.lower_ in ("can", "may", "might", "must", "should") else None
     if tag == "VBD":
         return "past"
     if tag == "VBN":
@@ -438,6 +672,11 @@ class Context:
     anchored: bool  # False when `anchor` is a stand-in
     reference: date | None = None  # the last date the narrative reached
     reference_from_text: bool = False
+    last_day: date | None = None  # the day the previous expression named, for ranges
+    coarse_reference: date | None = None  # the last day, month or year the narrative named
+    # The reporting period under discussion ("2013-Q3", "2013"): what "the
+    # quarter" and "a year earlier" mean in a company's results.
+    period: str | None = None
     tense_of: Callable[[int, int], Tense | None] = field(default=lambda s, e: None)
 
 
@@ -449,6 +688,7 @@ class Value:
     relative: bool = False  # depends on the anchor (or stand-in)
     sets_reference: bool = False
     underspecified: str | None = None  # what to write when relative and unanchored
+    sets_period: bool = False  # names the reporting period the text is about
 
 
 def _num(text: str) -> float | None:
@@ -458,6 +698,8 @@ def _num(text: str) -> float | None:
         half, t = True, t[: -len(" and a half")]
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         n = float(t)
+    elif re.fullmatch(r"\d+ 1/2", t):
+        n = float(t[:-4]) + 0.5
     elif t in NUMBERS:
         n = float(NUMBERS[t])
     elif t.startswith("couple"):
@@ -488,23 +730,31 @@ def _duration(n: float | None, unit: str) -> str:
     u = _unit_key(unit)
     if u == "fortnight":
         return f"P{_fmt_num(n * 2 if n is not None else None)}W"
+    if u == "weekend":  # TimeBank: "the weekend" lasts P2D
+        return f"P{_fmt_num(n * 2 if n is not None else None)}D"
     if u == "night":
         u = "day"
     code = UNIT_CODES.get(u, "D")
-    if n is not None and n != int(n):
-        # half units: express in the next finer unit where TIMEX3 has no fractions
-        finer = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
-        if code in finer and u not in ("minute", "second"):
-            fcode, mult = finer[code]
-            val = _fmt_num(n * mult)
-            return (
-                f"PT{val}{fcode}"
-                if fcode in ("H",) or (fcode == "M" and code == "H")
-                else f"P{val}{fcode}"
-            )
+    if n is not None and n != int(n) and u in _FRACTION_UNITS:
+        # "two and a half years" is P2Y6M: the whole units, then the rest in finer ones
+        whole, rest = int(n), n - int(n)
+        finer, per = _FRACTION_UNITS[u]
+        head = f"{whole}{code}" if whole else ""
+        tail = f"{_fmt_num(rest * per)}{finer}"
+        if u in ("hour", "minute"):
+            return f"PT{head}{tail}"
+        return f"P{head}T{tail}" if u == "day" else f"P{head}{tail}"
     if u in ("hour", "minute", "second"):
         return f"PT{_fmt_num(n)}{code}"
+    if u in ("decade", "century") and n is not None:  # TimeBank: "two decades" is P20Y
+        return f"P{_fmt_num(n * (10 if u == 'decade' else 100))}Y"
     return f"P{_fmt_num(n)}{code}"
+
+
+_FRACTION_UNITS = {
+    "year": ("M", 12), "month": ("D", 30), "week": ("D", 7), "day": ("H", 24),
+    "hour": ("M", 60), "minute": ("S", 60),
+}  # fmt: skip
 
 
 def _add(d: date, n: int, unit: str) -> date:
@@ -566,7 +816,38 @@ def _unit_under(unit: str) -> str:
     }.get(u, "XXXX-XX-XX")  # fmt: skip
 
 
+def _spelled_number(text: str) -> int | None:
+    """ "ninety-six" -> 96, "seventeen" -> 17, "two thousand and one" -> 2001."""
+    words = re.split(r"[\s-]+", text.lower().replace(" and ", " "))
+    if words[:2] == ["two", "thousand"]:
+        rest = _spelled_number(" ".join(words[2:])) if words[2:] else 0
+        return None if rest is None else 2000 + rest
+    total = 0
+    for w in words:
+        n = NUMBERS.get(w)
+        if n is None or isinstance(n, float):
+            return None
+        total += n
+    return total
+
+
+def _spelled_year(text: str) -> int | None:
+    t = re.sub(r"^the\s+year\s+", "", text.lower())
+    if t.startswith("two"):
+        return _spelled_number(t)
+    head, _, tail = re.sub(r"\s+", " ", t).replace("-", " ", 1).partition(" ")
+    century = {"eighteen": 18, "nineteen": 19}.get(head)
+    if century is None:
+        return None
+    if tail == "hundred":
+        return century * 100
+    rest = _spelled_number(tail)
+    return None if rest is None or rest > 99 else century * 100 + rest
+
+
 def _year_of(text: str, ref: date) -> int:
+    if text[:1].isalpha():
+        return _spelled_year(text) or ref.year
     t = text.strip("'")
     if len(t) == 2:
         y = int(t)
@@ -576,56 +857,82 @@ def _year_of(text: str, ref: date) -> int:
     return int(t)
 
 
-def _weekday_value(
-    wd: int, ctx: Context, start: int, end: int, rel: str | None
-) -> tuple[date, bool]:
-    """The day a weekday names, and whether the choice was certain."""
+def _weekday_value(wd: int, ctx: Context, start: int, end: int, rel: str | None) -> date:
+    """The day a weekday names: by its determiner, else by the tense of its clause."""
     base = ctx.anchor
-    if not ctx.anchored and ctx.reference is not None and ctx.reference_from_text:
+    rel = re.sub(r"\s+", " ", (rel or "").lower())
+    anaphoric = rel.startswith("the ")  # "the previous Friday": before the narrative's day
+    if (anaphoric or not ctx.anchored) and ctx.reference is not None and ctx.reference_from_text:
         base = ctx.reference
+    rel = rel.removeprefix("the ")
     delta = wd - base.isoweekday()
-    rel = (rel or "").lower()
-    if rel in ("next", "coming", "following"):
-        return base + timedelta(days=(delta % 7) or 7), True
-    if rel in ("last", "past", "previous"):
-        return base - timedelta(days=((-delta) % 7) or 7), True
+    if rel == "next" and not anaphoric:  # "next Tuesday": the Tuesday of next week
+        return base + timedelta(days=7 + delta)
+    if rel in ("coming", "following", "next", "this coming"):
+        return base + timedelta(days=(delta % 7) or 7)
+    if rel in ("last", "past", "previous", "this past"):
+        return base - timedelta(days=((-delta) % 7) or 7)
     if rel == "this":
-        return base + timedelta(days=delta), True
+        return base + timedelta(days=delta)
     tense = ctx.tense_of(start, end)
     if tense == "future":
-        return base + timedelta(days=(delta % 7) or 7), True
+        return base + timedelta(days=(delta % 7) or 7)
     if tense == "present":
-        return base + timedelta(days=delta % 7), True
+        return base + timedelta(days=delta % 7)
     # past, or no verb: news reports the recent past
-    return base - timedelta(days=(-delta) % 7), tense is not None
+    return base - timedelta(days=(-delta) % 7)
 
 
 def _month_day_year(month: int, day: int | None, ctx: Context, start: int, end: int) -> int:
     """The year of a month (and day) written without one: by tense and nearness."""
+    return _nearest_year(lambda y: _safe_date(y, month, day or 15), ctx, start, end)
+
+
+def _nearest_year(day_in: Callable[[int], date], ctx: Context, start: int, end: int) -> int:
+    """The year in which a yearless date (`day_in(year)`) lies nearest the anchor."""
     base = ctx.reference if (ctx.reference is not None and ctx.reference_from_text) else ctx.anchor
     base = ctx.anchor if ctx.anchored else base
     candidates = [base.year - 1, base.year, base.year + 1]
 
     def distance(y: int) -> int:
-        d = _safe_date(y, month, day or 15)
-        return (d - base).days
+        return (day_in(y) - base).days
 
+    # The tense of the clause rules out the far side, but a past-tense clause
+    # often reports what is to come ("said the offer expires Nov. 17"), so a
+    # date up to two months ahead still counts as near (measured on TimeBank).
     tense = ctx.tense_of(start, end)
     if tense == "future":
-        future = [y for y in candidates if distance(y) >= -(0 if day else 15)]
-        return min(future, key=lambda y: abs(distance(y)))
-    if tense == "past":
-        past = [y for y in candidates if distance(y) <= (0 if day else 15)]
-        return min(past, key=lambda y: abs(distance(y)))
+        candidates = [y for y in candidates if distance(y) >= -15]
+    elif tense == "past":
+        candidates = [y for y in candidates if distance(y) <= 60]
     return min(candidates, key=lambda y: abs(distance(y)))
 
 
 def resolve(cand: Candidate, text: str, ctx: Context) -> Value | None:
     """The TIMEX3 type and value of a candidate, or None if it is not one."""
+    if _is_title(text, cand.start, cand.end):
+        return None
     handler = _HANDLERS.get(cand.rule)
     if handler is None or cand.match is None:
         return _resolve_ner(cand, text, ctx)
     return handler(cand.match, cand, ctx)
+
+
+# Words that are written in lower case unless they start a sentence or a title.
+_COMMON_TIME_WORD = re.compile(
+    r"\b(?:Week|Month|Year|Days|Minutes|Hours|Today|Tonight|Tomorrow|Yesterday|Noon"
+    r"|Midnight|Now|Currently|Recently)\b"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"`’”)]*\s+|\n\s*|[\"`“‘(]\s*)$")
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """A name that happens to hold a time word: ABC's "This Week", "60 Minutes",
+    "High Noon", "VOA Today". A time word capitalised inside a sentence is one."""
+    for m in _COMMON_TIME_WORD.finditer(text, start, end):
+        if m.start() > start or not _SENTENCE_START.search(text[max(0, start - 4) : start]):
+            return True
+    return False
 
 
 def _mod(word: str | None) -> str | None:
@@ -689,16 +996,33 @@ def _h_month_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 def _h_month_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     month = MONTHS[m["mon"].rstrip(".").lower()]
+    if m["yrel"]:  # "June last year"
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
+        return Value(
+            "DATE",
+            f"{year:04d}-{month:02d}",
+            mod=_mod(m["mod"]),
+            relative=True,
+            underspecified=f"XXXX-{month:02d}",
+        )
     year = _year_of(m["y"], ctx.anchor)
     return Value("DATE", f"{year:04d}-{month:02d}", mod=_mod(m["mod"]), sets_reference=True)
+
+
+_MONTH_PREP_BEFORE = re.compile(
+    r"\b(?:in|since|until|till|by|from|through|before|after|during|of|for|to|and|or|between)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _h_month(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     month = MONTHS[m["mon"].rstrip(".").lower()]
     rel = (m["rel"] or "").lower()
+    if m["mon"] in ("March", "May") and not rel and not _MONTH_PREP_BEFORE.search(_before(c, ctx)):
+        return None  # "May" the modal or the name, "March" the verb or the noun
     base = ctx.anchor
-    if rel == "last":
-        year = base.year if month < base.month else base.year - 1
+    if rel == "last":  # "last February" said on March 1 is a year back (TimeBank)
+        year = base.year if month < base.month - 1 else base.year - 1
     elif rel == "next":
         year = base.year if month > base.month else base.year + 1
     elif rel == "this":
@@ -715,35 +1039,130 @@ def _h_month(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 
 def _h_fiscal(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    # TimeBank writes a fiscal year as the year that names it ("fiscal 1989" ->
+    # 1989), not as TimeML's FY1989: where a fiscal year starts differs by company.
     y = m["y"] or m["y2"]
-    return Value("DATE", f"FY{_year_of(y, ctx.anchor):04d}")
+    return Value("DATE", f"{_year_of(y, ctx.anchor):04d}")
 
 
 def _h_quarter(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     ord_word = m["ord"].lower()
-    n = {"final": 4}.get(ord_word) or ORDINALS.get(ord_word) or int(ord_word[0])
-    unit = m["unit"].lower()
-    code = "Q" if unit == "quarter" else "H"
+    code = "Q" if m["unit"].lower() == "quarter" else "H"
+    if ord_word == "last" and not m.group().lower().startswith("the"):
+        return None  # "last quarter" is the one before this; "the last half" is the second
+    n = (
+        (4 if code == "Q" else 2)
+        if ord_word in ("final", "last")
+        else ORDINALS.get(ord_word) or int(ord_word[0])
+    )
     if code == "H" and n > 2:
         return None
-    base = ctx.reference if (ctx.reference_from_text and ctx.reference) else ctx.anchor
-    relative = False
-    if m["y"]:
-        year = int(m["y"])
+    groups = m.groupdict()
+    mods = (m["mods"] or "").lower()
+    back = 1 if "year-" in mods else 0  # the year-ago third quarter
+    year_rel = (groups.get("yrel") or groups.get("yrel2") or "").lower()
+    explicit = groups.get("y") or groups.get("py")
+    if explicit:
+        value = f"{int(explicit):04d}-{code}{n}"
+        return Value("DATE", value, sets_period=True)
+    if year_rel:
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(year_rel, 0)
     else:
-        yrel = (m["yrel"] or "").lower()
-        year = ctx.anchor.year + {"last": -1, "next": 1}.get(yrel, 0)
-        if not yrel:
-            year = base.year
-            # "the fourth quarter" in a January report is last year's
-            period_start_month = (n - 1) * (3 if code == "Q" else 6) + 1
-            tense = ctx.tense_of(c.start, c.end)
-            if period_start_month > base.month and tense != "future":
-                year -= 1
-        relative = True
+        year = _quarter_year(n, code, ctx, c)
     return Value(
-        "DATE", f"{year:04d}-{code}{n}", relative=relative, underspecified=f"XXXX-{code}{n}"
+        "DATE",
+        f"{year - back:04d}-{code}{n}",
+        relative=True,
+        underspecified=f"XXXX-{code}{n}",
+        # only a quarter that is over can be the one whose results are told
+        sets_period=not back and code == "Q" and (year, n) <= _last_quarter(ctx.anchor),
     )
+
+
+def _quarter_year(n: int, code: str, ctx: Context, c: Candidate) -> int:
+    """The year of a quarter or half named without one, as a company report means it.
+
+    A quarter that has not begun at the anchor is last year's unless the clause
+    looks ahead ("the fourth quarter" in a January report); one under way is
+    this year's.
+    """
+    base = ctx.anchor
+    months = 3 if code == "Q" else 6
+    first_month = (n - 1) * months + 1
+    tense = ctx.tense_of(c.start, c.end)
+    if first_month > base.month:
+        return base.year if tense == "future" else base.year - 1
+    return base.year
+
+
+def _last_quarter(d: date) -> tuple[int, int]:
+    """The last quarter completed before day `d`: (year, quarter)."""
+    q = (d.month - 1) // 3  # the current quarter, counted from 0
+    return (d.year, q) if q else (d.year - 1, 4)
+
+
+def _quarter_value(d: date) -> str:
+    """The value of the last quarter completed before day `d` ("2013-Q2")."""
+    y, q = _last_quarter(d)
+    return f"{y:04d}-Q{q}"
+
+
+def _shift_period(value: str, years: int) -> str:
+    """A reporting period moved by whole years: 1989-Q3 -> 1988-Q3, 1989 -> 1988."""
+    return f"{int(value[:4]) + years:04d}{value[4:]}"
+
+
+def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    """The reporting period a company's results speak of, and its year-ago twin."""
+    if m["end"]:  # "by year-end" is the coming December 31, "since year-end" the last one
+        since = re.search(r"\bsince\s+$", _before(c, ctx), re.IGNORECASE)
+        year = ctx.anchor.year - 1 if since else ctx.anchor.year
+        return Value("DATE", f"{year:04d}-12-31", relative=True, underspecified="XXXX-12-31")
+    if m["adj"]:  # "a year-earlier loss", "the year-ago results"
+        period = ctx.period or f"{ctx.anchor.year:04d}"
+        return Value("DATE", _shift_period(period, -1), relative=True, underspecified="XXXX")
+    det = (m["det"] or "").lower()
+    mods = re.sub(r"[\s-]+", " ", (m["mods"] or m["mods2"] or "").lower())
+    unit = m["unit"].lower()
+    back = bool(re.search(r"\byear (?:ago|earlier)\b|corresponding|comparable", mods) or m["ago"])
+    explicit = re.search(r"\d{4}", mods)
+    if unit == "week":  # "for the week, the index fell": the week of the report
+        if det != "the" or mods:
+            return None
+        return Value("DATE", _at(ctx.anchor, "week"), relative=True, underspecified="XXXX-WXX")
+    if unit.endswith("year"):
+        if m["ended"] is not None:
+            return Value("DURATION", "P1Y")  # "for the year ended Sept. 30": its length
+        if explicit or det in ("last", "next", "this") or (not det and "fiscal" not in mods):
+            return None  # "1988 year", "last year" (rel_unit), "year-end"
+        if "latest" in mods or "previous" in mods or "prior" in mods:
+            # "the latest fiscal year": the last one closed
+            return Value("DATE", f"{ctx.anchor.year - 1:04d}", relative=True, underspecified="XXXX")
+        year = ctx.anchor.year - back
+        return Value("DATE", f"{year:04d}", relative=True, underspecified="XXXX", sets_period=True)
+    # a quarter or a period
+    ctx_quarter = ctx.period if ctx.period and "-Q" in ctx.period else None
+    if det == "this" or "current" in mods:
+        y, q = ctx.anchor.year, (ctx.anchor.month - 1) // 3 + 1
+        current = f"{y:04d}-Q{q}"
+    elif det in ("last", "next") or "previous" in mods or "prior" in mods:
+        y, q = _last_quarter(ctx.anchor)
+        if det == "next":
+            y, q = (y, q + 2) if q <= 2 else (y + 1, q - 2)
+        current = f"{y:04d}-Q{q}"
+    elif ctx_quarter and not ("latest" in mods and ctx_quarter > _quarter_value(ctx.anchor)):
+        current = ctx_quarter
+    elif unit == "period" and not ("latest" in mods or back or explicit):
+        return None  # "the period" with no period under discussion
+    else:
+        y, q = _last_quarter(ctx.anchor)
+        current = f"{y:04d}-Q{q}"
+    if explicit:
+        value = explicit.group() + (current[4:] if unit == "quarter" or ctx_quarter else "")
+        return Value("DATE", value)
+    if back:
+        return Value("DATE", _shift_period(current, -1), relative=True, underspecified="XXXX-QX")
+    return Value("DATE", current, relative=True, underspecified="XXXX-QX", sets_period=True)
 
 
 def _h_q_short(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -754,6 +1173,11 @@ def _h_q_short(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 
 def _h_decade(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    if m["decw"]:  # "the nineties": of the century the text lives in
+        tens = NUMBERS[m["decw"].lower()[:-3] + "y"]
+        century = ctx.anchor.year // 100 * 100
+        year = century + tens if century + tens <= ctx.anchor.year else century - 100 + tens
+        return Value("DATE", f"{year // 10:03d}", mod=_mod(m["mod2"]))
     dec = m["dec"]
     year = _year_of(dec[1:], ctx.anchor) if dec.startswith("'") else int(dec)
     return Value("DATE", f"{year // 10:03d}", mod=_mod(m["mod"]))
@@ -773,11 +1197,103 @@ def _h_season(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     code = SEASONS[m["s"].lower()]
     rel = (m["rel"] or "").lower()
     if m["y"]:
-        return Value("DATE", f"{m['y']}-{code}", mod=_mod(rel))
+        return Value("DATE", f"{_year_of(m['y'], ctx.anchor):04d}-{code}", mod=_mod(rel))
+    if code == "FA" and re.match(r"\s+of\b", ctx.text[c.end : c.end + 4]):
+        return None  # "the fall of the Wall"
+    if code in ("FA", "SP") and not rel and not _SEASON_PREP_BEFORE.search(_before(c, ctx)):
+        return None  # "prices fall", "spring into action": verbs, not seasons
     year = ctx.anchor.year + {"last": -1, "next": 1}.get(rel, 0)
     return Value(
         "DATE", f"{year:04d}-{code}", mod=_mod(rel), relative=True, underspecified=f"XXXX-{code}"
     )
+
+
+_SEASON_PREP_BEFORE = re.compile(
+    r"\b(?:in|since|until|till|by|during|through|this|last|next|early|late|of)\s+$", re.IGNORECASE
+)
+
+
+def _h_spelled_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    year = _spelled_year(m["y"])
+    return None if year is None else Value("DATE", f"{year:04d}", sets_reference=True)
+
+
+_FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "independence day": (7, 4), "veterans day": (11, 11), "halloween": (10, 31),
+    "valentine's day": (2, 14), "boxing day": (12, 26),
+}  # fmt: skip
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th (1-based; -1 for the last) ISO weekday of a month."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _holiday(name: str, year: int) -> date:
+    """The day of a (US and Christian calendar) holiday in a year."""
+    key = re.sub(r"\s+", " ", name.lower())
+    if key in _FIXED_HOLIDAYS:
+        return date(year, *_FIXED_HOLIDAYS[key])
+    if key.startswith("thanksgiving"):
+        return _nth_weekday(year, 11, 4, 4)
+    if key == "memorial day":
+        return _nth_weekday(year, 5, 1, -1)
+    if key == "labor day":
+        return _nth_weekday(year, 9, 1, 1)
+    if key == "election day":  # the Tuesday after the first Monday of November
+        return _nth_weekday(year, 11, 1, 1) + timedelta(days=1)
+    if key == "good friday":
+        return _easter(year) - timedelta(days=2)
+    return _easter(year)
+
+
+def _h_range_end(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    first = ctx.last_day
+    day_n = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+    if first is None or day_n <= first.day:
+        return None
+    try:
+        day = first.replace(day=day_n)
+    except ValueError:
+        return None
+    return Value("DATE", day.isoformat(), relative=True, underspecified=f"XXXX-XX-{day_n:02d}")
+
+
+def _h_holiday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    name = m["h"]
+    if m["y"]:
+        return Value("DATE", _holiday(name, int(m["y"])).isoformat(), sets_reference=True)
+    rel = (m["rel"] or "").lower()
+    if rel:
+        this_year = _holiday(name, ctx.anchor.year)
+        year = ctx.anchor.year
+        if rel == "last" and this_year >= ctx.anchor:
+            year -= 1
+        elif rel == "next" and this_year <= ctx.anchor:
+            year += 1
+    else:
+        year = _nearest_year(lambda y: _holiday(name, y), ctx, c.start, c.end)
+    day = _holiday(name, year)
+    return Value("DATE", day.isoformat(), relative=True, underspecified="XXXX-XX-XX")
 
 
 def _h_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -817,12 +1333,23 @@ def _h_clock(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if hm is None:
         return None
     wd = m["wd1"] or m["wd2"]
-    if wd and wd.lower() in WEEKDAYS:
-        day, _ = _weekday_value(WEEKDAYS[wd.lower()], ctx, c.start, c.end, None)
+    if m["mon"]:  # "5 p.m. EST Nov. 9"
+        month = MONTHS.get(m["mon"].rstrip(".").lower())
+        day_n = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+        if month is None:
+            return None
+        year = _month_day_year(month, day_n, ctx, c.start, c.end)
+        try:
+            day = date(year, month, day_n)
+        except ValueError:
+            return None
+    elif wd and wd.lower() in WEEKDAYS:
+        day = _weekday_value(WEEKDAYS[wd.lower()], ctx, c.start, c.end, None)
     elif wd:
         day = _deictic_day(wd, ctx)
     else:
-        day = ctx.reference if (ctx.reference is not None and not ctx.anchored) else ctx.anchor
+        # a clock time falls on the day the narrative has reached ("shot at 10 p.m.")
+        day = ctx.reference if ctx.reference is not None else ctx.anchor
     return Value(
         "TIME", f"{day.isoformat()}T{hm}", relative=True, underspecified=f"XXXX-XX-XXT{hm}"
     )
@@ -831,7 +1358,7 @@ def _h_clock(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 def _h_weekday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     wd = WEEKDAYS[m["wd"].lower()]
     rel = m.groupdict().get("rel")
-    day, _ = _weekday_value(wd, ctx, c.start, c.end, rel)
+    day = _weekday_value(wd, ctx, c.start, c.end, rel)
     part = m.groupdict().get("part")
     under = f"XXXX-WXX-{wd}"
     if part:
@@ -845,7 +1372,14 @@ def _h_weekday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 def _h_weekend(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     rel = m["rel"].lower()
     d = ctx.anchor
-    if "last" in rel or "past" in rel:
+    if rel == "the":
+        # "over the weekend": the nearest one the clause's tense allows; a
+        # report from a weekday looks back to the last one, ahead to the next
+        weekday = d.isoweekday() < 6
+        tense = ctx.tense_of(c.start, c.end)
+        if weekday and tense != "future":
+            d -= timedelta(weeks=1)
+    elif "last" in rel or "past" in rel:
         d -= timedelta(weeks=1)
     elif "next" in rel or "coming" in rel:
         d += timedelta(weeks=1)
@@ -854,6 +1388,8 @@ def _h_weekend(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 def _h_deictic_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     word = (m["w"] or "").lower()
+    if word == "today" and ctx.text.startswith(("'s", "’s"), c.end):
+        return None  # "today's youth": the present age, which TimeBank leaves out
     part = m["part"] or m["part2"]
     if m["w2"]:
         day = ctx.anchor - timedelta(days=1) if m["w2"].lower() == "last" else ctx.anchor
@@ -871,31 +1407,52 @@ def _h_deictic_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None
     return Value("DATE", day.isoformat(), relative=True, underspecified="XXXX-XX-XX")
 
 
+def _h_part_of_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    part = m["part"].lower()
+    if part == "afternoon" and not m["mid"]:
+        return None  # "the afternoon" alone is left to the day it belongs to
+    if m["w"]:
+        day = _deictic_day(m["w"], ctx)
+    elif part == "overnight" and ctx.tense_of(c.start, c.end) != "future":
+        day = ctx.anchor - timedelta(days=1)  # "overnight losses": the night just gone
+    else:
+        day = ctx.reference if ctx.reference is not None else ctx.anchor
+    value = "T12:00" if part == "midday" else f"T{PARTS_OF_DAY[part]}"
+    mod = "MID" if m["mid"] else None
+    return Value(
+        "TIME",
+        f"{day.isoformat()}{value}",
+        mod=mod,
+        relative=True,
+        underspecified=f"XXXX-XX-XX{value}",
+    )
+
+
 def _h_rel_unit(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = m["unit"].lower()
-    if rel in ("the past", "the last", "the next", "the coming") and unit != "quarter":
-        # "the past year" is a duration in TimeML; "the coming week" too
+    if rel in ("the next", "the coming") or (rel in ("the past", "the last") and unit == "decade"):
+        # "the coming week", "the past decade": a stretch of time
         return Value("DURATION", _duration(1, unit), relative=False)
     if rel in ("the same", "that"):
-        base = ctx.reference or ctx.anchor
+        base = _narrative_base(ctx, unit)
         return Value(
             "DATE",
             _at(base, unit),
             relative=not ctx.reference_from_text,
             underspecified=_unit_under(unit),
         )
-    if rel in ("the following", "the next"):
-        base = ctx.reference or ctx.anchor
+    if rel in ("the following", "the next", "the previous", "the preceding", "the prior"):
+        base = _narrative_base(ctx, unit)
+        step = 1 if rel in ("the following", "the next") else -1
         return Value(
-            "DATE", _at(_add(base, 1, unit), unit), relative=True, underspecified=_unit_under(unit)
+            "DATE",
+            _at(_add(base, step, unit), unit),
+            relative=not ctx.reference_from_text,
+            underspecified=_unit_under(unit),
         )
-    if rel in ("the previous", "the preceding", "the prior"):
-        base = ctx.reference or ctx.anchor
-        return Value(
-            "DATE", _at(_add(base, -1, unit), unit), relative=True, underspecified=_unit_under(unit)
-        )
-    step = {"last": -1, "next": 1, "the latest": 0}.get(rel, 0)
+    # "the past year" is, for TimeBank, last year
+    step = {"last": -1, "the past": -1, "the last": -1, "next": 1}.get(rel, 0)
     return Value(
         "DATE",
         _at(_add(ctx.anchor, step, unit), unit),
@@ -916,8 +1473,16 @@ def _h_ago(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
             return Value("DATE", "PAST_REF")
         return Value("DATE", "FUTURE_REF") if u else None
     sign = -1 if direction in ("ago", "earlier", "before", "previously") else 1
+    if _unit_key(unit) == "year" and ctx.period and "-Q" in ctx.period:
+        # results "a year earlier" are those of the same quarter a year before
+        return Value(
+            "DATE",
+            _shift_period(ctx.period, sign * int(n)),
+            relative=True,
+            underspecified="XXXX-QX",
+        )
     deictic = direction in ("ago", "from now", "hence")
-    base = ctx.anchor if deictic else (ctx.reference or ctx.anchor)
+    base = ctx.anchor if deictic else _narrative_base(ctx, unit)
     target = _add(base, sign * int(n), unit)
     u = _unit_key(unit)
     if u in ("hour", "minute", "second"):
@@ -930,8 +1495,19 @@ def _h_ago(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     )
 
 
+def _narrative_base(ctx: Context, unit: str) -> date:
+    """What an anaphoric expression counts from: the last date the narrative
+    reached; for months and years, the last month or year it named too ("in May
+    2009 ... the following month")."""
+    if ctx.coarse_reference is not None and _unit_key(unit) in _COARSE_UNITS:
+        return ctx.coarse_reference
+    return ctx.reference or ctx.anchor
+
+
+_COARSE_UNITS = frozenset({"month", "quarter", "year", "decade", "century"})
+
+
 def _h_anaphoric(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
-    base = ctx.reference or ctx.anchor
     relative = not (ctx.reference_from_text and ctx.reference is not None)
     if m["rel"]:
         rel, unit = m["rel"].lower(), m["unit"].lower()
@@ -941,6 +1517,7 @@ def _h_anaphoric(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         step = 1 if d in ("after", "later") else -1
     else:
         unit, step = m["unit3"].lower(), 0
+    base = _narrative_base(ctx, unit)
     if unit in ("morning", "evening", "night", "afternoon"):
         day = base + timedelta(days=step)
         code = PARTS_OF_DAY[unit]
@@ -961,36 +1538,70 @@ def _h_anaphoric(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 def _h_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     n = _num(m["n"])
     unit = m["unit"]
-    if m["old"] and m["old"].lower() == "old":
-        return Value("DURATION", _duration(n, unit))
+    if m["n"].lower() in ("a", "an") and not m["rel"] and _RATE_BEFORE.search(_before(c, ctx)):
+        return None  # "$5 million a year": a rate, a SET
+    if (m["old"] or "").lower() == "old" or ctx.text.startswith(" old", c.end):
+        return None  # an age ("a 6-year-old boy", "52 years old"): TimeBank leaves ages out
+    key = _unit_key(unit)
+    if key == "quarter" and "-" in m.group():
+        return None  # "three-quarters of the vote": a fraction
+    if key == "second" and m["n"].lower() in ("a", "an"):
+        return None  # "a second term": an ordinal
     raw_n = m["n"].lower()
     if any(raw_n.startswith(v) for v in VAGUE_NUMBERS):
         n = None
+    elif m["half"] and n is not None:  # "a minute and a half"
+        n += 0.5
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
-    mod = None
-    if rel in ("about", "around", "roughly", "some"):
-        mod = "APPROX"
-    elif rel in ("more than", "over", "at least"):
-        mod = "MORE_THAN" if rel != "at least" else "EQUAL_OR_MORE"
-    elif rel in ("less than", "up to", "almost", "nearly"):
-        mod = "LESS_THAN" if rel in ("less than", "up to") else "APPROX"
-    return Value("DURATION", _duration(n, unit), mod=mod)
+    if (
+        n is not None
+        and not rel
+        and _IN_BEFORE.search(_before(c, ctx))
+        and ctx.tense_of(c.start, c.end) == "future"
+    ):
+        # "will be redeemed in [five years]": TimeML places the event, a date
+        target = _add(ctx.anchor, int(n), unit)
+        return Value("DATE", _at(target, unit), relative=True, underspecified=_unit_under(unit))
+    mod = _DURATION_MODS.get(rel)
+    # "the first nine months" of a company's year: "a year earlier" then means
+    # the same months of last year, not a quarter
+    months = _unit_key(unit) == "month" and rel in ("the first", "the latest")
+    return Value("DURATION", _duration(n, unit), mod=mod, sets_period=months)
+
+
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+_DURATION_MODS = {
+    "almost": "LESS_THAN", "nearly": "LESS_THAN", "less than": "LESS_THAN",
+    "more than": "MORE_THAN", "no more than": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+}  # fmt: skip
 
 
 def _h_vague_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    if m["around"]:
+        # "in the weeks before the shooting": a vague stretch in the month the
+        # narrative is in
+        base = _narrative_base(ctx, "day")
+        return Value("DATE", _at(base, "month"), relative=True, underspecified="XXXX-XX")
+    if m["long"]:  # "a decades-long battle", "a day-long meeting"
+        word = m["long"].lower()
+        return Value("DURATION", _duration(None if word.endswith("s") else 1, word))
     unit = m["unit"] or m["unit2"]
     rel = (m["rel"] or "").lower()
-    if "recent" in rel or "past" in rel or "last" in rel:
+    if rel == "recent":  # "in recent years": TimeBank more often measures it than places it
         return Value("DURATION", _duration(None, unit))
+    if rel == "coming":
+        return Value("DATE", "FUTURE_REF")  # "in coming months": a vague future
     return Value("DURATION", _duration(None, unit))
 
 
 def _h_set(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if m["adv"]:
         adv = m["adv"].lower()
+        if re.search(r"(?:%|\bpercent)\s*$", _before(c, ctx)):
+            return None  # "rose 8% annually": a rate of growth, not a recurrence
         value = {
             "annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M",
-            "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
+            "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
             "biannually": "P6M", "semiannually": "P6M",
         }[adv]  # fmt: skip
         return Value("SET", value)
@@ -1006,22 +1617,32 @@ def _h_set(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         return Value("SET", "P1D")
     n_raw = (m["n"] or "").lower()
     n = 2 if n_raw == "other" else (_num(n_raw) if n_raw else 1)
-    if q == "a" and c.start > 0:
-        # "twice a year", "$5 a day" -> a frequency; "a year" alone is not a set
-        before = _before(c, ctx)
-        if not re.search(r"(?:\b(?:once|twice|thrice|times?)|\d|percent|%)\s*$", before, re.I):
-            return None
+    if q == "a" and not m["times"]:
+        # "twice a year" repeats an event, a SET; "$5 million a year", "four
+        # flights a week" measure a quantity by time, which TimeBank leaves out
+        return None
     return Value("SET", _duration(n, unit))
 
 
+# "twice a year", "$5 million a year", "50,000 CDs a year": a frequency or a rate.
+_RATE_BEFORE = re.compile(
+    r"(?:\b(?:once|twice|thrice|times?|million|billion|thousand|hundred|percent)|\d|%"
+    r"|\b(?!(?:was|has|is|does|this|its|his|as|us|less|plus|unless|yes|thus)\b)[a-z]{2,}s)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _h_ref(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
-    txt = re.sub(r"\s+", " ", m.group().lower())
-    if txt in _REF_NEEDS_PREP:
-        before = _before(c, ctx)
-        if not re.search(r"\b(?:in|for|into|of|from)\s+$", before, re.I):
-            return None
-    if txt == "earlier":
-        return None  # "earlier" alone is rarely annotated
+    # TimeBank annotates "the past", "the future" only as the object of a
+    # preposition ("in the future"), not as a noun ("the future of NATO").
+    if _REF_NEEDS_PREP.match(m.group().lower()) and not _REF_PREP_BEFORE.search(_before(c, ctx)):
+        return None
+    if (
+        m.group() == "Now"
+        and ctx.text.startswith(",", c.end)
+        and _DISCOURSE_NOW.search(_before(c, ctx))
+    ):
+        return None
     if m["present"]:
         return Value("DATE", "PRESENT_REF")
     if m["past"]:
@@ -1043,17 +1664,22 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "month": _h_month,
     "fiscal": _h_fiscal,
     "quarter": _h_quarter,
+    "quarter_adj": _h_quarter,
+    "period": _h_period,
     "q_short": _h_q_short,
     "decade": _h_decade,
     "century": _h_century,
     "season": _h_season,
     "year": _h_year,
+    "holiday": _h_holiday,
+    "range_end": _h_range_end,
+    "spelled_year": _h_spelled_year,
     "clock": _h_clock,
     "weekday": _h_weekday,
-    "weekday_cap": _h_weekday,
     "weekend": _h_weekend,
     "deictic_day": _h_deictic_day,
     "rel_unit": _h_rel_unit,
+    "part_of_day": _h_part_of_day,
     "ago": _h_ago,
     "anaphoric": _h_anaphoric,
     "duration": _h_duration,
@@ -1066,6 +1692,8 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
 def _resolve_ner(cand: Candidate, text: str, ctx: Context) -> Value | None:
     """A spaCy DATE/TIME entity our patterns did not take: absolute dates only."""
     span = text[cand.start : cand.end]
+    if span.strip().isdigit():
+        return None  # bare numbers are the year rule's to judge ("2014 troops")
     parsed = _dateparser_absolute(span.strip())
     if parsed is None:
         return None
@@ -1119,6 +1747,40 @@ def stand_in_anchor(text: str, candidates: Sequence[Candidate]) -> date:
     return d + timedelta(days=(wd - d.isoweekday()) % 7)
 
 
+_SCRATCH_DAY = date(2000, 1, 3)
+
+
+def _advance(ctx: Context, val: Value) -> None:
+    """Move the narrative on past an expression just read."""
+    iv = timex.interval(val.value) if val.type in ("DATE", "TIME") else None
+    granularity = iv.granularity if iv is not None else None
+    ctx.last_day = iv.first if iv is not None and granularity == "day" else None
+    if val.sets_period:
+        ctx.period = val.value if val.type == "DATE" else f"{ctx.anchor.year:04d}"
+    if iv is None:
+        return
+    moves = val.sets_reference or val.relative
+    if granularity in ("day", "time") and moves:
+        ctx.reference = iv.first
+        ctx.reference_from_text = not val.relative or ctx.anchored
+    if (granularity in ("day", "time", "month") and moves) or (
+        granularity == "year" and val.sets_reference
+    ):
+        ctx.coarse_reference = iv.first
+
+
+def _cached(tense_of: Callable[[int, int], Tense | None]) -> Callable[[int, int], Tense | None]:
+    memo: dict[tuple[int, int], Tense | None] = {}
+
+    def cached(start: int, end: int) -> Tense | None:
+        key = (start, end)
+        if key not in memo:
+            memo[key] = tense_of(start, end)
+        return memo[key]
+
+    return cached
+
+
 def extract(
     text: str,
     anchor: date | None,
@@ -1131,12 +1793,14 @@ def extract(
     `entities` are extra candidate spans (spaCy's DATE/TIME entities);
     `tense_of(start, end)` gives the tense of the clause around a span.
     """
-    candidates = find_candidates(text, entities)
+    tense_of = _cached(tense_of) if tense_of is not None else (lambda s, e: None)
+    scratch = Context(text=text, anchor=anchor or _SCRATCH_DAY, anchored=True, tense_of=tense_of)
+    candidates = find_candidates(
+        text, entities, viable=lambda c: resolve(c, text, scratch) is not None
+    )
     anchored = anchor is not None
     base = anchor if anchor is not None else stand_in_anchor(text, candidates)
-    ctx = Context(
-        text=text, anchor=base, anchored=anchored, tense_of=tense_of or (lambda s, e: None)
-    )
+    ctx = Context(text=text, anchor=base, anchored=anchored, tense_of=tense_of)
     out: list[TimeExpression] = []
     for cand in candidates:
         val = resolve(cand, text, ctx)
@@ -1152,18 +1816,11 @@ def extract(
                 text=text[cand.start : cand.end],
                 type=val.type,
                 value=value,
-                mod=val.mod,
+                mod=val.mod or cand.mod,
                 resolved=resolved,
                 sort_key=rng[0] if rng else None,
                 sort_end=rng[1] if rng else None,
             )
         )
-        iv = timex.interval(val.value) if val.type in ("DATE", "TIME") else None
-        if (
-            iv is not None
-            and iv.granularity in ("day", "time")
-            and (val.sets_reference or val.relative)
-        ):
-            ctx.reference = iv.first
-            ctx.reference_from_text = not val.relative or anchored
+        _advance(ctx, val)
     return out

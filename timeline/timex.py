@@ -52,7 +52,8 @@ _DURATION = re.compile(
     r"(?:T(?:[\dX]+(?:\.\d+)?(?:H|M|S))+)?|T(?:[\dX]+(?:\.\d+)?(?:H|M|S))+)$"
 )
 _UNDERSPECIFIED = re.compile(
-    r"^[\dX]{4}(?:-[\dX]{2}(?:-[\dX]{2})?|-W[\dX]{2}(?:-[1-7X])?|-(?:SP|SU|FA|WI)|-Q[1-4X]|-H[12X])?(?:T[\dX]{2}(?::[\dX]{2})?|T(?:MO|MI|AF|EV|NI))?$"
+    r"^(?:[\dX]{4}(?:-[\dX]{2}(?:-[\dX]{2})?|-W[\dX]{2}(?:-[1-7X]|-WE)?|-(?:SP|SU|FA|WI)|-Q[1-4X]"
+    r"|-H[12X])?(?:T[\dX]{2}(?::[\dX]{2})?|T(?:MO|MI|AF|EV|NI))?|[\dX]{2,3})$"
 )
 REFS = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 

@@ -1,0 +1,130 @@
+"""The JSON Schema describes real output, and our checker agrees with jsonschema."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+from tests.sample import build_timeline
+from timeline import models
+from timeline.errors import InputError
+from timeline.models import TimeExpression
+from timeline.schema import EVENT_TYPES, SCHEMA, SCHEMA_VERSION, check, schema_errors, validate
+
+VALIDATOR = Draft202012Validator(SCHEMA)
+
+
+def test_schema_is_a_valid_draft_2020_12_schema() -> None:
+    Draft202012Validator.check_schema(SCHEMA)
+    assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert SCHEMA_VERSION == models.SCHEMA_VERSION
+    json.dumps(SCHEMA)  # printable as JSON by `timeline schema`
+
+
+def test_real_output_is_valid(data: dict[str, Any]) -> None:
+    VALIDATOR.validate(data)
+    assert validate(data) == []
+
+
+def test_output_survives_a_json_round_trip(data: dict[str, Any]) -> None:
+    again = json.loads(json.dumps(data, ensure_ascii=False))
+    VALIDATOR.validate(again)
+    assert again == data
+
+
+def test_timex_mod_is_optional_and_described() -> None:
+    timex = TimeExpression(0, 4, "2014", "DATE", "2014", mod="APPROX").to_dict()
+    assert schema_errors(timex, SCHEMA["$defs"]["timex"]) == []
+    assert list(Draft202012Validator(SCHEMA["$defs"]["timex"]).iter_errors(timex)) == []
+
+
+def test_event_types_are_those_the_pipeline_writes() -> None:
+    from timeline import events
+
+    assert EVENT_TYPES == events.EVENT_TYPES
+    assert "phone_call" in EVENT_TYPES and "other" in EVENT_TYPES and len(EVENT_TYPES) == 13
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        (lambda d: d.pop("events"), "missing field 'events'"),
+        (lambda d: d.update(extra=1), "unexpected field 'extra'"),
+        (lambda d: d.update(schema_version="2.0.0"), "does not match"),
+        (lambda d: d["events"][0].update(type="party"), "is not one of"),
+        (lambda d: d["events"][0].update(status="maybe"), "is not one of"),
+        (lambda d: d["events"][0].update(date=2014), "is not of type string or null"),
+        (lambda d: d["events"][0].update(start=-1), "less than 0"),
+        (lambda d: d["events"][0].update(start=True), "is not of type integer"),
+        (lambda d: d["events"][0]["trigger"].pop("end"), "missing field 'end'"),
+        (lambda d: d["events"][0].update(location="Crimea"), "matches none"),
+        (lambda d: d["documents"][0].update(anchor="10 Jan 2022"), "does not match"),
+        (lambda d: d["documents"][0]["timexes"][0].update(type="WHEN"), "is not one of"),
+    ],
+)
+def test_broken_documents_are_refused_with_a_path(mutate: Any, expected: str) -> None:
+    data = build_timeline().to_dict()
+    mutate(data)
+    errors = validate(data)
+    assert errors and expected in errors[0], errors
+    assert not VALIDATOR.is_valid(data)
+
+
+def test_consistency_beyond_the_schema(data: dict[str, Any]) -> None:
+    broken = copy.deepcopy(data)
+    broken["events"][0]["document"] = "nowhere"
+    assert "is not among the documents" in validate(broken)[0]
+    twice = copy.deepcopy(data)
+    twice["documents"][1]["id"] = twice["documents"][0]["id"]
+    assert "is used twice" in validate(twice)[0]
+    with pytest.raises(InputError, match="not a timeline JSON document"):
+        check(broken, "saved.json")
+    with pytest.raises(InputError, match=r"saved\.json"):
+        check([], "saved.json")
+
+
+def test_the_checker_refuses_keywords_it_does_not_know() -> None:
+    with pytest.raises(ValueError, match="not supported"):
+        schema_errors({}, {"type": "object", "oneOf": []})
+
+
+def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, (*path, index))
+    return found
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.floats(-2, 2) | st.text(max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=3), inner, max_size=2)
+    ),
+    max_leaves=4,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(choice=st.integers(min_value=0), value=_JSON, delete=st.booleans())
+def test_checker_agrees_with_jsonschema_on_mutations(choice: int, value: Any, delete: bool) -> None:
+    data = build_timeline().to_dict()
+    paths = _paths(data)[1:]
+    path = paths[choice % len(paths)]
+    parent = data
+    for key in path[:-1]:
+        parent = parent[key]
+    if delete:
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = value
+    assert (schema_errors(data) == []) == VALIDATOR.is_valid(data)

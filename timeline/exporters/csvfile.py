@@ -1,0 +1,72 @@
+"""`csv`: one row per event, flat columns, for spreadsheets and pandas.
+
+RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma,
+a quote or a line break (quotes doubled). Line breaks inside a field are kept
+as they are in the text; readers that follow RFC 4180 (Python's csv, pandas,
+LibreOffice, Excel) keep them inside the cell. Text is not altered: no BOM
+(Excel guesses the encoding of a plain .csv wrongly, but a BOM breaks other
+readers' first column name) and no quoting of leading `=`, `+`, `-`, `@`
+(spreadsheets may read such a cell as a formula; the data is for reading, not
+for altering).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from typing import Any, TextIO
+
+from timeline.exporters._base import Note, actor_names, ignore_note, location_name
+
+COLUMNS = (
+    "date",
+    "date_text",
+    "granularity",
+    "type",
+    "status",
+    "summary",
+    "location",
+    "actors",
+    "document",
+    "sentence",
+    "id",
+)
+ACTOR_SEPARATOR = "; "
+
+
+def row(event: Mapping[str, Any]) -> list[str]:
+    values = {
+        "location": location_name(event),
+        "actors": ACTOR_SEPARATOR.join(actor_names(event)),
+    }
+    cells = []
+    for column in COLUMNS:
+        value = values[column] if column in values else event.get(column)
+        cells.append("" if value is None else str(value))
+    return cells
+
+
+class CsvExporter:
+    name = "csv"
+    extensions: tuple[str, ...] = (".csv",)
+    description = "one row per event (CSV, RFC 4180)"
+    one_document = False
+    needs_text = False
+
+    def write(
+        self,
+        data: Mapping[str, Any],
+        out: TextIO,
+        *,
+        texts: Mapping[str, str] | None = None,
+        note: Note = ignore_note,
+    ) -> None:
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(COLUMNS)
+        writer.writerows(row(event) for event in data["events"])
+        out.write(buffer.getvalue())
+
+
+EXPORTER = CsvExporter()

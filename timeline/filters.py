@@ -1,0 +1,117 @@
+"""Slicing a timeline: by date, type, status, actor and place.
+
+Works on the JSON document (`Timeline.to_dict()`), so `extract` and `export`
+slice the same way; `apply` returns a new document with every document kept
+and only the matching events (all criteria must hold).
+
+Dates: `--since` and `--until` take a TIMEX3 date (`2022`, `2022-01`,
+`2022-01-11`, `2022-W02`, `2022-Q1`, ...), both inclusive: `--since` starts
+at the first day of its value, `--until` ends at the last day of its value,
+so `--until 2022-01` keeps all of January. An event is kept when the days its
+date covers intersect that range: an event dated `2022` is kept by
+`--since 2022-01-11` (it may well be on or after that day) and an event dated
+`2022-W02` (10-16 January) by `--until 2022-01-11`. Times compare by their
+day. Events with no date, or a date that cannot be placed (`XXXX-WXX-2`), are
+left out as soon as `--since` or `--until` is given.
+
+`--actor` and `--place` match a case-insensitive substring of an actor's
+name or of the location's name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from timeline.errors import UsageError
+from timeline.intervals import Interval, parse_value
+from timeline.schema import EVENT_TYPES, STATUSES
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """What to keep. Build with `Filter.from_options` to have the values checked."""
+
+    since: date | None = None
+    until: date | None = None
+    types: frozenset[str] = frozenset()
+    status: str | None = None
+    actor: str | None = None
+    place: str | None = None
+
+    @classmethod
+    def from_options(
+        cls,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        types: Iterable[str] = (),
+        status: str | None = None,
+        actor: str | None = None,
+        place: str | None = None,
+    ) -> Filter:
+        """Check option values and build the filter; UsageError names the bad one."""
+        first = _bound(since, "--since").first if since else None
+        last = _bound(until, "--until").last if until else None
+        if first and last and first > last:
+            raise UsageError(f"--since {since} is after --until {until}", source="--since")
+        wanted = frozenset(t.strip().lower() for t in types)
+        unknown = sorted(wanted - set(EVENT_TYPES))
+        if unknown:
+            raise UsageError(
+                f"unknown event type {', '.join(unknown)}: choose among {', '.join(EVENT_TYPES)}",
+                source="--type",
+            )
+        if status is not None and status.strip().lower() not in STATUSES:
+            raise UsageError(
+                f"unknown status {status!r}: choose {' or '.join(STATUSES)}", source="--status"
+            )
+        return cls(
+            since=first,
+            until=last,
+            types=wanted,
+            status=status.strip().lower() if status else None,
+            actor=actor.casefold() if actor else None,
+            place=place.casefold() if place else None,
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Filter()
+
+    def keeps(self, event: Mapping[str, Any]) -> bool:
+        """True when the event matches every criterion."""
+        if self.types and event["type"] not in self.types:
+            return False
+        if self.status and event["status"] != self.status:
+            return False
+        if self.actor and not any(self.actor in a["name"].casefold() for a in event["actors"]):
+            return False
+        if self.place:
+            location = event.get("location")
+            if not location or self.place not in location["name"].casefold():
+                return False
+        if self.since or self.until:
+            interval = parse_value(event.get("date"))
+            if interval is None or not interval.intersects(self.since, self.until):
+                return False
+        return True
+
+
+def _bound(value: str, option: str) -> Interval:
+    interval = parse_value(value.strip())
+    if interval is None:
+        raise UsageError(
+            f"not a date: {value!r} (use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www or YYYY-Qn)",
+            source=option,
+        )
+    return interval
+
+
+def apply(data: Mapping[str, Any], spec: Filter) -> dict[str, Any]:
+    """A copy of the timeline document with only the events `spec` keeps."""
+    out = dict(data)
+    out["events"] = [event for event in data["events"] if spec.keeps(event)]
+    return out
