@@ -85,3 +85,24 @@ def test_ner_only_time_expressions_need_a_year(span: str) -> None:
     ctx = temporal.Context(text=span, anchor=date(2022, 1, 10), anchored=True)
     candidate = temporal.Candidate(0, len(span), "ner", None, "DATE")
     assert temporal.resolve(candidate, span, ctx) is None
+
+
+def test_an_expression_outside_the_selection_brings_the_whole_document_ner(
+    pipelines: tuple[object, object],
+) -> None:
+    from timeline.models import TimeExpression
+
+    plain, ours = pipelines
+    full, doc = plain(TEXTS[0]), ours(TEXTS[0])  # type: ignore[operator]
+    chosen = selective.selected_sentences(doc)
+    outside = next(s for s in doc.sents if (s.start, s.end) not in chosen)
+    dated = TimeExpression(
+        outside.start_char, outside.start_char + 3, outside.text[:3], "DATE", "2022"
+    )
+    assert selective.covers(doc, [])
+    assert not selective.covers(doc, [dated])
+    selective.complete(doc)
+    assert selective.covers(doc, [dated])
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == [
+        (e.start, e.end, e.label_) for e in full.ents
+    ]

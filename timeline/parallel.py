@@ -55,15 +55,19 @@ Progress = Callable[[int], None]
 
 
 # What each output format reads besides the events: the documents' time
-# expressions (the JSON `timexes`), and their texts (TimeML re-tags the text).
-# A format not named here keeps the time expressions, and no text.
-EVENTS_ONLY_FORMATS = frozenset({"jsonl", "table", "csv", "markdown", "md", "ics"})
-TEXT_FORMATS = frozenset({"timeml", "tml"})
+# expressions (the JSON `timexes`, TimeML's TIMEX3 tags), and their texts
+# (the exporters that say `needs_text`). Formats not named here keep the time
+# expressions.
+EVENTS_ONLY_FORMATS = frozenset({"jsonl", "table", "csv", "md", "ics", "timelinejs"})
 
 
 def needs(fmt: str) -> tuple[bool, bool]:
     """Whether output format `fmt` needs each document's time expressions, and its text."""
-    return fmt not in EVENTS_ONLY_FORMATS, fmt in TEXT_FORMATS
+    from timeline.exporters import EXPORTERS
+
+    exporter = EXPORTERS.get(fmt)
+    needs_text = exporter.needs_text if exporter is not None else True
+    return fmt not in EVENTS_ONLY_FORMATS, needs_text
 
 
 def available_cores() -> int:

@@ -41,6 +41,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from timeline.models import TimeExpression
+
 # Context on each side of a run of selected sentences: at least the NER
 # convolution's reach (4 tokens), plus room for the entity that follows.
 MARGIN = 8
@@ -97,11 +99,49 @@ def regions(sentences: list[tuple[int, int]], length: int) -> list[tuple[int, in
     return out
 
 
+# doc.user_data key: character ranges of the sentences NER ran over (absent: all of them)
+SELECTED = "timeline.ner_sentences"
+_INSTANCES: list[SelectiveNER] = []
+
+
+def covers(doc: Doc, timexes: Iterable[TimeExpression]) -> bool:
+    """Whether NER ran over the sentence of every dated expression (where events are read).
+
+    True by construction of the selection, unless an expression starts before
+    the pattern match it grew from (a modifier such as "the end of" taken in
+    front of it) and in an earlier sentence.
+    """
+    ranges: list[tuple[int, int]] | None = doc.user_data.get(SELECTED)
+    if ranges is None:
+        return True
+    starts = [r[0] for r in ranges]
+    for tx in timexes:
+        if tx.type not in ("DATE", "TIME"):
+            continue
+        k = bisect.bisect_right(starts, tx.start) - 1
+        if k < 0 or tx.start >= ranges[k][1]:
+            return False
+    return True
+
+
+def complete(doc: Doc) -> None:
+    """Run NER over the whole document after all: the whole-document entities."""
+    if doc.user_data.pop(SELECTED, None) is None:
+        return
+    for selective in _INSTANCES:
+        if selective.ner.vocab is doc.vocab:
+            doc.set_ents([], default="missing")  # NER keeps preset entities: clear them
+            selective.ner(doc)
+            return
+    raise RuntimeError("no selective NER for this document's vocabulary")
+
+
 class SelectiveNER:
     """spaCy's EntityRecognizer, run over the selected sentences only."""
 
     def __init__(self, ner: Any) -> None:
         self.ner = ner
+        _INSTANCES.append(self)
 
     def __call__(self, doc: Doc) -> Doc:
         for done in self.pipe([doc]):
@@ -134,6 +174,9 @@ class SelectiveNER:
                     if inside.covers(start, end) or inside.ends_at(start):
                         found.append(Span(doc, start, end, label=ent.label))
             doc.ents = found
+            doc.user_data[SELECTED] = [
+                (doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in sentences
+            ]
         return [doc for doc, _, _ in plans]
 
 
