@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from timeline import timex
 from timeline.models import Event, Mention, Span, Status, TimeExpression
-from timeline.temporal import Tense, clause_tense
+from timeline.temporal import Tense, clause_tense, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -557,7 +557,7 @@ def _build(
     dated = mentions(doc, timexes, anchor, sentences)
     merged = merge(dated, back_references(doc, dated, sentences))
     events: list[Event] = []
-    text = doc.text if merged else ""  # spaCy joins every token for it: once, not per event
+    text = doc_text(doc) if merged else ""
     for k, head in enumerate(merged):
         group = [head, *head.merged]
         tx = head.timex

@@ -65,7 +65,7 @@ def selected_sentences(doc: Doc) -> list[tuple[int, int]]:
             chosen[k] = True
             k += 1
 
-    text = doc.text
+    text = temporal.doc_text(doc)
     for _, m in temporal.rule_matches(text):
         mark(m.start(), m.end())
     for m in YEARLIKE.finditer(text):

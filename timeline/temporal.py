@@ -603,6 +603,17 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     return None
 
 
+_TEXT_KEY = "timeline.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, which spaCy builds anew from every token at each call: once per Doc."""
+    text: str | None = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def timex_tense(doc: Doc, start: int, end: int) -> Tense | None:
     """The tense that places a temporal expression: `clause_tense`, except where
     the expression dates a thing rather than the clause's event.
@@ -614,7 +625,7 @@ def timex_tense(doc: Doc, start: int, end: int) -> Tense | None:
     if span is None or len(span) == 0:
         return None
     token: Token = span.root
-    if token.dep_ == "poss" or doc.text.startswith(("'s", "’s"), end):
+    if token.dep_ == "poss" or doc_text(doc).startswith(("'s", "’s"), end):
         return "past"
     return clause_tense(doc, start, end)
 
