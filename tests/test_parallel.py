@@ -146,3 +146,58 @@ def test_a_bad_model_is_reported_from_the_workers() -> None:
 
     with pytest.raises(ModelError):
         list(parallel.extract(_documents(), model="no_such_pipeline_xyz", jobs=2))
+
+
+WATCHED = """
+import multiprocessing, sys, time
+from datetime import date
+from timeline import parallel
+from timeline.models import Document
+
+if __name__ == "__main__":
+    parallel.CHUNK_CHARS = 10
+    docs = [Document(id=str(i), text="Talks were held in Geneva on Monday.", source="x",
+                     anchor=date(2022, 1, 10)) for i in range(8)]
+    results = parallel.extract(iter(docs), jobs=2)
+    next(results)
+    print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+    time.sleep(600)
+"""
+
+
+def test_workers_end_when_the_main_process_is_killed(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "watched.py"
+    script.write_text(WATCHED, "utf-8")
+    main = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    assert main.stdout is not None
+    pids = [int(p) for p in main.stdout.readline().split()]
+    assert pids, "no workers seen"
+    main.send_signal(signal.SIGKILL)
+    main.wait()
+    deadline = time.monotonic() + 30
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [p for p in pids if _running(p)]
+    assert not alive, f"workers {alive} outlived the main process"
+
+
+def _running(pid: int) -> bool:
+    import os
+
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+    except OSError:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True

@@ -163,6 +163,7 @@ _WORKER: Extractor | TimelineError | None = None
 def _init_worker(model: str | None) -> None:
     """Runs once in each worker: the parent handles Ctrl-C; load the pipeline."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
     global _WORKER
     from timeline.pipeline import Extractor
 
@@ -170,6 +171,24 @@ def _init_worker(model: str | None) -> None:
         _WORKER = Extractor(model)
     except TimelineError as exc:  # say why with the first chunk, not as a broken pool
         _WORKER = exc
+
+
+def _exit_with_parent() -> None:
+    """End this worker when the main process ends, even killed: never an orphan."""
+    import multiprocessing
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+    sentinel = parent.sentinel
+
+    def watch() -> None:
+        wait([sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="timeline-parent-watch", daemon=True).start()
 
 
 def _work(chunk: Chunk, keep_timexes: bool) -> list[Found]:
