@@ -27,8 +27,8 @@ test: dev
 	$(BIN)/python -m pytest
 
 lint: dev
-	$(BIN)/ruff check timeline tests
-	$(BIN)/ruff format --check timeline tests
+	$(BIN)/ruff check timeline tests benchmarks
+	$(BIN)/ruff format --check timeline tests benchmarks
 
 typecheck: dev
 	$(BIN)/mypy

@@ -67,6 +67,13 @@ def cli() -> None:
 @click.option(
     "--model", metavar="NAME", help="An installed spaCy English pipeline (default: en_core_web_sm)."
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Processes to run (default: one per core for large inputs, else one).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 def extract(
     paths: tuple[str, ...],
@@ -74,6 +81,7 @@ def extract(
     fmt: str | None,
     output: str | None,
     model: str | None,
+    jobs: int | None,
     quiet: bool,
     slicing: Filter,
 ) -> None:
@@ -84,10 +92,9 @@ def extract(
 
     files = sources.expand(list(paths))  # a missing path is a usage error, before any work
     _check_output(output, files)
+    from timeline import parallel, progress
     from timeline import timeline as tl
-    from timeline.pipeline import Extractor
 
-    extractor = Extractor(model)
     results: list[DocumentResult] = []
     problems: list[Problem] = []
 
@@ -99,13 +106,24 @@ def extract(
             else:
                 yield item
 
-    def failed(document: Document, exc: Exception) -> None:  # a bug met on strange input
-        problem = Problem(document.source, f"cannot analyse: {type(exc).__name__}: {exc}")
+    def failed(document: Document, cause: str) -> None:  # a bug met on strange input
+        problem = Problem(document.source, f"cannot analyse: {cause}")
         problems.append(problem)
         _say(_skipped(problem))
 
-    for result in extractor.process_many(documents(), on_error=failed):
-        results.append(result)
+    keep_timexes, keep_text = parallel.needs(fmt)
+    show = progress.wanted(quiet)
+    with progress.bar(progress.count_documents(files) if show else None, show) as advance:
+        for result in parallel.extract(
+            documents(),
+            model=model,
+            jobs=jobs,
+            keep_timexes=keep_timexes,
+            keep_text=keep_text,
+            progress=advance,
+            on_error=failed,
+        ):
+            results.append(result)
     timeline = tl.build(results, problems)
     texts = {r.document.id: r.document.text for r in results}
     try:

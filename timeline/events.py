@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from timeline import timex
 from timeline.models import Event, Mention, Span, Status, TimeExpression
-from timeline.temporal import Tense, clause_tense
+from timeline.temporal import Tense, clause_tense, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -599,8 +599,8 @@ def build(
     sentences = sentence_index(doc)
     dated = mentions(doc, timexes, anchor, sentences)
     merged = merge(dated, back_references(doc, dated, sentences))
-    text = doc.text  # built from the tokens on every access: once, not once an event
     events: list[Event] = []
+    text = doc_text(doc) if merged else ""  # Doc.text is rebuilt on every access
     for k, head in enumerate(merged):
         group = [head, *head.merged]
         tx = head.timex

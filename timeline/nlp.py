@@ -61,4 +61,8 @@ def load(name: str | None = None) -> Language:
     if unneeded:
         nlp.disable_pipes(*unneeded)
     nlp.add_pipe("paragraph_breaks", before="parser")
+    from timeline import fastnlp, selective
+
+    fastnlp.install(nlp)  # the same annotations, computed once per distinct token
+    selective.install(nlp)  # entities only in the sentences the extraction reads
     return nlp

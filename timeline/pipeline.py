@@ -20,7 +20,7 @@ from datetime import date
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from timeline import events, nlp, temporal
+from timeline import events, nlp, selective, temporal
 from timeline.models import Document, DocumentResult
 
 if TYPE_CHECKING:
@@ -188,6 +188,9 @@ def analyse(document: Document, doc: Doc) -> DocumentResult:
         entities=entities,
         tense_of=lambda s, e: temporal.timex_tense(doc, s, e),
     )
+    if not selective.covers(doc, timexes):  # rare: see selective.covers
+        selective.complete(doc)
+        return analyse(document, doc)
     anchor = document.anchor or temporal.stand_in_anchor(
         document.text, temporal.find_candidates(document.text)
     )

@@ -455,6 +455,18 @@ class Candidate:
 MAX_NER_CHARS = 80
 
 
+@lru_cache(maxsize=128)
+def rule_matches(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """Every non-empty match of every rule in `text`, rule by rule.
+
+    Cached for the last texts seen: a document's text is matched once, though
+    the selection of sentences for NER and `find_candidates` both read it.
+    """
+    return tuple(
+        (name, m) for name, pattern in RULES for m in pattern.finditer(text) if m.end() > m.start()
+    )
+
+
 def find_candidates(
     text: str,
     entities: Iterable[tuple[int, int, str]] = (),
@@ -470,11 +482,9 @@ def find_candidates(
     first nine months of 1997") cannot swallow the expressions TimeML
     annotates inside it. O(n log n) in the number of matches.
     """
-    found: list[Candidate] = []
-    for name, pattern in RULES:
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
-                found.append(Candidate(m.start(), m.end(), name, m))
+    found: list[Candidate] = [
+        Candidate(m.start(), m.end(), name, m) for name, m in rule_matches(text)
+    ]
     found.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.rule], c.start))
     taken = _Occupied()
     for cand in found:
@@ -631,6 +641,17 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
             break
         came_from, token = token, token.head
     return None
+
+
+_TEXT_KEY = "timeline.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, which spaCy builds anew from every token at each call: once per Doc."""
+    text: str | None = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def timex_tense(doc: Doc, start: int, end: int) -> Tense | None:
