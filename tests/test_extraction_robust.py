@@ -160,7 +160,7 @@ def _repeated(extractor: Extractor, sentence: str, times: int) -> tuple[Document
     from spacy.tokens import Doc
 
     one = extractor.nlp(sentence)
-    doc = Doc.from_docs([one] * times, ensure_whitespace=False)
+    doc = Doc.from_docs([one] * times, ensure_whitespace=False, exclude=["user_data"])
     return Document("doc", doc.text, "test", date(2022, 1, 10)), doc
 
 
