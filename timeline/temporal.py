@@ -94,8 +94,16 @@ _UNIT = r"(?:second|minute|hour|day|night|week(?:end)?|fortnight|month|quarter|y
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _CLOCK = (
-    r"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?\s?m\.?)?|(?:1[0-2]|0?[1-9])\s*[ap]\.?\s?m\b\.?"
-    r"|noon|midnight)(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
+    r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?|(?:1[0-2]|0?[1-9])\.[0-5]\d\s*[ap]\.?\s?m\b\.?"
+    r"|(?:1[0-2]|0?[1-9])\s*[ap]\.?\s?m\b\.?|noon|midnight)(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
+)
+
+
+# Nouns that make a four-digit number a count, not a year: "2014 tonnes".
+_COUNTED = (
+    r"(?:tonnes|tons|people|troops|soldiers|votes|dollars|euros|pounds|yen|barrels|shares|units"
+    r"|cars|homes|jobs|workers|employees|members|delegates|deaths|cases|miles|km|kilometers"
+    r"|kilometres|meters|metres|feet|points|acres|hectares|rounds|pages|students|refugees|seats)"
 )
 
 
@@ -189,7 +197,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # the year 2014, 2014, in '98, the mid-1990s handled above
     (
         "year",
-        _rx(rf"(?<![\d$€£.,:/-])\b(?:the\s+year\s+)?(?P<y>{_YEAR})\b(?![.,:/-]?\d|\s*%|-\d)", CI),
+        _rx(
+            rf"(?<![\d$€£.,:/-])\b(?:the\s+year\s+)?(?P<y>{_YEAR})\b"
+            rf"(?![.,:/-]?\d|\s*%|-\d|\s+{_COUNTED}\b)",
+            CI,
+        ),
     ),
     # clock times, optionally with a day: 3 p.m., 10:30 a.m. Monday, Monday at 9 a.m.
     (
@@ -289,7 +301,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "ref",
         _rx(
             r"\b(?P<present>now|currently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|at\s+this\s+time|the\s+present|right\s+now)\b"
-            r"|\b(?P<past>the\s+past|recently|previously|formerly|once\s+upon\s+a\s+time|in\s+the\s+past|lately|earlier)\b"
+            r"|\b(?P<past>the\s+past|recently|previously|formerly|once\s+upon\s+a\s+time|lately|earlier)\b"
             r"|\b(?P<future>the\s+future|soon|shortly|someday|the\s+near\s+future|the\s+long\s+term|the\s+short\s+term|eventually)\b",
             CI,
         ),
@@ -328,7 +340,12 @@ def find_candidates(text: str, entities: Iterable[tuple[int, int, str]] = ()) ->
             if m.end() > m.start():
                 found.append(Candidate(m.start(), m.end(), name, m))
     for start, end, label in entities:
-        found.append(Candidate(start, end, "ner", None, label))
+        # spaCy's spans may carry white space at their edges; TimeML's do not
+        piece = text[start:end]
+        start += len(piece) - len(piece.lstrip())
+        end -= len(piece) - len(piece.rstrip())
+        if end > start:
+            found.append(Candidate(start, end, "ner", None, label))
     # Longest first; among equals, rule order; NER last.
     found.sort(key=lambda c: (-(c.end - c.start), PRIORITY.get(c.rule, 99), c.start))
     taken: list[Candidate] = []
@@ -575,7 +592,9 @@ def _weekday_value(
         base = ctx.reference
     delta = wd - base.isoweekday()
     rel = (rel or "").lower()
-    if rel in ("next", "coming", "following"):
+    if rel == "next":  # "next Tuesday": the Tuesday of next week
+        return base + timedelta(days=7 + delta), True
+    if rel in ("coming", "following"):
         return base + timedelta(days=(delta % 7) or 7), True
     if rel in ("last", "past", "previous"):
         return base - timedelta(days=((-delta) % 7) or 7), True
@@ -725,10 +744,14 @@ def _h_quarter(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         year = ctx.anchor.year + {"last": -1, "next": 1}.get(yrel, 0)
         if not yrel:
             year = base.year
-            # "the fourth quarter" in a January report is last year's
-            period_start_month = (n - 1) * (3 if code == "Q" else 6) + 1
+            # In a January report, "the fourth quarter" is last year's, and so is
+            # a first quarter told in the past tense: it has not ended yet.
+            months = 3 if code == "Q" else 6
+            first_month = (n - 1) * months + 1
             tense = ctx.tense_of(c.start, c.end)
-            if period_start_month > base.month and tense != "future":
+            not_started = first_month > base.month
+            not_ended = first_month + months - 1 >= base.month
+            if (not_started and tense != "future") or (not_ended and tense == "past"):
                 year -= 1
         relative = True
     return Value(
@@ -875,15 +898,14 @@ def _h_rel_unit(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
             relative=not ctx.reference_from_text,
             underspecified=_unit_under(unit),
         )
-    if rel in ("the following", "the next"):
+    if rel in ("the following", "the next", "the previous", "the preceding", "the prior"):
         base = ctx.reference or ctx.anchor
+        step = 1 if rel in ("the following", "the next") else -1
         return Value(
-            "DATE", _at(_add(base, 1, unit), unit), relative=True, underspecified=_unit_under(unit)
-        )
-    if rel in ("the previous", "the preceding", "the prior"):
-        base = ctx.reference or ctx.anchor
-        return Value(
-            "DATE", _at(_add(base, -1, unit), unit), relative=True, underspecified=_unit_under(unit)
+            "DATE",
+            _at(_add(base, step, unit), unit),
+            relative=not ctx.reference_from_text,
+            underspecified=_unit_under(unit),
         )
     step = {"last": -1, "next": 1, "the latest": 0}.get(rel, 0)
     return Value(

@@ -1,0 +1,88 @@
+"""Temporal expressions in context: the expression in [brackets], its TIMEX3 type and value.
+
+The cases are data (tests/data/timex_cases.tsv): adding one is one line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline import temporal
+from timeline.models import DocumentResult
+
+CASES = Path(__file__).parent / "data" / "timex_cases.tsv"
+
+
+def _cases() -> list[tuple[str, str, str, str]]:
+    rows = []
+    for line in CASES.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        anchor, text, kind, value = line.split("\t")
+        rows.append((anchor, text, kind, value))
+    return rows
+
+
+@pytest.mark.parametrize(("anchor", "marked", "kind", "value"), _cases(), ids=lambda v: str(v)[:40])
+def test_timex_in_context(
+    run: Callable[..., DocumentResult], anchor: str, marked: str, kind: str, value: str
+) -> None:
+    start = marked.index("[")
+    end = marked.index("]") - 1
+    text = marked.replace("[", "").replace("]", "")
+    result = run(text, date.fromisoformat(anchor))
+    found = [(t.text, t.type, t.value) for t in result.timexes if t.start == start and t.end == end]
+    assert found == [(text[start:end], kind, value)], [
+        (t.text, t.start, t.end, t.type, t.value) for t in result.timexes
+    ]
+
+
+def test_without_anchor_relative_values_are_underspecified(
+    run: Callable[..., DocumentResult],
+) -> None:
+    result = run("Talks were held on Monday and will resume on Tuesday, as in 2014.")
+    got = [(t.text, t.value, t.resolved) for t in result.timexes]
+    assert got == [
+        ("Monday", "XXXX-WXX-1", False),
+        ("Tuesday", "XXXX-WXX-2", False),
+        ("2014", "2014", True),
+    ]
+    mon, tue = result.timexes[0], result.timexes[1]
+    assert mon.sort_key is not None and tue.sort_key == mon.sort_key + 1
+
+
+def test_narrative_time_counts_from_the_last_date_reached() -> None:
+    text = (
+        "On June 6, 1944 the Allies landed. Two days later they took Bayeux. "
+        "The following year the war ended."
+    )
+    got = [(t.text, t.value) for t in temporal.extract(text, None)]
+    assert got == [
+        ("June 6, 1944", "1944-06-06"),
+        ("Two days later", "1944-06-08"),
+        ("The following year", "1945"),
+    ]
+
+
+def test_spacy_date_entities_with_a_year_are_normalised() -> None:
+    text = "It happened on March the 3rd, 1999 in Rome."
+    # spaCy's span may end in white space; the expression does not
+    got = temporal.extract(text, date(2000, 1, 1), entities=[(15, 35, "DATE")])
+    assert [(t.text, t.value) for t in got] == [("March the 3rd, 1999", "1999-03-03")]
+
+
+def test_dotted_numbers_are_not_clock_times() -> None:
+    assert [
+        t.text for t in temporal.extract("Filed as 1999.03.03 in Rome.", date(2000, 1, 1))
+    ] == []
+    got = temporal.extract("They met at 3.30 p.m. in Rome.", date(2000, 1, 1))
+    assert [(t.text, t.value) for t in got] == [("3.30 p.m.", "2000-01-01T15:30")]
+
+
+def test_numbers_and_money_are_not_years() -> None:
+    text = "They moved 100,000 troops and paid $2014 for 2014 tonnes, a 1999% rise."
+    assert [t.text for t in temporal.extract(text, date(2022, 1, 10))] == []
