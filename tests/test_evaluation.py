@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.errors import ExitCode, UsageError
+from timeline.errors import ExitCode, InputError, UsageError
 from timeline.evaluation import (
     EvalReport,
     Extract,
@@ -407,3 +407,40 @@ def test_renderers_accept_an_empty_report() -> None:
     render_table(report, out, errors=True)
     render_json(report, out, errors=True)
     assert "0 documents" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("gold_value", "our_value", "pattern"),
+    [
+        ("1998-08", "1998-08-07", "DATE 9999-99 -> 9999-99-99: ours finer"),
+        ("1998-08-07", "1998", "DATE 9999-99-99 -> 9999: ours coarser"),
+        ("1998-08-07", "1998-07-31", "DATE 9999-99-99 -> 9999-99-99: off by -7 days"),
+        ("1998-08-07", "1997-08-07", "DATE 9999-99-99 -> 9999-99-99: off by -1 years"),
+        ("1998-08-07", "1996-02-07", "DATE 9999-99-99 -> 9999-99-99: other date"),
+        ("1998-W32", "1998-W31", "DATE 9999-W99 -> 9999-W99: same shape"),
+        ("PRESENT_REF", "", "DATE PRESENT_REF -> (none): no value"),
+    ],
+)
+def test_wrong_value_diagnosis(gold_value: str, our_value: str, pattern: str) -> None:
+    text = "on Friday"
+    scorer = Scorer()
+    scorer.add(
+        "d",
+        text,
+        [gold(text, "Friday", "DATE", gold_value)],
+        [ours(text, "Friday", "DATE", our_value)],
+    )
+    (error,) = scorer.report().errors
+    assert error.kind == "wrong_value"
+    assert error.pattern() == pattern
+
+
+def test_failed_extraction_is_reported_and_scored_as_empty(tmp_path: Path) -> None:
+    def failing(doc: TimeMLDocument) -> Sequence[TimexLike]:
+        raise InputError("no text", doc.source)
+
+    report = evaluate([corpus(tmp_path)], failing)
+    assert report.documents == 2
+    assert report.overall.gold == 2
+    assert report.overall.relaxed_recall == 0.0
+    assert [p.message for p in report.problems] == ["extraction failed: no text"] * 2
