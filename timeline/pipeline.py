@@ -16,7 +16,6 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -182,7 +181,7 @@ def join(docs: list[Doc], text: str) -> Doc:
 def analyse(document: Document, doc: Doc) -> DocumentResult:
     """Time expressions and events of a document, given its parsed text."""
     entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in TIME_LABELS]
-    timexes = temporal.extract(
+    day, timexes = temporal.extract_counting_from(
         document.text,
         document.anchor,
         entities=entities,
@@ -191,14 +190,6 @@ def analyse(document: Document, doc: Doc) -> DocumentResult:
     if not selective.covers(doc, timexes):  # rare: see selective.covers
         selective.complete(doc)
         return analyse(document, doc)
-    anchor = document.anchor or temporal.stand_in_anchor(
-        document.text, temporal.find_candidates(document.text)
-    )
-    found = events.build(doc, document.id, timexes, anchor)
+    # Status compares dates with the very day the values were counted from.
+    found = events.build(doc, document.id, timexes, day)
     return DocumentResult(document=document, timexes=tuple(timexes), events=tuple(found))
-
-
-def stand_in(document: Document) -> date:
-    return document.anchor or temporal.stand_in_anchor(
-        document.text, temporal.find_candidates(document.text)
-    )

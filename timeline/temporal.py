@@ -1937,6 +1937,18 @@ def extract(
     `entities` are extra candidate spans (spaCy's DATE/TIME entities);
     `tense_of(start, end)` gives the tense of the clause around a span.
     """
+    return extract_counting_from(text, anchor, entities=entities, tense_of=tense_of)[1]
+
+
+def extract_counting_from(
+    text: str,
+    anchor: date | None,
+    *,
+    entities: Iterable[tuple[int, int, str]] = (),
+    tense_of: Callable[[int, int], Tense | None] | None = None,
+) -> tuple[date, list[TimeExpression]]:
+    """`extract`, with the day the values count from: `anchor`, or the stand-in
+    chosen for a document without one (which the sort keys are relative to)."""
     tense_of = _cached(tense_of) if tense_of is not None else (lambda s, e: None)
     scratch = Context(text=text, anchor=anchor or _SCRATCH_DAY, anchored=True, tense_of=tense_of)
     candidates = find_candidates(
@@ -1970,4 +1982,4 @@ def extract(
             )
         )
         _advance(ctx, val)
-    return out
+    return base, out
