@@ -21,6 +21,7 @@ from timeline.cli_export import (
     emit,
     export_command,
     output_options,
+    say,
     schema_command,
     slice_options,
 )
@@ -29,18 +30,6 @@ from timeline.filters import Filter
 from timeline.models import Document, DocumentResult, Problem
 
 PROG = "timeline"
-
-
-def _say(message: str) -> None:
-    """A message for the person at the terminal: stderr, never stdout; always one line."""
-    click.echo(f"{PROG}: {_one_line(message)}", err=True)
-
-
-def _one_line(text: str) -> str:
-    """Control characters (a file name with a newline, say) written as escapes."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 def _skipped(problem: Problem) -> str:
@@ -102,14 +91,14 @@ def extract(
         for item in sources.read(files, anchor=anchor):
             if isinstance(item, Problem):
                 problems.append(item)
-                _say(_skipped(item))
+                say(_skipped(item))
             else:
                 yield item
 
     def failed(document: Document, cause: str) -> None:  # a bug met on strange input
         problem = Problem(document.source, f"cannot analyse: {cause}")
         problems.append(problem)
-        _say(_skipped(problem))
+        say(_skipped(problem))
 
     keep_timexes, keep_text = parallel.needs(fmt)
     show = progress.wanted(quiet)
@@ -127,7 +116,7 @@ def extract(
     timeline = tl.build(results, problems)
     texts = {r.document.id: r.document.text for r in results}
     try:
-        emit(timeline.to_dict(), fmt, output, texts=texts, slicing=slicing, note=_say)
+        emit(timeline.to_dict(), fmt, output, texts=texts, slicing=slicing, note=say)
     except BrokenPipeError:  # the reader had enough (`| head`): the run ends as it would
         _drop_stdout()
     except OSError as exc:  # stdout on a full disk, say (-o FILE says so by itself)
@@ -135,7 +124,7 @@ def extract(
         raise ExportError(f"cannot write: {exc.strerror or exc}", source="stdout") from exc
     if not quiet:
         n_events = len(timeline.events)
-        _say(
+        say(
             f"{len(results)} document{'s' * (len(results) != 1)} read, "
             f"{len(problems)} skipped, {n_events} event{'s' * (n_events != 1)}"
         )
@@ -211,13 +200,13 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
         click.echo(exc.format_message(), err=True)
         code = ExitCode.USAGE
     except click.UsageError as exc:
-        _say(f"error: {exc.format_message()}")
+        say(f"error: {exc.format_message()}")
         code = ExitCode.USAGE
     except click.ClickException as exc:
-        _say(f"error: {exc.format_message()}")
+        say(f"error: {exc.format_message()}")
         code = exc.exit_code
     except TimelineError as exc:
-        _say(f"error: {exc}")
+        say(f"error: {exc}")
         code = exc.exit_code
     except KeyboardInterrupt:
         code = ExitCode.INTERRUPTED
@@ -228,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else ExitCode.SOME_UNREADABLE
     except Exception as exc:  # a bug: still one line, never a traceback
-        _say(f"internal error: {type(exc).__name__}: {exc}")
+        say(f"internal error: {type(exc).__name__}: {exc}")
         code = 70
     code = _flush_stdout(code)
     if code == ExitCode.INTERRUPTED:
@@ -246,7 +235,7 @@ def _flush_stdout(code: int) -> int:
         _drop_stdout()
     except (OSError, ValueError) as exc:  # a full disk, a closed stdout
         _drop_stdout()
-        _say(f"error: cannot write the output: {getattr(exc, 'strerror', None) or exc}")
+        say(f"error: cannot write the output: {getattr(exc, 'strerror', None) or exc}")
         return code or ExitCode.SOME_UNREADABLE
     return code
 

@@ -143,8 +143,16 @@ def emit(
     )
 
 
-def _say(message: str) -> None:
-    click.echo(f"timeline: {message}", err=True)
+def say(message: str) -> None:
+    """A message for the person at the terminal: stderr, never stdout; always one line."""
+    click.echo(f"timeline: {_one_line(message)}", err=True)
+
+
+def _one_line(text: str) -> str:
+    """Control characters (a file name with a newline, say) written as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 def read_saved(path: str | None) -> dict[str, Any]:
@@ -200,7 +208,7 @@ def export_command(
         # Refused before reading anything: the saved JSON cannot help.
         raise UsageError(missing_text(fmt).message, "--format")
     data = read_saved(file)
-    emit(data, fmt, output, slicing=slicing, note=_say)
+    emit(data, fmt, output, slicing=slicing, note=say)
 
 
 @click.command("schema")
