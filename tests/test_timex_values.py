@@ -17,6 +17,7 @@ from timeline import timex
         ("2022-W02", date(2022, 1, 10), date(2022, 1, 16), "week"),
         ("2022-W02-WE", date(2022, 1, 15), date(2022, 1, 16), "week"),
         ("2022-01-11", date(2022, 1, 11), date(2022, 1, 11), "day"),
+        ("1998-10-XX", date(1998, 10, 1), date(1998, 10, 31), "month"),  # a day of that month
         ("2022-01-11T15:00", date(2022, 1, 11), date(2022, 1, 11), "time"),
         ("2013-03-22TAF", date(2013, 3, 22), date(2013, 3, 22), "time"),
         ("2013-Q1", date(2013, 1, 1), date(2013, 3, 31), "quarter"),

@@ -34,7 +34,7 @@ import bisect
 import calendar
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -45,7 +45,9 @@ from timeline.models import TimeExpression, TimexType
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-Tense = Literal["past", "present", "future"]
+# "past_act": the expression dates a past-tense verb's own act ("changed its name
+# in December"), which a reported future ("said the offer expires Nov. 17") cannot be.
+Tense = Literal["past", "past_act", "present", "future"]
 
 # ---------------------------------------------------------------- vocabulary
 
@@ -269,7 +271,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "holiday",
         _rx(
-            rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<h>{_HOLIDAY_NAMES})(?:,?\s+(?P<y>{_YEAR}))?\b"
+            rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+|[Tt]he\s+(?={_HOLIDAY_NAMES}\s+week))?"
+            rf"(?P<h>{_HOLIDAY_NAMES})(?:,?\s+(?P<y>{_YEAR}))?\b(?:\s+(?P<week>week(?:end)?)\b)?"
         ),
     ),
     # the year 2014, 2014, in '98, the mid-1990s handled above
@@ -343,7 +346,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "ago",
         _rx(
             rf"\b(?:(?P<approx>about|almost|nearly|some|roughly|around|more\s+than|less\s+than|over|only|just)\s+)?"
-            rf"(?P<n>{_NUM})[- ](?P<unit>{_UNIT})\s+"
+            rf"(?P<n>{_NUM})[- ](?P<unit>{_UNIT})\s+(?:or\s+so\s+)?"
             # "after"/"before" with an object are prepositions (TimeML signals): "[90 days]
             # after the issue date" is a duration; at the end of a phrase they are adverbs
             rf"(?P<dir>ago|earlier|later|(?:before|after)(?=\s*(?:[.,;:!?)'`\"]|--|$))"
@@ -367,7 +370,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"\b(?:(?P<det>the|this|last|next)\s+(?P<mods>(?:{_PERIOD_MOD}[\s-]+)*)"
             rf"|(?P<mods2>(?:{_PERIOD_MOD}[\s-]+)+))"
-            r"(?P<unit>quarter|period|(?:fiscal\s+)?year|week)\b(?!-)"
+            r"(?P<unit>quarter|period|(?:fiscal\s+)?year|week|month)\b(?!-)"
             r"(?:(?P<ended>(?=\s+(?:ended|ending)\b))|\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?"
             r"|\b(?P<adj>year-(?:earlier|ago))\b"
             r"|\b(?P<end>year(?:'s)?[- ]end)\b",
@@ -671,7 +674,28 @@ def timex_tense(doc: Doc, start: int, end: int) -> Tense | None:
         return "past"
     if token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN":
         return "past"  # "a June agreement", "the Aug. 7 bombings": a thing already made
-    return clause_tense(doc, start, end)
+    tense = clause_tense(doc, start, end)
+    if tense == "past" and _dates_past_act(token):
+        return "past_act"
+    return tense
+
+
+# Prepositions that place an act in time; "by", "until", "through" set a limit
+# that may lie ahead of a past act ("agreed to respond by Oct. 31").
+_ACT_PREPS = {"in", "on", "during"}
+
+
+def _dates_past_act(token: Token) -> bool:
+    """Whether a date hangs straight off a simple-past verb: "[changed] its name in
+    December", "[met] Monday"; not through a noun, an infinitive or a limit."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in _ACT_PREPS:
+        head = head.head
+    elif token.dep_ != "npadvmod":
+        return False
+    if head.pos_ not in ("VERB", "AUX") or head.tag_ != "VBD":
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in head.children)
 
 
 def _verb_tense(verb: Token) -> Tense | None:
@@ -733,6 +757,9 @@ class Context:
     reference_from_text: bool = False
     last_day: date | None = None  # the day the previous expression named, for ranges
     coarse_reference: date | None = None  # the last day, month or year the narrative named
+    # "1998-10" when the narrative last moved to a month, not a day: "that same
+    # day" is then a day of that month ("1998-10-XX"), not the last day named.
+    month_reached: str | None = None
     # The reporting period under discussion ("2013-Q3", "2013"): what "the
     # quarter" and "a year earlier" mean in a company's results.
     period: str | None = None
@@ -972,6 +999,8 @@ def _nearest_year(day_in: Callable[[int], date], ctx: Context, start: int, end: 
         candidates = [y for y in candidates if distance(y) >= -15] or candidates
     elif tense == "past":
         candidates = [y for y in candidates if distance(y) <= 60] or candidates
+    elif tense == "past_act":
+        candidates = [y for y in candidates if distance(y) <= 0] or candidates
     return min(candidates, key=lambda y: abs(distance(y)))
 
 
@@ -1215,10 +1244,10 @@ def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     unit = m["unit"].lower()
     back = bool(re.search(r"\byear (?:ago|earlier)\b|corresponding|comparable", mods) or m["ago"])
     explicit = re.search(r"\d{4}", mods)
-    if unit == "week":  # "for the week, the index fell": the week of the report
+    if unit in ("week", "month"):  # "for the week, the index fell": the week of the report
         if det != "the" or mods:
             return None
-        return Value("DATE", _at(ctx.anchor, "week"), relative=True, underspecified="XXXX-WXX")
+        return Value("DATE", _at(ctx.anchor, unit), relative=True, underspecified=_unit_under(unit))
     if unit.endswith("year"):
         if m["ended"] is not None:
             return Value("DURATION", "P1Y")  # "for the year ended Sept. 30": its length
@@ -1376,10 +1405,10 @@ def _h_range_end(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 def _h_holiday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     name = m["h"]
-    if m["y"]:
-        return Value("DATE", _holiday(name, int(m["y"])).isoformat(), sets_reference=True)
     rel = (m["rel"] or "").lower()
-    if rel:
+    if m["y"]:
+        year = int(m["y"])
+    elif rel:
         this_year = _holiday(name, ctx.anchor.year)
         year = ctx.anchor.year
         if rel == "last" and this_year >= ctx.anchor:
@@ -1389,7 +1418,19 @@ def _h_holiday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     else:
         year = _nearest_year(lambda y: _holiday(name, y), ctx, c.start, c.end)
     day = _holiday(name, year)
-    return Value("DATE", day.isoformat(), relative=True, underspecified="XXXX-XX-XX")
+    relative = not m["y"]
+    if m["week"]:  # "Easter week", "the Thanksgiving weekend": the week that holds the day
+        week = _at(day, "week")
+        if m["week"].lower() == "weekend":
+            return Value("DATE", f"{week}-WE", relative=relative, underspecified="XXXX-WXX-WE")
+        return Value("DATE", week, relative=relative, underspecified="XXXX-WXX")
+    return Value(
+        "DATE",
+        day.isoformat(),
+        relative=relative,
+        sets_reference=not relative,
+        underspecified="XXXX-XX-XX",
+    )
 
 
 def _h_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -1583,6 +1624,10 @@ def _h_ago(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         u = _unit_key(unit)
         if direction in ("ago", "earlier", "before", "previously"):
             return Value("DATE", "PAST_REF")
+        if direction in ("later", "after") and u:
+            # "a few days later" counts from the narrative, which may itself be
+            # past: TimeML measures the offset rather than guess a date
+            return Value("DURATION", _duration(None, unit))
         return Value("DATE", "FUTURE_REF") if u else None
     sign = -1 if direction in ("ago", "earlier", "before", "previously") else 1
     if _unit_key(unit) == "year" and ctx.period and "-Q" in ctx.period:
@@ -1629,6 +1674,9 @@ def _h_anaphoric(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         step = 1 if d in ("after", "later") else -1
     else:
         unit, step = m["unit3"].lower(), 0
+        if unit == "day" and ctx.month_reached is not None:
+            # "killed last October ... crossed out that same day": a day of that month
+            return Value("DATE", f"{ctx.month_reached}-XX", relative=relative)
     base = _narrative_base(ctx, unit)
     if unit in ("morning", "evening", "night", "afternoon"):
         day = base + timedelta(days=step)
@@ -1660,6 +1708,8 @@ def _h_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if key == "second" and m["n"].lower() in ("a", "an"):
         return None  # "a second term": an ordinal
     raw_n = m["n"].lower()
+    if raw_n == "one" and key == "day" and _MODAL_BEFORE.search(_before(c, ctx)):
+        return Value("DATE", "FUTURE_REF")  # "Islam will one day be...": some future day
     if any(raw_n.startswith(v) for v in VAGUE_NUMBERS):
         n = None
     elif m["half"] and n is not None:  # "a minute and a half"
@@ -1677,11 +1727,15 @@ def _h_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     mod = _DURATION_MODS.get(rel)
     # "the first nine months" of a company's year: "a year earlier" then means
     # the same months of last year, not a quarter
-    months = _unit_key(unit) == "month" and rel in ("the first", "the latest")
+    months = _unit_key(unit) == "month" and rel in ("the first", "the latest", "the")
     return Value("DURATION", _duration(n, unit), mod=mod, sets_period=months)
 
 
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|may|might|shall|can|'ll)(?:\s+(?:not|still|surely|yet))?\s+$",
+    re.IGNORECASE,
+)
 _DURATION_MODS = {
     "almost": "LESS_THAN", "nearly": "LESS_THAN", "less than": "LESS_THAN",
     "more than": "MORE_THAN", "no more than": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
@@ -1773,6 +1827,8 @@ def _h_ref(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     ):
         return None
     if m["present"]:
+        if re.search(r"\bthen\s+$", _before(c, ctx), re.IGNORECASE):
+            return Value("DATE", "PAST_REF")  # "at the then current price"
         return Value("DATE", "PRESENT_REF")
     if m["past"]:
         return Value("DATE", "PAST_REF")
@@ -1907,10 +1963,32 @@ def _advance(ctx: Context, val: Value) -> None:
     if granularity in ("day", "time") and moves:
         ctx.reference = iv.first
         ctx.reference_from_text = not val.relative or ctx.anchored
+        ctx.month_reached = None
+    elif granularity == "month" and moves:
+        ctx.month_reached = f"{iv.first.year:04d}-{iv.first.month:02d}"
     if (granularity in ("day", "time", "month") and moves) or (
         granularity == "year" and val.sets_reference
     ):
         ctx.coarse_reference = iv.first
+
+
+# "the day before last Tuesday's hearing", "the day after Christmas"
+_DAY_SHIFT = re.compile(r"\b(?:[Tt]he\s+)?day\s+(?P<dir>before|after)\s+$")
+_FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _day_shift(text: str, cand: Candidate, val: Value) -> Value:
+    """A day named as the one before or after another: the expression takes in
+    "the day before" (TimeML's extent) and the value moves by a day."""
+    if val.type != "DATE" or not _FULL_DATE.fullmatch(val.value):
+        return val
+    window = max(0, cand.start - 20)
+    m = _DAY_SHIFT.search(text, window, cand.start)
+    if m is None:
+        return val
+    cand.start = m.start()
+    day = date.fromisoformat(val.value) + timedelta(days=1 if m["dir"] == "after" else -1)
+    return replace(val, value=day.isoformat())
 
 
 def _cached(tense_of: Callable[[int, int], Tense | None]) -> Callable[[int, int], Tense | None]:
@@ -1966,6 +2044,8 @@ def extract_counting_from(
         if val is None:
             continue
         resolved = anchored or not val.relative
+        if resolved:
+            val = _day_shift(text, cand, val)
         value = val.value if resolved else (val.underspecified or val.value)
         rng = timex.sort_range(val.value) if val.type in ("DATE", "TIME") else None
         out.append(

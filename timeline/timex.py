@@ -37,7 +37,7 @@ _DATE_VALUE = re.compile(
         (?:
             -(?P<month>\d{2})(?:-(?P<day>\d{2})
                 (?:T(?:(?P<hour>\d{2})(?::(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?)?
-                    |(?P<part>MO|MI|AF|EV|NI|DT)))?)?
+                    |(?P<part>MO|MI|AF|EV|NI|DT)))?|-XX)?
           | -W(?P<week>\d{2})(?:-(?P<wday>[1-7])|-?(?P<weekend>WE))?
           | -Q(?P<quarter>[1-4])
           | -H(?P<half>[12])
