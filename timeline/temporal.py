@@ -388,7 +388,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"the\s+year-(?:earlier|ago)|"  # "the year-earlier nine months": still nine months
             rf"(?:almost|nearly|more\s+than|less\s+than|no\s+more\s+than|up\s+to))\s+)?"
             rf"(?P<n>{_NUM})[- ](?:(?:full|straight|consecutive|calendar|fiscal|more|additional|long)[- ])?"
-            rf"(?P<unit>{_UNIT})\b(?P<half>\s+and\s+a\s+half\b)?(?:[- ](?P<old>old|long))?",
+            rf"(?P<unit>{_UNIT})\b(?P<half>\s+and\s+a\s+half\b)?(?:[- ](?P<old>old|long))?"
+            r"(?P<time>['’](?:\s?s)?\s+time\b)?",
             CI,
         ),
     ),
@@ -401,6 +402,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|(?<=\bthe\s)(?P<around>days|weeks|months)(?=\s+(?:before|after|following|preceding|leading))"
             r"|\b(?P<long>decades|years|months|weeks|days|hours|day|week|month|year)-long\b"
             r"|\bthe\s+(?P<ahead>days|weeks|months|years)\s+ahead\b"  # as "the coming weeks"
+            # "hours later", "days earlier": an offset of unstated length, measured
+            r"|\b(?P<offset>hours|days|weeks|months|years)(?=\s+(?:later|earlier)\b)"
             # "over the years", "in the early years": a stretch of unstated length
             r"|(?:(?<=\bin\s)|(?<=\bover\s)|(?<=\bfor\s)|(?<=\bduring\s))the\s+(?:early\s+|late\s+)?"
             r"(?P<unit4>years|months|decades)\b(?!\s+(?:before|after|following|preceding|leading|ahead|to\s+come|of)\b)",
@@ -1719,7 +1722,7 @@ def _h_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         n is not None
         and not rel
         and _IN_BEFORE.search(_before(c, ctx))
-        and ctx.tense_of(c.start, c.end) == "future"
+        and (m["time"] or ctx.tense_of(c.start, c.end) == "future")
     ):
         # "will be redeemed in [five years]": TimeML places the event, a date
         target = _add(ctx.anchor, int(n), unit)
@@ -1751,7 +1754,7 @@ def _h_vague_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | N
     if m["long"]:  # "a decades-long battle", "a day-long meeting"
         word = m["long"].lower()
         return Value("DURATION", _duration(None if word.endswith("s") else 1, word))
-    unit = m["unit"] or m["unit2"] or m["unit4"] or m["ahead"]
+    unit = m["unit"] or m["unit2"] or m["unit4"] or m["ahead"] or m["offset"]
     rel = (m["rel"] or "").lower()
     if rel == "recent":  # "in recent years": TimeBank more often measures it than places it
         return Value("DURATION", _duration(None, unit))
