@@ -444,3 +444,210 @@ def test_failed_extraction_is_reported_and_scored_as_empty(tmp_path: Path) -> No
     assert report.overall.gold == 2
     assert report.overall.relaxed_recall == 0.0
     assert [p.message for p in report.problems] == ["extraction failed: no text"] * 2
+
+
+# --- gold-side classes of wrong values --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "gold_value", "our_value", "diagnosis", "issue"),
+    [
+        # 1999-02-09 is a Tuesday.
+        (
+            "Wednesday",
+            "1999-02-09",
+            "1999-02-10",
+            "gold contradicts its text (weekday)",
+            "gold_contradicts_text",
+        ),
+        (
+            "9 a.m. Tuesday",
+            "2000-04-03T09:00",
+            "2000-04-04T09:00",
+            "gold contradicts its text (weekday)",
+            "gold_contradicts_text",
+        ),
+        (
+            "the 1988 period",
+            "1998",
+            "1988-Q3",
+            "gold contradicts its text (year)",
+            "gold_contradicts_text",
+        ),
+        # Before "gold not ISO": 2000-W7 is not ISO either, but the text says 1999.
+        (
+            "week 7 of 1999",
+            "2000-W7",
+            "1999-W07",
+            "gold contradicts its text (year)",
+            "gold_contradicts_text",
+        ),
+        ("this week", "2000-W6", "2000-W06", "gold not ISO (same as ours)", "gold_not_iso"),
+        (
+            "5 p.m.",
+            "1989-11-06T17",
+            "1989-11-06T17:00",
+            "gold not ISO (same as ours)",
+            "gold_not_iso",
+        ),
+        ("last week", "2000-W7", "2000-W05", "gold not ISO", "gold_not_iso"),
+        ("a decade", "P1E", "P10Y", "gold not ISO", "gold_not_iso"),
+        ("centuries", "PXE", "PXCE", "gold not ISO", "gold_not_iso"),
+        ("a day", "1998-02-30", "1998-02-28", "gold not ISO", "gold_not_iso"),
+        ("last week", "1989-WXX", "1989-W43", "gold underspecified", "gold_underspecified"),
+        ("last week", "1998-10-XX", "1998-W43", "gold underspecified", "gold_underspecified"),
+        ("1949", "1949-XX", "1949", "gold underspecified", "gold_underspecified"),
+        ("earlier this year", "1998-XX-XX", "1998", "gold underspecified", "gold_underspecified"),
+        ("a year earlier", "1988-QX", "1988-Q3", "gold underspecified", "gold_underspecified"),
+        ("the 1980s", "198X", "198", "gold underspecified", "gold_underspecified"),
+    ],
+)
+def test_gold_side_diagnosis(
+    text: str, gold_value: str, our_value: str, diagnosis: str, issue: str
+) -> None:
+    scorer = Scorer()
+    scorer.add(
+        "d", text, [gold(text, text, "DATE", gold_value)], [ours(text, text, "DATE", our_value)]
+    )
+    (error,) = scorer.report().errors
+    assert error.pattern().endswith(": " + diagnosis)
+    assert error.gold_issue() == issue
+
+
+@pytest.mark.parametrize(
+    ("text", "gold_value", "our_value", "diagnosis"),
+    [
+        ("Friday", "1998-08-07", "1998-08-14", "off by +7 days"),  # gold is a Friday
+        ("Monday and Tuesday", "2022-01-11", "2022-01-10", "off by -1 days"),  # one of them
+        ("the 1990s", "1990", "199", "ours coarser"),  # a decade names no year
+        ("May 10, 1998", "1998-05-10", "1998-05-11", "off by +1 days"),  # same year
+        # A week running into November is not inside October 1998.
+        ("early this week", "1998-12-XX", "1998-W49", "other shape"),
+        ("every Monday", "XXXX-WXX-1", "XXXX-WXX-2", "same shape"),  # ours not specified
+        ("Monday", "XXXX-WXX-1", "1998-02-16", "other shape"),  # gold fixes a digit after X
+        ("fiscal 1990", "FY1990", "1990", "other shape"),
+        ("daily", "XXXX-XX-XX", "P1D", "other shape"),  # gold fixes nothing
+    ],
+)
+def test_gold_side_diagnosis_leaves_alone(
+    text: str, gold_value: str, our_value: str, diagnosis: str
+) -> None:
+    scorer = Scorer()
+    scorer.add(
+        "d", text, [gold(text, text, "DATE", gold_value)], [ours(text, text, "DATE", our_value)]
+    )
+    (error,) = scorer.report().errors
+    assert error.pattern().endswith(": " + diagnosis)
+    assert error.gold_issue() is None
+
+
+# One document per gold-side class and one wrong value that is ours; the last is right.
+# Each: the gold text and value, and the value fake_issue_extract gives.
+ISSUE_DOCS = {
+    "C1": ("Wednesday", "1999-02-09", "1999-02-10"),  # gold contradicts its text
+    "C2": ("this week", "2000-W6", "2000-W06"),  # gold not ISO
+    "C3": ("last week", "1989-WXX", "1989-W43"),  # gold underspecified
+    "C4": ("Friday", "1998-08-07", "1998-08-14"),  # ours: off by +7 days
+    "C5": ("1998", "1998", "1998"),  # right
+}
+
+
+def issue_corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "issues"
+    root.mkdir(exist_ok=True)
+    for doc_id, (span, value, _) in ISSUE_DOCS.items():
+        (root / f"{doc_id}.tml").write_text(
+            TML.format(
+                id=doc_id,
+                dct="1999-01-01",
+                text=f'It was <TIMEX3 tid="t1" type="DATE" value="{value}">{span}</TIMEX3>.',
+            )
+        )
+    return root
+
+
+def fake_issue_extract(doc: TimeMLDocument) -> Sequence[TimexLike]:
+    (t,) = doc.timexes
+    return [TimeExpression(t.start, t.end, t.text, "DATE", ISSUE_DOCS[doc.id][2])]
+
+
+def test_wrong_value_counts_by_gold_side_class(tmp_path: Path) -> None:
+    report = evaluate([issue_corpus(tmp_path)], fake_issue_extract)
+    assert report.wrong_value_counts() == {
+        "gold_contradicts_text": 1,
+        "gold_not_iso": 1,
+        "gold_underspecified": 1,
+        "other": 1,
+    }
+    assert {e.document: e.gold_issue() for e in report.errors} == {
+        "C1": "gold_contradicts_text",
+        "C2": "gold_not_iso",
+        "C3": "gold_underspecified",
+        "C4": None,
+    }
+
+
+def test_gold_side_classes_leave_the_figures_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = evaluate([issue_corpus(tmp_path)], fake_issue_extract)
+    s = report.overall
+    # Values are right only when equal to the gold string: 1 of 5, whatever the gold's faults.
+    assert (s.relaxed_f1, s.value_accuracy, s.value_f1) == (1.0, 0.2, 0.2)
+    assert report.error_counts()["wrong_value"] == 4
+    monkeypatch.setattr("timeline.evaluation._gold_issue", lambda *_: None)
+    plain = evaluate([issue_corpus(tmp_path)], fake_issue_extract)
+    assert plain.wrong_value_counts() == {
+        "gold_contradicts_text": 0,
+        "gold_not_iso": 0,
+        "gold_underspecified": 0,
+        "other": 4,
+    }
+    assert plain.overall == report.overall
+    assert plain.by_type == report.by_type
+    assert plain.error_counts() == report.error_counts()
+
+
+def test_run_eval_shows_gold_side_classes(tmp_path: Path) -> None:
+    out = io.StringIO()
+    run_eval(
+        [issue_corpus(tmp_path)],
+        False,
+        "table",
+        None,
+        out,
+        io.StringIO(),
+        extract=fake_issue_extract,
+    )
+    lines = out.getvalue().splitlines()
+    summary = lines.index(
+        "errors: 0 miss, 0 false alarm, 0 wrong extent, 0 wrong type, 4 wrong value"
+    )
+    assert lines[summary + 1] == (
+        "wrong values: 1 gold contradicts its text, 1 gold not ISO, 1 gold underspecified, 1 other"
+    )
+
+    out = io.StringIO()
+    run_eval(
+        [issue_corpus(tmp_path)], True, "json", None, out, io.StringIO(), extract=fake_issue_extract
+    )
+    data = json.loads(out.getvalue())
+    assert data["error_counts"]["wrong_value"] == 4  # the existing fields stay
+    assert data["wrong_value_counts"] == {
+        "gold_contradicts_text": 1,
+        "gold_not_iso": 1,
+        "gold_underspecified": 1,
+        "other": 1,
+    }
+    assert [e["gold_issue"] for e in data["errors"]["wrong_value"]] == [
+        "gold_contradicts_text",
+        "gold_not_iso",
+        "gold_underspecified",
+        None,
+    ]
+    assert {p["pattern"] for p in data["patterns"]} == {
+        "DATE 9999-99-99 -> 9999-99-99: gold contradicts its text (weekday)",
+        "DATE 9999-W9 -> 9999-W99: gold not ISO (same as ours)",
+        "DATE 9999-WXX -> 9999-W99: gold underspecified",
+        "DATE 9999-99-99 -> 9999-99-99: off by +7 days",
+    }

@@ -15,6 +15,11 @@ Semantics follow the official TempEval-3 scorer (UzZaman et al., 2013):
 - per type: recall, accuracy and value F1 group by the gold type; precision
   groups by the type the system gave.
 
+Wrong values are also classed by what is wrong on the gold side (`GOLD_ISSUES`:
+the gold value contradicts its own text, is not ISO, or leaves X where ours
+agrees with all it does give). This is diagnosis only: the figures still count
+a value as right only when it is the gold string.
+
 The scorer knows nothing of the pipeline: both sides are `TimexLike` (gold
 `timeline.timeml.GoldTimex`, system `timeline.models.TimeExpression`).
 """
@@ -34,12 +39,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal, Protocol, TextIO
 
+from timeline import timex
 from timeline.errors import ExitCode, InputError, TimelineError, UsageError
 from timeline.models import Problem
 from timeline.timeml import TimeMLDocument, read_timeml
 
 __all__ = [
     "ERROR_KINDS",
+    "GOLD_ISSUES",
     "TIMEX_TYPES",
     "Alignment",
     "ErrorItem",
@@ -47,6 +54,7 @@ __all__ = [
     "ErrorPattern",
     "EvalReport",
     "Extract",
+    "GoldIssue",
     "Scorer",
     "Scores",
     "Tally",
@@ -77,6 +85,20 @@ _KIND_TITLES: dict[ErrorKind, str] = {
     "wrong_extent": "Wrong extents (relaxed match, not strict)",
     "wrong_type": "Wrong types (on relaxed matches)",
     "wrong_value": "Wrong values (on relaxed matches)",
+}
+
+# Wrong values the gold side is to blame for (annotation problems), most certain first.
+# Diagnosis only: a value still counts as right only when it equals the gold string.
+GoldIssue = Literal["gold_contradicts_text", "gold_not_iso", "gold_underspecified"]
+GOLD_ISSUES: tuple[GoldIssue, ...] = (
+    "gold_contradicts_text",
+    "gold_not_iso",
+    "gold_underspecified",
+)
+_GOLD_ISSUE_TITLES: dict[GoldIssue, str] = {
+    "gold_contradicts_text": "gold contradicts its text",
+    "gold_not_iso": "gold not ISO",
+    "gold_underspecified": "gold underspecified",
 }
 
 CONTEXT_CHARS = 30  # on each side of the expression: about 60 characters of context
@@ -283,7 +305,15 @@ class ErrorItem:
             "system": None
             if self.sys_text is None
             else {"text": self.sys_text, "type": self.sys_type, "value": self.sys_value},
+            "gold_issue": self.gold_issue(),
         }
+
+    def gold_issue(self) -> GoldIssue | None:
+        """For a wrong value, the annotation problem in the gold that explains it, if any."""
+        if self.kind != "wrong_value":
+            return None
+        issue = _gold_issue(self.gold_value or "", self.sys_value or "", self.gold_text or "")
+        return issue[0] if issue else None
 
     def pattern(self) -> str:
         """A key that groups this error with errors of the same shape."""
@@ -297,7 +327,7 @@ class ErrorItem:
             gold, ours = self.gold_value or "", self.sys_value or ""
             return (
                 f"{self.gold_type} {value_shape(gold)} -> {value_shape(ours)}: "
-                f"{_value_diagnosis(gold, ours)}"
+                f"{_value_diagnosis(gold, ours, self.gold_text or '')}"
             )
         return _extent_diagnosis(self)
 
@@ -349,7 +379,94 @@ def _as_date(value: str) -> date | None:
         return None
 
 
-def _value_diagnosis(gold: str, ours: str) -> str:
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_NAME = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+# "1990s" is a decade, not a year: the \b after the digits leaves it out.
+_YEAR_IN_TEXT = re.compile(r"\b(1\d{3}|20\d{2})\b")
+_GOLD_YEAR = re.compile(r"^(?:FY)?(\d{4})(?:-|T|$)")
+_CALENDAR = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?(?=T|$)")
+_HOUR_ONLY = re.compile(r"T(\d{2})$")
+_SHORT_WEEK = re.compile(r"-W(\d)(?!\d)")
+
+
+def _contradicts_text(gold: str, text: str) -> str | None:
+    """Why the gold value cannot be what its own text says, or None."""
+    iv = timex.interval(gold)
+    named = {m.lower() for m in _WEEKDAY_NAME.findall(text)}
+    # One day named by weekday: a gold date on another weekday is wrong by the text.
+    if (
+        iv is not None
+        and iv.first == iv.last
+        and named
+        and _WEEKDAYS[iv.first.weekday()] not in named
+    ):
+        return "weekday"
+    years = set(_YEAR_IN_TEXT.findall(text))
+    m = _GOLD_YEAR.match(gold)
+    if m is not None and years and m.group(1) not in years:
+        return "year"
+    return None
+
+
+def _not_iso(gold: str) -> bool:
+    """Whether the gold value is not a well-formed TIMEX3 value.
+
+    `timex.is_valid` rejects one-digit weeks (2000-W6) and unknown units (P1E)
+    but takes an hour without minutes (T17) and does not check the calendar.
+    """
+    if not timex.is_valid(gold) or _HOUR_ONLY.search(gold):
+        return True
+    m = _CALENDAR.match(gold)
+    if m is None:
+        return False
+    month, day = int(m.group(2)), m.group(3)
+    return not 1 <= month <= 12 or (day is not None and _as_date(gold[:10]) is None)
+
+
+def _as_iso(gold: str) -> str:
+    """The gold value in the notation it meant: 2000-W6 -> 2000-W06, T17 -> T17:00."""
+    return _HOUR_ONLY.sub(r"T\1:00", _SHORT_WEEK.sub(r"-W0\1", gold))
+
+
+def _underspecified(gold: str, ours: str) -> bool:
+    """Gold leaves X where ours gives a value within everything gold does fix.
+
+    What gold fixes is what comes before its first X (1998-10-XX: October 1998);
+    a gold with digits after an X (XXXX-WXX-1) is left alone. Ours must name a
+    calendar interval wholly inside it: a week running into November is not
+    "some day in October".
+    """
+    if gold.startswith("P") or "X" not in gold or "X" in ours:
+        return False
+    known, _, rest = gold.partition("X")
+    if _DIGITS.search(rest):
+        return False
+    fixed = timex.interval(known.rstrip("-WQH"))
+    mine = timex.interval(ours)
+    return (
+        fixed is not None
+        and mine is not None
+        and fixed.first <= mine.first <= mine.last <= fixed.last
+    )
+
+
+def _gold_issue(gold: str, ours: str, gold_text: str) -> tuple[GoldIssue, str] | None:
+    """The gold-side class of a wrong value and a detail, in order of certainty."""
+    why = _contradicts_text(gold, gold_text)
+    if why is not None:
+        return "gold_contradicts_text", why
+    if _not_iso(gold):
+        return "gold_not_iso", "same as ours" if _as_iso(gold) == ours else ""
+    if _underspecified(gold, ours):
+        return "gold_underspecified", ""
+    return None
+
+
+def _value_diagnosis(gold: str, ours: str, gold_text: str = "") -> str:
+    issue = _gold_issue(gold, ours, gold_text)
+    if issue is not None:
+        title, detail = _GOLD_ISSUE_TITLES[issue[0]], issue[1]
+        return f"{title} ({detail})" if detail else title
     if not ours:
         return "no value"
     if gold.startswith(ours):
@@ -524,6 +641,14 @@ class EvalReport:
     def error_counts(self) -> dict[ErrorKind, int]:
         return {k: len(v) for k, v in self.errors_by_kind().items()}
 
+    def wrong_value_counts(self) -> dict[str, int]:
+        """Wrong values by gold-side class (`GOLD_ISSUES`); the rest are "other"."""
+        counts: Counter[str] = Counter()
+        for e in self.errors:
+            if e.kind == "wrong_value":
+                counts[e.gold_issue() or "other"] += 1
+        return {k: counts[k] for k in (*GOLD_ISSUES, "other")}
+
     def patterns(self, top: int | None = 15, examples: int = 3) -> list[ErrorPattern]:
         """The commonest error patterns over all kinds, most frequent first."""
         counts: Counter[tuple[ErrorKind, str]] = Counter()
@@ -552,6 +677,7 @@ class EvalReport:
             "overall": self.overall.to_dict(),
             "by_type": {t: s.to_dict() for t, s in self.by_type.items()},
             "error_counts": self.error_counts(),
+            "wrong_value_counts": self.wrong_value_counts(),
             "offset_mismatches": self.offset_mismatches,
             "problems": [p.to_dict() for p in self.problems],
         }
@@ -739,6 +865,9 @@ def render_table(report: EvalReport, out: TextIO, *, errors: bool = False, top: 
     summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items())
     rate = report.documents / report.seconds if report.seconds else 0.0
     console.print(Text(f"errors: {summary}"))
+    by_issue = report.wrong_value_counts()
+    issues = ", ".join(f"{by_issue[k]} {_GOLD_ISSUE_TITLES[k]}" for k in GOLD_ISSUES)
+    console.print(Text(f"wrong values: {issues}, {by_issue['other']} other"))
     console.print(Text(f"time: {report.seconds:.1f} s ({rate:.1f} documents/s)"))
     if isinstance(target, io.StringIO) and target is not out:
         out.writelines(line.rstrip() + "\n" for line in target.getvalue().splitlines())
