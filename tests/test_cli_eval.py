@@ -44,6 +44,15 @@ def test_eval_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "wrong_type",
         "wrong_value",
     }
+    # Every wrong value falls in one gold-side class, or "other".
+    counts = data["wrong_value_counts"]
+    assert set(counts) == {
+        "gold_contradicts_text",
+        "gold_not_iso",
+        "gold_underspecified",
+        "other",
+    }
+    assert sum(counts.values()) == data["error_counts"]["wrong_value"]
 
 
 def test_eval_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -52,6 +61,7 @@ def test_eval_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "TempEval-3 Task A: 1 documents" in out
     assert any(line.split()[:1] == ["all"] for line in out.splitlines())
+    assert any(line.startswith("wrong values: ") for line in out.splitlines())
 
 
 def test_eval_unreadable_file_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
