@@ -163,14 +163,16 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "month_day",
         _rx(
             rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_NAMES})\s+(?:the\s+)?(?P<d>{_DAY})\b"
-            rf"(?:,?\s+(?P<y>{_YEAR})\b)?(?:\s+(?P<part>{_PART}))?"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?"
+            rf"(?:\s+(?P<part>{_PART}))?"
         ),
     ),
     # the week of March 6: the week that holds the day
     (
         "week_of",
         _rx(
-            rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{_MONTH_NAMES})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?"
+            rf"\b[Tt]he\s+week\s+of\s+(?:(?P<mon>{_MONTH_NAMES})\s+(?P<d>{_DAY})\b"
+            rf"|(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon2>{_MONTH_NAMES})(?!\w))(?:,?\s+(?P<y>{_YEAR})\b)?"
         ),
     ),
     # 10 January 2022 / the 10th of January
@@ -178,7 +180,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "day_month",
         _rx(
             rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<mon>{_MONTH_NAMES})"
-            rf"(?:,?\s+(?P<y>{_YEAR}))?\b"
+            rf"(?:,?\s+(?P<y>{_YEAR})|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?\b"
         ),
     ),
     # January 2022 / mid-January 1998 / early May
@@ -187,7 +189,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"(?:\b(?P<mod>early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of)[- ]?\s*)?"
             rf"\b(?P<mon>{_MONTH_NAMES})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|'\d\d|{_SPELLED_YEAR})"
-            r"|\s+(?P<yrel>this|last|next)\s+year)\b"
+            r"|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)\b"
         ),
     ),
     # a month on its own: only where it cannot be a verb or a modal
@@ -291,7 +293,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:(?P<wd1>{_WEEKDAY}|today|tomorrow|yesterday|tonight)(?:,?\s+at|,)?\s+)?"
             rf"(?P<clock>{_CLOCK})"
             rf"(?:\s+(?:on\s+)?(?P<wd2>{_WEEKDAY}|today|tomorrow|yesterday|tonight)"
-            rf"|,?\s+(?P<mon>{_MONTH_NAMES})\s+(?P<d>{_DAY})\b)?",
+            rf"|,?\s+(?:on\s+)?(?P<mon>{_MONTH_NAMES})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?"
+            # "at midnight on 15 February (2015)": the day the time falls on
+            rf"|\s+on\s+(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon2>{_MONTH_NAMES})(?!\w)"
+            rf"(?:,?\s+(?P<y2>{_YEAR})\b)?)?",
             CI,
         ),
     ),
@@ -454,6 +459,7 @@ class Candidate:
     match: re.Match[str] | None
     label: str = ""  # spaCy's label when the candidate came from the NER
     mod: str | None = None  # a modifier taken in front of the match ("early", "the end of")
+    partner: Candidate | None = None  # the date a range's first day takes its month from
 
 
 # A spaCy DATE/TIME entity longer than this is a run of dates taken for one (a
@@ -501,6 +507,12 @@ def find_candidates(
             end_day = _RANGE_END.match(text, cand.end)
             if end_day is not None:
                 taken.add(Candidate(end_day.start("d"), end_day.end("d"), "range_end", end_day))
+        if cand.rule == "day_month" and cand.match is not None and not cand.match["wd"]:
+            first = _RANGE_START.search(text, max(0, cand.start - 20), cand.start)
+            if first is not None:
+                taken.add(
+                    Candidate(first.start("d"), first.end("d"), "range_start", first, partner=cand)
+                )
     ruled = _Occupied()
     previous_end = 0
     for cand in taken.items:
@@ -549,6 +561,14 @@ def _take_modifier(text: str, cand: Candidate, not_before: int) -> None:
 _RANGE_END = re.compile(
     r"\s*(?:-|–|to|and|through|until|till)\s*(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)\b"
     r"(?!\s*(?:%|[,.]?\d)|\s+(?!(?:in|at|on|of|for|with|and|as|by|from|when|while)\b)[A-Za-z])"
+)
+
+
+# The first day of a range written day-first, an expression of its own too:
+# "from [10] to 12 March", "[5]-6 December", "between [3] and 5 May".
+_RANGE_START = re.compile(
+    r"(?<![\d.,:/$£€])\b(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+    r"\s*(?:-|–|to|and|through|until|till)\s*$"
 )
 
 
@@ -1009,7 +1029,7 @@ def _nearest_year(day_in: Callable[[int], date], ctx: Context, start: int, end: 
 
 def resolve(cand: Candidate, text: str, ctx: Context) -> Value | None:
     """The TIMEX3 type and value of a candidate, or None if it is not one."""
-    if _is_title(text, cand.start, cand.end):
+    if cand.rule != "holiday" and _is_title(text, cand.start, cand.end):
         return None
     handler = _HANDLERS.get(cand.rule)
     try:
@@ -1073,6 +1093,13 @@ def _h_numeric(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 def _h_month_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     month = MONTHS[m["mon"].rstrip(".").lower()]
     day_n = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+    if m["yrel"]:  # "31 December last year"
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
+        d = _safe_date(year, month, day_n)
+        under = f"XXXX-{month:02d}-{day_n:02d}"
+        return Value(
+            "DATE", d.isoformat(), relative=True, sets_reference=True, underspecified=under
+        )
     if m["y"]:
         try:
             d = date(int(m["y"]), month, day_n)
@@ -1083,6 +1110,8 @@ def _h_month_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
             return Value("TIME", f"{value}T{PARTS_OF_DAY[m['part'].lower()]}", sets_reference=True)
         return Value("DATE", value, sets_reference=True)
     year = _month_day_year(month, day_n, ctx, c.start, c.end)
+    if m["wd"]:  # "Tuesday, 11 January": the nearby year in which the weekday fits
+        year = _year_with_weekday(month, day_n, WEEKDAYS[m["wd"].lower()], ctx) or year
     try:
         d = date(year, month, day_n)
     except ValueError:
@@ -1096,9 +1125,25 @@ def _h_month_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     return Value("DATE", value, relative=True, sets_reference=True, underspecified=under)
 
 
+def _year_with_weekday(month: int, day_n: int, wd: int, ctx: Context) -> int | None:
+    """The year nearest the anchor in which `month`/`day_n` falls on weekday `wd`:
+    the weekday written beside a date says which year it is better than tense."""
+    if not ctx.anchored:
+        return None
+    fits = []
+    for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2):
+        try:
+            d = date(y, month, day_n)
+        except ValueError:
+            continue
+        if d.isoweekday() == wd:
+            fits.append((abs((d - ctx.anchor).days), y))
+    return min(fits)[1] if fits else None
+
+
 def _h_week_of(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
-    month = MONTHS[m["mon"].rstrip(".").lower()]
-    day_n = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+    month = MONTHS[(m["mon"] or m["mon2"]).rstrip(".").lower()]
+    day_n = int(re.match(r"\d+", m["d"] or m["d2"]).group())  # type: ignore[union-attr]
     year = int(m["y"]) if m["y"] else _month_day_year(month, day_n, ctx, c.start, c.end)
     try:
         day = date(year, month, day_n)
@@ -1109,7 +1154,7 @@ def _h_week_of(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 def _h_month_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     month = MONTHS[m["mon"].rstrip(".").lower()]
-    if m["yrel"]:  # "June last year"
+    if m["yrel"]:  # "June last year", "June of last year"
         year = ctx.anchor.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
         return Value(
             "DATE",
@@ -1406,6 +1451,20 @@ def _h_range_end(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     return Value("DATE", day.isoformat(), relative=True, underspecified=f"XXXX-XX-{day_n:02d}")
 
 
+def _h_range_start(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    if c.partner is None:
+        return None
+    last = resolve(c.partner, ctx.text, ctx)
+    if last is None or last.type != "DATE" or not _FULL_DATE.fullmatch(last.value):
+        return None
+    day_n = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+    end = date.fromisoformat(last.value)
+    if day_n >= end.day:
+        return None
+    under = last.underspecified and f"{last.underspecified[:-2]}{day_n:02d}"
+    return replace(last, value=end.replace(day=day_n).isoformat(), underspecified=under)
+
+
 def _h_holiday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     name = m["h"]
     rel = (m["rel"] or "").lower()
@@ -1478,12 +1537,15 @@ def _h_clock(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if m.group().lower() == "noon" and re.search(r"\bhigh\s+$", _before(c, ctx), re.IGNORECASE):
         return None  # "high noon comes today": the hour of decision, an idiom
     wd = m["wd1"] or m["wd2"]
-    if m["mon"]:  # "5 p.m. EST Nov. 9"
-        month = MONTHS.get(m["mon"].rstrip(".").lower())
-        day_n = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+    if m["mon"] or m["mon2"]:  # "5 p.m. EST Nov. 9", "midnight on 15 February"
+        month = MONTHS.get((m["mon"] or m["mon2"]).rstrip(".").lower())
+        day_n = int(re.match(r"\d+", m["d"] or m["d2"]).group())  # type: ignore[union-attr]
         if month is None:
             return None
-        year = _month_day_year(month, day_n, ctx, c.start, c.end)
+        y = m["y"] or m["y2"]
+        # the tense of the date's own phrase ("came into force at midnight on Feb. 15")
+        lo = min(m.start(g) for g in ("mon", "d", "mon2", "d2") if m[g])
+        year = int(y) if y else _month_day_year(month, day_n, ctx, lo, c.end)
         try:
             day = date(year, month, day_n)
         except ValueError:
@@ -1495,6 +1557,8 @@ def _h_clock(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     else:
         # a clock time falls on the day the narrative has reached ("shot at 10 p.m.")
         day = ctx.reference if ctx.reference is not None else ctx.anchor
+    if m["y"] or m["y2"]:
+        return Value("TIME", f"{day.isoformat()}T{hm}", sets_reference=True)
     return Value(
         "TIME", f"{day.isoformat()}T{hm}", relative=True, underspecified=f"XXXX-XX-XXT{hm}"
     )
@@ -1863,6 +1927,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "year": _h_year,
     "holiday": _h_holiday,
     "range_end": _h_range_end,
+    "range_start": _h_range_start,
     "spelled_year": _h_spelled_year,
     "clock": _h_clock,
     "weekday": _h_weekday,
@@ -2047,8 +2112,7 @@ def extract_counting_from(
         if val is None:
             continue
         resolved = anchored or not val.relative
-        if resolved:
-            val = _day_shift(text, cand, val)
+        val = _day_shift(text, cand, val)  # unresolved, only the extent matters
         value = val.value if resolved else (val.underspecified or val.value)
         rng = timex.sort_range(val.value) if val.type in ("DATE", "TIME") else None
         out.append(
