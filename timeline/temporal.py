@@ -156,8 +156,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "iso",
         _rx(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<H>[0-2]\d):(?P<M>[0-5]\d))?\b"),
     ),
-    # 1/10/2022 (US order), 10.01.2022 is ambiguous and left alone
-    ("numeric", _rx(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})\b")),
+    # 1/10/2022 (US order); 10.01.2022 is written day first wherever dots are used
+    (
+        "numeric",
+        _rx(
+            r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})\b"
+            rf"|(?<![\d.])(?P<d2>[12]\d|3[01]|0[1-9])\.(?P<m2>1[0-2]|0[1-9])\.(?P<y2>{_YEAR})\b(?!\.\d)"
+        ),
+    ),
     # Monday, January 10, 2022 / January 10, 2022 / Jan. 10 / January 10th
     (
         "month_day",
@@ -217,7 +223,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"|fiscal|calendar|(?P<py>{_YEAR}))[\s-]+)*)"
             rf"(?P<ord>{_ORD}|final|last)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>quarter|half)"
             rf"(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})|\s+of\s+(?:(?P<yrel>this|last|next)\s+year)"
-            r"|\s+of\s+the\s+(?P<dec>'\d0|1\d\d0|20\d0)s)?\b",
+            r"|\s+of\s+the\s+(?P<dec>'\d0|1\d\d0|20\d0)s|\s+of\s+the\s+year)?\b",
             CI,
         ),
     ),
@@ -239,6 +245,36 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("q_short", _rx(rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YEAR}))?\b")),
+    # the first week of March: a week of a month
+    (
+        "month_week",
+        _rx(
+            rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
+            rf"(?P<mon>{_MONTH_NAMES})(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?"
+        ),
+    ),
+    # "on the 12th", "Friday the 7th": a day of the month the narrative is in
+    (
+        "nth_day",
+        _rx(
+            rf"\b(?P<wd>{_WEEKDAY}),?\s+the\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+            r"|(?:(?<=\b[Oo]n\s)|(?<=\b[Bb]y\s)|(?<=\b[Uu]ntil\s)|(?<=\b[Ss]ince\s)|(?<=\b[Ff]rom\s)"
+            r"|(?<=\btill\s))"
+            r"the\s+(?P<d2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+            r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|or|to|at|in|when|until|but|with|as)\b)"
+        ),
+    ),
+    # 2015-2019, 1990-91: each end of a span of years is a year
+    (
+        "year_span",
+        _rx(
+            rf"(?<![\d$€£.,:/-])\b(?P<y>{_YEAR})(?=\s?[-–]\s?(?:{_YEAR}|\d\d)\b(?![-–/.,]\d|\s+{_COUNTED}\b))"
+            rf"|(?:(?<=\d{{4}}-)|(?<=\d{{4}}–)|(?<=\d{{4}}\s–\s))(?P<y2>{_YEAR}|\d\d)\b"
+            rf"(?![-–/.,]\d|\s*%|\s+{_COUNTED}\b)"
+        ),
+    ),
+    # this time last year: the same season a year back or ahead
+    ("this_time", _rx(r"\bthis\s+time\s+(?P<rel>last|next)\s+year\b", CI)),
     # the 1990s, the '90s, the mid-1980s, the nineteen-nineties
     (
         "decade",
@@ -378,7 +414,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<unit>quarter|period|(?:fiscal\s+)?year|week|month)\b(?!-)"
             r"(?:(?P<ended>(?=\s+(?:ended|ending)\b))|\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?"
             r"|\b(?P<adj>year-(?:earlier|ago))\b"
-            r"|\b(?P<end>year(?:'s)?[- ]end)\b",
+            r"|\b(?P<end>year(?:'s)?[- ]end)\b"
+            r"|\b(?P<midyear>mid-?year)\b(?!-)",
             CI,
         ),
     ),
@@ -1082,9 +1119,9 @@ def _h_iso(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 
 def _h_numeric(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
-    y = _year_of(m["y"], ctx.anchor)
+    y = _year_of(m["y"] or m["y2"], ctx.anchor)
     try:
-        day = date(y, int(m["m"]), int(m["d"]))
+        day = date(y, int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
     except ValueError:
         return None
     return Value("DATE", day.isoformat(), sets_reference=True)
@@ -1173,11 +1210,21 @@ _MONTH_PREP_BEFORE = re.compile(
 )
 
 
+_MONTH_SPAN_YEAR = re.compile(
+    rf"\s*(?:-|–|to|and|through|until|till)\s*(?P<mon>{_MONTH_NAMES})(?!\w),?\s+(?P<y>{_YEAR})\b"
+)
+
+
 def _h_month(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     month = MONTHS[m["mon"].rstrip(".").lower()]
     rel = (m["rel"] or "").lower()
     if m["mon"] in ("March", "May") and not rel and not _MONTH_PREP_BEFORE.search(_before(c, ctx)):
         return None  # "May" the modal or the name, "March" the verb or the noun
+    span_year = None if rel else _MONTH_SPAN_YEAR.match(ctx.text, c.end)
+    if span_year is not None:  # "January-March 2021": the year at the span's end
+        end_month = MONTHS[span_year["mon"].rstrip(".").lower()]
+        year = int(span_year["y"]) - (month > end_month)
+        return Value("DATE", f"{year:04d}-{month:02d}", sets_reference=True)
     base = ctx.anchor
     if rel == "last":  # "last February" said on March 1 is a year back (TimeBank)
         year = base.year if month < base.month - 1 else base.year - 1
@@ -1284,6 +1331,9 @@ def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         since = re.search(r"\bsince\s+$", _before(c, ctx), re.IGNORECASE)
         year = ctx.anchor.year - 1 if since else ctx.anchor.year
         return Value("DATE", f"{year:04d}-12-31", relative=True, underspecified="XXXX-12-31")
+    if m["midyear"]:  # "by mid-year": the middle of the year of the report
+        year = ctx.anchor.year
+        return Value("DATE", f"{year:04d}", mod="MID", relative=True, underspecified="XXXX")
     if m["adj"]:  # "a year-earlier loss", "the year-ago results"
         period = ctx.period or f"{ctx.anchor.year:04d}"
         return Value("DATE", _shift_period(period, -1), relative=True, underspecified="XXXX")
@@ -1463,6 +1513,65 @@ def _h_range_start(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None
         return None
     under = last.underspecified and f"{last.underspecified[:-2]}{day_n:02d}"
     return replace(last, value=end.replace(day=day_n).isoformat(), underspecified=under)
+
+
+def _h_month_week(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    month = MONTHS[m["mon"].rstrip(".").lower()]
+    ord_word = m["ord"].lower()
+    year = int(m["y"]) if m["y"] else _month_day_year(month, None, ctx, c.start, c.end)
+    # the ISO week holding the middle day of the month's n-th seven days
+    if ord_word in ("last", "final"):
+        day = _safe_date(year, month, 31) - timedelta(days=3)
+    else:
+        day = date(year, month, 4 + 7 * (ORDINALS[ord_word] - 1))
+    return Value("DATE", _at(day, "week"), relative=not m["y"], underspecified="XXXX-WXX")
+
+
+def _h_nth_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    day_n = int(re.match(r"\d+", m["d"] or m["d2"]).group())  # type: ignore[union-attr]
+    narrative = ctx.reference is not None and ctx.reference_from_text
+    base = ctx.reference if narrative and ctx.reference is not None else ctx.anchor
+    under = f"XXXX-XX-{day_n:02d}"
+    span = 6 if m["wd"] else 1
+    days = []
+    for k in range(-span, span + 1):
+        y, mo = divmod(base.month - 1 + k, 12)
+        try:
+            days.append(date(base.year + y, mo + 1, day_n))
+        except ValueError:
+            continue
+    if m["wd"]:  # "Friday the 7th": the nearest month where the 7th is a Friday
+        days = [d for d in days if d.isoweekday() == WEEKDAYS[m["wd"].lower()]]
+    elif narrative:  # "On 3 March ... on the 12th": the month the story is in
+        days = [d for d in days if d.month == base.month]
+    else:
+        tense = ctx.tense_of(c.start, c.end)
+        if tense in ("future", "present"):
+            days = [d for d in days if d >= base] or days
+        elif tense in ("past", "past_act"):
+            days = [d for d in days if d <= base] or days
+    if not days:
+        return None
+    day = min(days, key=lambda d: abs((d - base).days))
+    return Value("DATE", day.isoformat(), relative=True, sets_reference=True, underspecified=under)
+
+
+def _h_year_span(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    if m["y"]:
+        return Value("DATE", m["y"], sets_reference=True)
+    first = re.search(r"(\d{4})\s?[-–]\s?$", _before(c, ctx))
+    if first is None or not re.fullmatch(_YEAR, first[1]):
+        return None
+    start, end = int(first[1]), m["y2"]
+    year = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
+    if len(end) == 2 and year <= start:  # "1999-01": the next century
+        year += 100
+    return Value("DATE", f"{year:04d}", sets_reference=True) if 0 < year - start <= 10 else None
+
+
+def _h_this_time(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    d = _add(ctx.anchor, 1 if m["rel"].lower() == "next" else -1, "year")
+    return Value("DATE", _at(d, "month"), relative=True, underspecified="XXXX-XX")
 
 
 def _h_holiday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -1928,6 +2037,10 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "holiday": _h_holiday,
     "range_end": _h_range_end,
     "range_start": _h_range_start,
+    "month_week": _h_month_week,
+    "nth_day": _h_nth_day,
+    "year_span": _h_year_span,
+    "this_time": _h_this_time,
     "spelled_year": _h_spelled_year,
     "clock": _h_clock,
     "weekday": _h_weekday,
