@@ -162,6 +162,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})\b"
             rf"|(?<![\d.])(?P<d2>[12]\d|3[01]|0[1-9])\.(?P<m2>1[0-2]|0[1-9])\.(?P<y2>{_YEAR})\b(?!\.\d)"
+            # 30/01/2022: a first number above 12 cannot be a month, so the day comes first
+            rf"|\b(?P<d3>1[3-9]|2\d|3[01])/(?P<m3>1[0-2]|0?[1-9])/(?P<y3>{_YEAR})\b"
         ),
     ),
     # Monday, January 10, 2022 / January 10, 2022 / Jan. 10 / January 10th
@@ -249,7 +251,15 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_week",
         _rx(
-            rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
+            rf"\b(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
+            rf"(?P<mon>{_MONTH_NAMES})(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?"
+        ),
+    ),
+    # the first Monday in March: the n-th such weekday of a month
+    (
+        "month_weekday",
+        _rx(
+            rf"\b(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|last)\s+(?P<wd>{_WEEKDAY})\s+(?:of|in)\s+"
             rf"(?P<mon>{_MONTH_NAMES})(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?"
         ),
     ),
@@ -301,7 +311,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|early|late|mid|the)\s+)?"
             rf"(?P<s>spring|summer|fall|autumn|winter)"
-            rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR}))?\b",
+            rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR})|\s+of\s+(?P<yrel>this|last|next)\s+year)?\b",
             CI,
         ),
     ),
@@ -543,7 +553,9 @@ def find_candidates(
         if cand.rule in ("month_day", "day_month"):
             end_day = _RANGE_END.match(text, cand.end)
             if end_day is not None:
-                taken.add(Candidate(end_day.start("d"), end_day.end("d"), "range_end", end_day))
+                if end_day["y"]:  # the year is the range end's: "Feb. 24 and [25, 2022]"
+                    taken.discard_within(end_day.start("y"), end_day.end("y"))
+                taken.add(Candidate(end_day.start("d"), end_day.end(), "range_end", end_day))
         if cand.rule == "day_month" and cand.match is not None and not cand.match["wd"]:
             first = _RANGE_START.search(text, max(0, cand.start - 20), cand.start)
             if first is not None:
@@ -598,6 +610,8 @@ def _take_modifier(text: str, cand: Candidate, not_before: int) -> None:
 _RANGE_END = re.compile(
     r"\s*(?:-|–|to|and|through|until|till)\s*(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)\b"
     r"(?!\s*(?:%|[,.]?\d)|\s+(?!(?:in|at|on|of|for|with|and|as|by|from|when|while)\b)[A-Za-z])"
+    # "Feb. 24 and 25, 2022": the year closes the range and dates both days
+    rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
 )
 
 
@@ -620,6 +634,13 @@ class _Occupied:
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.starts, end)  # spans starting before `end`
         return i > 0 and self.ends[i - 1] > start
+
+    def discard_within(self, start: int, end: int) -> None:
+        """Drop the spans that lie inside [start, end)."""
+        keep = [i for i, c in enumerate(self.items) if not (start <= c.start and c.end <= end)]
+        self.starts = [self.starts[i] for i in keep]
+        self.ends = [self.ends[i] for i in keep]
+        self.items = [self.items[i] for i in keep]
 
     def add(self, cand: Candidate, against: _Occupied | None = None) -> bool:
         if self.overlaps(cand.start, cand.end) or (
@@ -1119,9 +1140,9 @@ def _h_iso(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 
 def _h_numeric(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
-    y = _year_of(m["y"] or m["y2"], ctx.anchor)
+    y = _year_of(m["y"] or m["y2"] or m["y3"], ctx.anchor)
     try:
-        day = date(y, int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
+        day = date(y, int(m["m"] or m["m2"] or m["m3"]), int(m["d"] or m["d2"] or m["d3"]))
     except ValueError:
         return None
     return Value("DATE", day.isoformat(), sets_reference=True)
@@ -1137,9 +1158,11 @@ def _h_month_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         return Value(
             "DATE", d.isoformat(), relative=True, sets_reference=True, underspecified=under
         )
-    if m["y"]:
+    range_end = _RANGE_END.match(ctx.text, c.end)
+    explicit = m["y"] or (range_end["y"] if range_end is not None else None)  # "Feb. 24-25, 2022"
+    if explicit:
         try:
-            d = date(int(m["y"]), month, day_n)
+            d = date(int(explicit), month, day_n)
         except ValueError:
             return None
         value = d.isoformat()
@@ -1421,6 +1444,12 @@ def _h_season(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     rel = (m["rel"] or "").lower()
     if m["y"]:
         return Value("DATE", f"{_year_of(m['y'], ctx.anchor):04d}-{code}", mod=_mod(rel))
+    if m["yrel"]:  # "the spring of last year"
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
+        under = f"XXXX-{code}"
+        return Value(
+            "DATE", f"{year:04d}-{code}", mod=_mod(rel), relative=True, underspecified=under
+        )
     if code == "FA" and re.match(r"\s+of\b", ctx.text[c.end : c.end + 4]):
         return None  # "the fall of the Wall"
     if code in ("FA", "SP") and not rel and not _SEASON_PREP_BEFORE.search(_before(c, ctx)):
@@ -1498,6 +1527,8 @@ def _h_range_end(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         day = first.replace(day=day_n)
     except ValueError:
         return None
+    if m["y"]:
+        return Value("DATE", day.isoformat(), sets_reference=True)
     return Value("DATE", day.isoformat(), relative=True, underspecified=f"XXXX-XX-{day_n:02d}")
 
 
@@ -1525,6 +1556,14 @@ def _h_month_week(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     else:
         day = date(year, month, 4 + 7 * (ORDINALS[ord_word] - 1))
     return Value("DATE", _at(day, "week"), relative=not m["y"], underspecified="XXXX-WXX")
+
+
+def _h_month_weekday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    month = MONTHS[m["mon"].rstrip(".").lower()]
+    wd, ord_word = WEEKDAYS[m["wd"].lower()], m["ord"].lower()
+    year = int(m["y"]) if m["y"] else _month_day_year(month, None, ctx, c.start, c.end)
+    day = _nth_weekday(year, month, wd, -1 if ord_word == "last" else ORDINALS[ord_word])
+    return Value("DATE", day.isoformat(), relative=not m["y"], underspecified="XXXX-XX-XX")
 
 
 def _h_nth_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -2039,6 +2078,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "range_start": _h_range_start,
     "month_week": _h_month_week,
     "nth_day": _h_nth_day,
+    "month_weekday": _h_month_weekday,
     "year_span": _h_year_span,
     "this_time": _h_this_time,
     "spelled_year": _h_spelled_year,
