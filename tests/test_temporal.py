@@ -58,6 +58,11 @@ def test_without_anchor_relative_values_are_underspecified(
     assert mon.sort_key is not None and tue.sort_key == mon.sort_key + 1
 
 
+def test_without_anchor_a_day_shift_keeps_its_extent() -> None:
+    got = [(t.text, t.value) for t in temporal.extract("He arrives the day after tomorrow.", None)]
+    assert got == [("the day after tomorrow", "XXXX-XX-XX")]
+
+
 def test_narrative_time_counts_from_the_last_date_reached() -> None:
     text = (
         "On June 6, 1944 the Allies landed. Two days later they took Bayeux. "

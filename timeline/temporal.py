@@ -156,21 +156,31 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "iso",
         _rx(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<H>[0-2]\d):(?P<M>[0-5]\d))?\b"),
     ),
-    # 1/10/2022 (US order), 10.01.2022 is ambiguous and left alone
-    ("numeric", _rx(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})\b")),
+    # 1/10/2022 (US order); 10.01.2022 is written day first wherever dots are used
+    (
+        "numeric",
+        _rx(
+            r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})\b"
+            rf"|(?<![\d.])(?P<d2>[12]\d|3[01]|0[1-9])\.(?P<m2>1[0-2]|0[1-9])\.(?P<y2>{_YEAR})\b(?!\.\d)"
+            # 30/01/2022: a first number above 12 cannot be a month, so the day comes first
+            rf"|\b(?P<d3>1[3-9]|2\d|3[01])/(?P<m3>1[0-2]|0?[1-9])/(?P<y3>{_YEAR})\b"
+        ),
+    ),
     # Monday, January 10, 2022 / January 10, 2022 / Jan. 10 / January 10th
     (
         "month_day",
         _rx(
             rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_NAMES})\s+(?:the\s+)?(?P<d>{_DAY})\b"
-            rf"(?:,?\s+(?P<y>{_YEAR})\b)?(?:\s+(?P<part>{_PART}))?"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?"
+            rf"(?:\s+(?P<part>{_PART}))?"
         ),
     ),
     # the week of March 6: the week that holds the day
     (
         "week_of",
         _rx(
-            rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{_MONTH_NAMES})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?"
+            rf"\b[Tt]he\s+week\s+of\s+(?:(?P<mon>{_MONTH_NAMES})\s+(?P<d>{_DAY})\b"
+            rf"|(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon2>{_MONTH_NAMES})(?!\w))(?:,?\s+(?P<y>{_YEAR})\b)?"
         ),
     ),
     # 10 January 2022 / the 10th of January
@@ -178,7 +188,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "day_month",
         _rx(
             rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<mon>{_MONTH_NAMES})"
-            rf"(?:,?\s+(?P<y>{_YEAR}))?\b"
+            rf"(?:,?\s+(?P<y>{_YEAR})|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?\b"
         ),
     ),
     # January 2022 / mid-January 1998 / early May
@@ -187,7 +197,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"(?:\b(?P<mod>early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of)[- ]?\s*)?"
             rf"\b(?P<mon>{_MONTH_NAMES})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|'\d\d|{_SPELLED_YEAR})"
-            r"|\s+(?P<yrel>this|last|next)\s+year)\b"
+            r"|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)\b"
         ),
     ),
     # a month on its own: only where it cannot be a verb or a modal
@@ -215,7 +225,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"|fiscal|calendar|(?P<py>{_YEAR}))[\s-]+)*)"
             rf"(?P<ord>{_ORD}|final|last)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>quarter|half)"
             rf"(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})|\s+of\s+(?:(?P<yrel>this|last|next)\s+year)"
-            r"|\s+of\s+the\s+(?P<dec>'\d0|1\d\d0|20\d0)s)?\b",
+            r"|\s+of\s+the\s+(?P<dec>'\d0|1\d\d0|20\d0)s|\s+of\s+the\s+year)?\b",
             CI,
         ),
     ),
@@ -237,6 +247,44 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("q_short", _rx(rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YEAR}))?\b")),
+    # the first week of March: a week of a month
+    (
+        "month_week",
+        _rx(
+            rf"\b(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
+            rf"(?P<mon>{_MONTH_NAMES})(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?"
+        ),
+    ),
+    # the first Monday in March: the n-th such weekday of a month
+    (
+        "month_weekday",
+        _rx(
+            rf"\b(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|last)\s+(?P<wd>{_WEEKDAY})\s+(?:of|in)\s+"
+            rf"(?P<mon>{_MONTH_NAMES})(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?"
+        ),
+    ),
+    # "on the 12th", "Friday the 7th": a day of the month the narrative is in
+    (
+        "nth_day",
+        _rx(
+            rf"\b(?P<wd>{_WEEKDAY}),?\s+the\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+            r"|(?:(?<=\b[Oo]n\s)|(?<=\b[Bb]y\s)|(?<=\b[Uu]ntil\s)|(?<=\b[Ss]ince\s)|(?<=\b[Ff]rom\s)"
+            r"|(?<=\btill\s))"
+            r"the\s+(?P<d2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+            r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|or|to|at|in|when|until|but|with|as)\b)"
+        ),
+    ),
+    # 2015-2019, 1990-91: each end of a span of years is a year
+    (
+        "year_span",
+        _rx(
+            rf"(?<![\d$€£.,:/-])\b(?P<y>{_YEAR})(?=\s?[-–]\s?(?:{_YEAR}|\d\d)\b(?![-–/.,]\d|\s+{_COUNTED}\b))"
+            rf"|(?:(?<=\d{{4}}-)|(?<=\d{{4}}–)|(?<=\d{{4}}\s–\s))(?P<y2>{_YEAR}|\d\d)\b"
+            rf"(?![-–/.,]\d|\s*%|\s+{_COUNTED}\b)"
+        ),
+    ),
+    # this time last year: the same season a year back or ahead
+    ("this_time", _rx(r"\bthis\s+time\s+(?P<rel>last|next)\s+year\b", CI)),
     # the 1990s, the '90s, the mid-1980s, the nineteen-nineties
     (
         "decade",
@@ -263,7 +311,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|early|late|mid|the)\s+)?"
             rf"(?P<s>spring|summer|fall|autumn|winter)"
-            rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR}))?\b",
+            rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR})|\s+of\s+(?P<yrel>this|last|next)\s+year)?\b",
             CI,
         ),
     ),
@@ -291,7 +339,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:(?P<wd1>{_WEEKDAY}|today|tomorrow|yesterday|tonight)(?:,?\s+at|,)?\s+)?"
             rf"(?P<clock>{_CLOCK})"
             rf"(?:\s+(?:on\s+)?(?P<wd2>{_WEEKDAY}|today|tomorrow|yesterday|tonight)"
-            rf"|,?\s+(?P<mon>{_MONTH_NAMES})\s+(?P<d>{_DAY})\b)?",
+            rf"|,?\s+(?:on\s+)?(?P<mon>{_MONTH_NAMES})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?"
+            # "at midnight on 15 February (2015)": the day the time falls on
+            rf"|\s+on\s+(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon2>{_MONTH_NAMES})(?!\w)"
+            rf"(?:,?\s+(?P<y2>{_YEAR})\b)?)?",
             CI,
         ),
     ),
@@ -373,7 +424,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<unit>quarter|period|(?:fiscal\s+)?year|week|month)\b(?!-)"
             r"(?:(?P<ended>(?=\s+(?:ended|ending)\b))|\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?"
             r"|\b(?P<adj>year-(?:earlier|ago))\b"
-            r"|\b(?P<end>year(?:'s)?[- ]end)\b",
+            r"|\b(?P<end>year(?:'s)?[- ]end)\b"
+            r"|\b(?P<midyear>mid-?year)\b(?!-)",
             CI,
         ),
     ),
@@ -454,6 +506,7 @@ class Candidate:
     match: re.Match[str] | None
     label: str = ""  # spaCy's label when the candidate came from the NER
     mod: str | None = None  # a modifier taken in front of the match ("early", "the end of")
+    partner: Candidate | None = None  # the date a range's first day takes its month from
 
 
 # A spaCy DATE/TIME entity longer than this is a run of dates taken for one (a
@@ -500,7 +553,15 @@ def find_candidates(
         if cand.rule in ("month_day", "day_month"):
             end_day = _RANGE_END.match(text, cand.end)
             if end_day is not None:
-                taken.add(Candidate(end_day.start("d"), end_day.end("d"), "range_end", end_day))
+                if end_day["y"]:  # the year is the range end's: "Feb. 24 and [25, 2022]"
+                    taken.discard_within(end_day.start("y"), end_day.end("y"))
+                taken.add(Candidate(end_day.start("d"), end_day.end(), "range_end", end_day))
+        if cand.rule == "day_month" and cand.match is not None and not cand.match["wd"]:
+            first = _RANGE_START.search(text, max(0, cand.start - 20), cand.start)
+            if first is not None:
+                taken.add(
+                    Candidate(first.start("d"), first.end("d"), "range_start", first, partner=cand)
+                )
     ruled = _Occupied()
     previous_end = 0
     for cand in taken.items:
@@ -549,6 +610,16 @@ def _take_modifier(text: str, cand: Candidate, not_before: int) -> None:
 _RANGE_END = re.compile(
     r"\s*(?:-|–|to|and|through|until|till)\s*(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)\b"
     r"(?!\s*(?:%|[,.]?\d)|\s+(?!(?:in|at|on|of|for|with|and|as|by|from|when|while)\b)[A-Za-z])"
+    # "Feb. 24 and 25, 2022": the year closes the range and dates both days
+    rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
+)
+
+
+# The first day of a range written day-first, an expression of its own too:
+# "from [10] to 12 March", "[5]-6 December", "between [3] and 5 May".
+_RANGE_START = re.compile(
+    r"(?<![\d.,:/$£€])\b(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+    r"\s*(?:-|–|to|and|through|until|till)\s*$"
 )
 
 
@@ -563,6 +634,13 @@ class _Occupied:
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.starts, end)  # spans starting before `end`
         return i > 0 and self.ends[i - 1] > start
+
+    def discard_within(self, start: int, end: int) -> None:
+        """Drop the spans that lie inside [start, end)."""
+        keep = [i for i, c in enumerate(self.items) if not (start <= c.start and c.end <= end)]
+        self.starts = [self.starts[i] for i in keep]
+        self.ends = [self.ends[i] for i in keep]
+        self.items = [self.items[i] for i in keep]
 
     def add(self, cand: Candidate, against: _Occupied | None = None) -> bool:
         if self.overlaps(cand.start, cand.end) or (
@@ -1009,7 +1087,7 @@ def _nearest_year(day_in: Callable[[int], date], ctx: Context, start: int, end: 
 
 def resolve(cand: Candidate, text: str, ctx: Context) -> Value | None:
     """The TIMEX3 type and value of a candidate, or None if it is not one."""
-    if _is_title(text, cand.start, cand.end):
+    if cand.rule != "holiday" and _is_title(text, cand.start, cand.end):
         return None
     handler = _HANDLERS.get(cand.rule)
     try:
@@ -1062,9 +1140,9 @@ def _h_iso(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 
 def _h_numeric(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
-    y = _year_of(m["y"], ctx.anchor)
+    y = _year_of(m["y"] or m["y2"] or m["y3"], ctx.anchor)
     try:
-        day = date(y, int(m["m"]), int(m["d"]))
+        day = date(y, int(m["m"] or m["m2"] or m["m3"]), int(m["d"] or m["d2"] or m["d3"]))
     except ValueError:
         return None
     return Value("DATE", day.isoformat(), sets_reference=True)
@@ -1073,9 +1151,18 @@ def _h_numeric(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 def _h_month_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     month = MONTHS[m["mon"].rstrip(".").lower()]
     day_n = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
-    if m["y"]:
+    if m["yrel"]:  # "31 December last year"
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
+        d = _safe_date(year, month, day_n)
+        under = f"XXXX-{month:02d}-{day_n:02d}"
+        return Value(
+            "DATE", d.isoformat(), relative=True, sets_reference=True, underspecified=under
+        )
+    range_end = _RANGE_END.match(ctx.text, c.end)
+    explicit = m["y"] or (range_end["y"] if range_end is not None else None)  # "Feb. 24-25, 2022"
+    if explicit:
         try:
-            d = date(int(m["y"]), month, day_n)
+            d = date(int(explicit), month, day_n)
         except ValueError:
             return None
         value = d.isoformat()
@@ -1083,6 +1170,8 @@ def _h_month_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
             return Value("TIME", f"{value}T{PARTS_OF_DAY[m['part'].lower()]}", sets_reference=True)
         return Value("DATE", value, sets_reference=True)
     year = _month_day_year(month, day_n, ctx, c.start, c.end)
+    if m["wd"]:  # "Tuesday, 11 January": the nearby year in which the weekday fits
+        year = _year_with_weekday(month, day_n, WEEKDAYS[m["wd"].lower()], ctx) or year
     try:
         d = date(year, month, day_n)
     except ValueError:
@@ -1096,9 +1185,25 @@ def _h_month_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     return Value("DATE", value, relative=True, sets_reference=True, underspecified=under)
 
 
+def _year_with_weekday(month: int, day_n: int, wd: int, ctx: Context) -> int | None:
+    """The year nearest the anchor in which `month`/`day_n` falls on weekday `wd`:
+    the weekday written beside a date says which year it is better than tense."""
+    if not ctx.anchored:
+        return None
+    fits = []
+    for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2):
+        try:
+            d = date(y, month, day_n)
+        except ValueError:
+            continue
+        if d.isoweekday() == wd:
+            fits.append((abs((d - ctx.anchor).days), y))
+    return min(fits)[1] if fits else None
+
+
 def _h_week_of(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
-    month = MONTHS[m["mon"].rstrip(".").lower()]
-    day_n = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+    month = MONTHS[(m["mon"] or m["mon2"]).rstrip(".").lower()]
+    day_n = int(re.match(r"\d+", m["d"] or m["d2"]).group())  # type: ignore[union-attr]
     year = int(m["y"]) if m["y"] else _month_day_year(month, day_n, ctx, c.start, c.end)
     try:
         day = date(year, month, day_n)
@@ -1109,7 +1214,7 @@ def _h_week_of(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 def _h_month_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     month = MONTHS[m["mon"].rstrip(".").lower()]
-    if m["yrel"]:  # "June last year"
+    if m["yrel"]:  # "June last year", "June of last year"
         year = ctx.anchor.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
         return Value(
             "DATE",
@@ -1128,11 +1233,21 @@ _MONTH_PREP_BEFORE = re.compile(
 )
 
 
+_MONTH_SPAN_YEAR = re.compile(
+    rf"\s*(?:-|–|to|and|through|until|till)\s*(?P<mon>{_MONTH_NAMES})(?!\w),?\s+(?P<y>{_YEAR})\b"
+)
+
+
 def _h_month(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     month = MONTHS[m["mon"].rstrip(".").lower()]
     rel = (m["rel"] or "").lower()
     if m["mon"] in ("March", "May") and not rel and not _MONTH_PREP_BEFORE.search(_before(c, ctx)):
         return None  # "May" the modal or the name, "March" the verb or the noun
+    span_year = None if rel else _MONTH_SPAN_YEAR.match(ctx.text, c.end)
+    if span_year is not None:  # "January-March 2021": the year at the span's end
+        end_month = MONTHS[span_year["mon"].rstrip(".").lower()]
+        year = int(span_year["y"]) - (month > end_month)
+        return Value("DATE", f"{year:04d}-{month:02d}", sets_reference=True)
     base = ctx.anchor
     if rel == "last":  # "last February" said on March 1 is a year back (TimeBank)
         year = base.year if month < base.month - 1 else base.year - 1
@@ -1239,6 +1354,9 @@ def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         since = re.search(r"\bsince\s+$", _before(c, ctx), re.IGNORECASE)
         year = ctx.anchor.year - 1 if since else ctx.anchor.year
         return Value("DATE", f"{year:04d}-12-31", relative=True, underspecified="XXXX-12-31")
+    if m["midyear"]:  # "by mid-year": the middle of the year of the report
+        year = ctx.anchor.year
+        return Value("DATE", f"{year:04d}", mod="MID", relative=True, underspecified="XXXX")
     if m["adj"]:  # "a year-earlier loss", "the year-ago results"
         period = ctx.period or f"{ctx.anchor.year:04d}"
         return Value("DATE", _shift_period(period, -1), relative=True, underspecified="XXXX")
@@ -1326,6 +1444,12 @@ def _h_season(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     rel = (m["rel"] or "").lower()
     if m["y"]:
         return Value("DATE", f"{_year_of(m['y'], ctx.anchor):04d}-{code}", mod=_mod(rel))
+    if m["yrel"]:  # "the spring of last year"
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
+        under = f"XXXX-{code}"
+        return Value(
+            "DATE", f"{year:04d}-{code}", mod=_mod(rel), relative=True, underspecified=under
+        )
     if code == "FA" and re.match(r"\s+of\b", ctx.text[c.end : c.end + 4]):
         return None  # "the fall of the Wall"
     if code in ("FA", "SP") and not rel and not _SEASON_PREP_BEFORE.search(_before(c, ctx)):
@@ -1403,7 +1527,90 @@ def _h_range_end(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         day = first.replace(day=day_n)
     except ValueError:
         return None
+    if m["y"]:
+        return Value("DATE", day.isoformat(), sets_reference=True)
     return Value("DATE", day.isoformat(), relative=True, underspecified=f"XXXX-XX-{day_n:02d}")
+
+
+def _h_range_start(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    if c.partner is None:
+        return None
+    last = resolve(c.partner, ctx.text, ctx)
+    if last is None or last.type != "DATE" or not _FULL_DATE.fullmatch(last.value):
+        return None
+    day_n = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+    end = date.fromisoformat(last.value)
+    if day_n >= end.day:
+        return None
+    under = last.underspecified and f"{last.underspecified[:-2]}{day_n:02d}"
+    return replace(last, value=end.replace(day=day_n).isoformat(), underspecified=under)
+
+
+def _h_month_week(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    month = MONTHS[m["mon"].rstrip(".").lower()]
+    ord_word = m["ord"].lower()
+    year = int(m["y"]) if m["y"] else _month_day_year(month, None, ctx, c.start, c.end)
+    # the ISO week holding the middle day of the month's n-th seven days
+    if ord_word in ("last", "final"):
+        day = _safe_date(year, month, 31) - timedelta(days=3)
+    else:
+        day = date(year, month, 4 + 7 * (ORDINALS[ord_word] - 1))
+    return Value("DATE", _at(day, "week"), relative=not m["y"], underspecified="XXXX-WXX")
+
+
+def _h_month_weekday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    month = MONTHS[m["mon"].rstrip(".").lower()]
+    wd, ord_word = WEEKDAYS[m["wd"].lower()], m["ord"].lower()
+    year = int(m["y"]) if m["y"] else _month_day_year(month, None, ctx, c.start, c.end)
+    day = _nth_weekday(year, month, wd, -1 if ord_word == "last" else ORDINALS[ord_word])
+    return Value("DATE", day.isoformat(), relative=not m["y"], underspecified="XXXX-XX-XX")
+
+
+def _h_nth_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    day_n = int(re.match(r"\d+", m["d"] or m["d2"]).group())  # type: ignore[union-attr]
+    narrative = ctx.reference is not None and ctx.reference_from_text
+    base = ctx.reference if narrative and ctx.reference is not None else ctx.anchor
+    under = f"XXXX-XX-{day_n:02d}"
+    span = 6 if m["wd"] else 1
+    days = []
+    for k in range(-span, span + 1):
+        y, mo = divmod(base.month - 1 + k, 12)
+        try:
+            days.append(date(base.year + y, mo + 1, day_n))
+        except ValueError:
+            continue
+    if m["wd"]:  # "Friday the 7th": the nearest month where the 7th is a Friday
+        days = [d for d in days if d.isoweekday() == WEEKDAYS[m["wd"].lower()]]
+    elif narrative:  # "On 3 March ... on the 12th": the month the story is in
+        days = [d for d in days if d.month == base.month]
+    else:
+        tense = ctx.tense_of(c.start, c.end)
+        if tense in ("future", "present"):
+            days = [d for d in days if d >= base] or days
+        elif tense in ("past", "past_act"):
+            days = [d for d in days if d <= base] or days
+    if not days:
+        return None
+    day = min(days, key=lambda d: abs((d - base).days))
+    return Value("DATE", day.isoformat(), relative=True, sets_reference=True, underspecified=under)
+
+
+def _h_year_span(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    if m["y"]:
+        return Value("DATE", m["y"], sets_reference=True)
+    first = re.search(r"(\d{4})\s?[-–]\s?$", _before(c, ctx))
+    if first is None or not re.fullmatch(_YEAR, first[1]):
+        return None
+    start, end = int(first[1]), m["y2"]
+    year = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
+    if len(end) == 2 and year <= start:  # "1999-01": the next century
+        year += 100
+    return Value("DATE", f"{year:04d}", sets_reference=True) if 0 < year - start <= 10 else None
+
+
+def _h_this_time(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    d = _add(ctx.anchor, 1 if m["rel"].lower() == "next" else -1, "year")
+    return Value("DATE", _at(d, "month"), relative=True, underspecified="XXXX-XX")
 
 
 def _h_holiday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -1478,12 +1685,15 @@ def _h_clock(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if m.group().lower() == "noon" and re.search(r"\bhigh\s+$", _before(c, ctx), re.IGNORECASE):
         return None  # "high noon comes today": the hour of decision, an idiom
     wd = m["wd1"] or m["wd2"]
-    if m["mon"]:  # "5 p.m. EST Nov. 9"
-        month = MONTHS.get(m["mon"].rstrip(".").lower())
-        day_n = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+    if m["mon"] or m["mon2"]:  # "5 p.m. EST Nov. 9", "midnight on 15 February"
+        month = MONTHS.get((m["mon"] or m["mon2"]).rstrip(".").lower())
+        day_n = int(re.match(r"\d+", m["d"] or m["d2"]).group())  # type: ignore[union-attr]
         if month is None:
             return None
-        year = _month_day_year(month, day_n, ctx, c.start, c.end)
+        y = m["y"] or m["y2"]
+        # the tense of the date's own phrase ("came into force at midnight on Feb. 15")
+        lo = min(m.start(g) for g in ("mon", "d", "mon2", "d2") if m[g])
+        year = int(y) if y else _month_day_year(month, day_n, ctx, lo, c.end)
         try:
             day = date(year, month, day_n)
         except ValueError:
@@ -1495,6 +1705,8 @@ def _h_clock(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     else:
         # a clock time falls on the day the narrative has reached ("shot at 10 p.m.")
         day = ctx.reference if ctx.reference is not None else ctx.anchor
+    if m["y"] or m["y2"]:
+        return Value("TIME", f"{day.isoformat()}T{hm}", sets_reference=True)
     return Value(
         "TIME", f"{day.isoformat()}T{hm}", relative=True, underspecified=f"XXXX-XX-XXT{hm}"
     )
@@ -1863,6 +2075,12 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "year": _h_year,
     "holiday": _h_holiday,
     "range_end": _h_range_end,
+    "range_start": _h_range_start,
+    "month_week": _h_month_week,
+    "nth_day": _h_nth_day,
+    "month_weekday": _h_month_weekday,
+    "year_span": _h_year_span,
+    "this_time": _h_this_time,
     "spelled_year": _h_spelled_year,
     "clock": _h_clock,
     "weekday": _h_weekday,
@@ -2047,8 +2265,7 @@ def extract_counting_from(
         if val is None:
             continue
         resolved = anchored or not val.relative
-        if resolved:
-            val = _day_shift(text, cand, val)
+        val = _day_shift(text, cand, val)  # unresolved, only the extent matters
         value = val.value if resolved else (val.underspecified or val.value)
         rng = timex.sort_range(val.value) if val.type in ("DATE", "TIME") else None
         out.append(
