@@ -2257,6 +2257,7 @@ def extract_counting_from(
     base = anchor if anchor is not None else stand_in_anchor(text, candidates)
     ctx = Context(text=text, anchor=base, anchored=anchored, tense_of=tense_of)
     out: list[TimeExpression] = []
+    previous: tuple[Candidate, Value] | None = None
     for cand in candidates:
         try:
             val = resolve(cand, text, ctx)
@@ -2266,20 +2267,52 @@ def extract_counting_from(
             continue
         resolved = anchored or not val.relative
         val = _day_shift(text, cand, val)  # unresolved, only the extent matters
-        value = val.value if resolved else (val.underspecified or val.value)
-        rng = timex.sort_range(val.value) if val.type in ("DATE", "TIME") else None
-        out.append(
-            TimeExpression(
-                start=cand.start,
-                end=cand.end,
-                text=text[cand.start : cand.end],
-                type=val.type,
-                value=value,
-                mod=val.mod or cand.mod,
-                resolved=resolved,
-                sort_key=rng[0] if rng else None,
-                sort_end=rng[1] if rng else None,
-            )
-        )
+        if previous is not None and _weekday_range(text, previous[0], cand):
+            first, val = _order_weekday_range(previous[1], val, ctx.tense_of(cand.start, cand.end))
+            if first is not previous[1]:
+                out[-1] = _timex(text, previous[0], first, resolved)
+        out.append(_timex(text, cand, val, resolved))
+        previous = (cand, val)
         _advance(ctx, val)
     return base, out
+
+
+def _timex(text: str, cand: Candidate, val: Value, resolved: bool) -> TimeExpression:
+    value = val.value if resolved else (val.underspecified or val.value)
+    rng = timex.sort_range(val.value) if val.type in ("DATE", "TIME") else None
+    return TimeExpression(
+        start=cand.start,
+        end=cand.end,
+        text=text[cand.start : cand.end],
+        type=val.type,
+        value=value,
+        mod=val.mod or cand.mod,
+        resolved=resolved,
+        sort_key=rng[0] if rng else None,
+        sort_end=rng[1] if rng else None,
+    )
+
+
+_RANGE_WORD = re.compile(r"\s*(?:-|–|to|through|until|till)\s*")
+
+
+def _weekday_range(text: str, first: Candidate, second: Candidate) -> bool:
+    """ "from Monday to Wednesday": two bare weekdays joined as a range."""
+    return (
+        first.rule == second.rule == "weekday"
+        and _RANGE_WORD.fullmatch(text, first.end, second.start) is not None
+    )
+
+
+def _order_weekday_range(first: Value, last: Value, tense: Tense | None) -> tuple[Value, Value]:
+    """A range of weekdays runs forward: when each end was placed on its own and
+    the last falls before the first ("met from Monday to Wednesday", said on a
+    Monday), a past range starts a week earlier and any other ends a week later."""
+    if not (_FULL_DATE.fullmatch(first.value) and _FULL_DATE.fullmatch(last.value)):
+        return first, last
+    start, end = date.fromisoformat(first.value), date.fromisoformat(last.value)
+    if end >= start:
+        return first, last
+    if tense in ("past", "past_act"):
+        return replace(first, value=(start - timedelta(days=7)).isoformat()), last
+    return first, replace(last, value=(end + timedelta(days=7)).isoformat())
