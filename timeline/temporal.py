@@ -98,6 +98,8 @@ _MONTH_SAFE = (  # months that are not also common words when they stand alone
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+# A year is not a date's year when a span of numbers starts with it ("6 December, 2000-3000 troops").
+_NOT_SPAN = r"(?![-–]\d)"
 _NUM_WORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four"
     r"|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
@@ -171,7 +173,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "month_day",
         _rx(
             rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_NAMES})\s+(?:the\s+)?(?P<d>{_DAY})\b"
-            rf"(?:,?\s+(?P<y>{_YEAR})\b|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b{_NOT_SPAN}|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?"
             rf"(?:\s+(?P<part>{_PART}))?"
         ),
     ),
@@ -188,7 +190,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "day_month",
         _rx(
             rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<mon>{_MONTH_NAMES})"
-            rf"(?:,?\s+(?P<y>{_YEAR})|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?\b"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b{_NOT_SPAN}|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?\b"
         ),
     ),
     # January 2022 / mid-January 1998 / early May
@@ -196,7 +198,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "month_year",
         _rx(
             rf"(?:\b(?P<mod>early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of)[- ]?\s*)?"
-            rf"\b(?P<mon>{_MONTH_NAMES})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|'\d\d|{_SPELLED_YEAR})"
+            rf"\b(?P<mon>{_MONTH_NAMES})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|'\d\d|{_SPELLED_YEAR}){_NOT_SPAN}"
             r"|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)\b"
         ),
     ),
