@@ -413,7 +413,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"\b(?:the\s+(?P<rel>next|following|previous|preceding|prior)\s+(?P<unit>day|morning|evening|night|week|month|year))\b"
             r"|\b(?:the\s+)?(?P<unit2>day|week|month|year|night)\s+(?P<dir>earlier|later|(?:before|after)(?=\s*(?:[.,;:!?)'`\"]|--|$)))\b(?!\s+\w+\s+(?:of|was|had))"
-            r"|\b(?P<that>that(?:\s+same)?|the\s+same)\s+(?P<unit3>day|morning|night|afternoon|evening|week|month|year)\b",
+            r"|\b(?P<that>that(?:\s+same)?|the\s+same"
+            # "later in the day": the day the narrative is on (the modifier is taken after)
+            r"|(?:(?<=\bearlier\sin\s)|(?<=\blater\sin\s))the)"
+            r"\s+(?P<unit3>day|morning|night|afternoon|evening|week|month|year)\b",
             CI,
         ),
     ),
@@ -580,7 +583,8 @@ def find_candidates(
 # TimeML puts "early", "late", "the end of" inside the expression and
 # records them in its `mod` ("[early next year]", "[the end of 1990]").
 _MODIFIER_BEFORE = re.compile(
-    r"\b(?P<mod>early|earlier|late|later|mid|(?:at\s+)?the\s+(?:end|beginning|start|middle)\s+of"
+    r"\b(?P<mod>early|(?:earlier|later)(?:\s+in)?|late|mid"
+    r"|(?:at\s+)?the\s+(?:end|beginning|start|middle)\s+of"
     r"|sometime|as\s+early\s+as)(?:\s+|-)$",
     re.IGNORECASE,
 )
@@ -601,9 +605,12 @@ def _take_modifier(text: str, cand: Candidate, not_before: int) -> None:
     m = _MODIFIER_BEFORE.search(text, lo, cand.start)
     if m is None:
         return
-    mod = m["mod"].lower()
+    mod = re.sub(r"\s+", " ", m["mod"].lower())
+    if mod.endswith(" in") and not text.startswith(("the ", "The "), cand.start):
+        return  # "earlier in 2013" is two things: TimeML takes "2013" alone
     start = m.start() + (3 if mod.startswith("at ") else 0)
     cand.start = start
+    mod = mod.removesuffix(" in")  # "earlier in the year" is "earlier this year"
     cand.mod = {"earlier": "START", "later": "END"}.get(mod) or _mod(re.sub(r"^at\s+", "", mod))
 
 
