@@ -114,3 +114,20 @@ def test_without_anchor_relative_periods_stay_underspecified() -> None:
     assert got["the quarter"] == ("XXXX-QX", False)
     assert got["the weekend"] == ("XXXX-WXX-WE", False)
     assert got["year-end"] == ("XXXX-12-31", False)
+
+
+def test_without_anchor_a_day_before_or_after_keeps_what_is_known() -> None:
+    got = [
+        (t.text, t.value, t.resolved)
+        for text in (
+            "Talks resume the day after Tuesday's vote.",
+            "He left the day before Christmas.",
+            "He left the day before Easter.",
+        )
+        for t in temporal.extract(text, None)
+    ]
+    assert got == [
+        ("the day after Tuesday", "XXXX-WXX-3", False),
+        ("the day before Christmas", "XXXX-12-24", False),
+        ("the day before Easter", "XXXX-XX-XX", False),
+    ]

@@ -1643,12 +1643,15 @@ def _h_holiday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         if m["week"].lower() == "weekend":
             return Value("DATE", f"{week}-WE", relative=relative, underspecified="XXXX-WXX-WE")
         return Value("DATE", week, relative=relative, underspecified="XXXX-WXX")
+    other = _holiday(name, year + 1)
+    fixed = (other.month, other.day) == (day.month, day.day)  # Christmas, not Easter
+    under = f"XXXX-{day.month:02d}-{day.day:02d}" if fixed else "XXXX-XX-XX"
     return Value(
         "DATE",
         day.isoformat(),
         relative=relative,
         sets_reference=not relative,
-        underspecified="XXXX-XX-XX",
+        underspecified=under,
     )
 
 
@@ -2217,8 +2220,17 @@ def _day_shift(text: str, cand: Candidate, val: Value) -> Value:
     if m is None:
         return val
     cand.start = m.start()
-    day = date.fromisoformat(val.value) + timedelta(days=1 if m["dir"] == "after" else -1)
-    return replace(val, value=day.isoformat())
+    step = 1 if m["dir"] == "after" else -1
+    day = date.fromisoformat(val.value) + timedelta(days=step)
+    under = val.underspecified
+    if under and (wd := re.fullmatch(r"XXXX-WXX-([1-7])", under)):  # the day before Tuesday
+        under = f"XXXX-WXX-{(int(wd[1]) - 1 + step) % 7 + 1}"
+    elif under and (md := re.fullmatch(r"XXXX-(\d\d)-(\d\d)", under)):  # before Christmas
+        d = date(2001, int(md[1]), int(md[2])) + timedelta(days=step)  # a year without Feb 29
+        under = f"XXXX-{d.month:02d}-{d.day:02d}"
+    elif under:
+        under = "XXXX-XX-XX"
+    return replace(val, value=day.isoformat(), underspecified=under)
 
 
 def _cached(tense_of: Callable[[int, int], Tense | None]) -> Callable[[int, int], Tense | None]:
