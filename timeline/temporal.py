@@ -13,7 +13,10 @@ TimeBank's annotators do (measured on TempEval-3's training data):
 - anaphoric ones ("two days later", "the following year", "the previous
   Friday") count from the most recent date the narrative has reached;
 - a bare weekday is placed by the tense and aspect of its clause; a month
-  and day without a year lies in the nearest year the tense allows;
+  and day without a year lies in the nearest year the tense allows (a
+  past-tense clause may report a date up to two months ahead, "said the offer
+  expires Nov. 17", but a date that hangs straight off a simple-past verb,
+  "changed its name in December", is behind the anchor);
 - in company results, "the quarter", "the year-ago period" and "a year
   earlier" speak of the reporting period under discussion: the latest
   finished quarter the story names;
