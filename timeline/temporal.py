@@ -791,6 +791,22 @@ def _dates_past_act(token: Token) -> bool:
     return not any(c.dep_ in ("aux", "auxpass") for c in head.children)
 
 
+_RANKING = {"first", "last", "only", "second", "third", "latest", "next"}
+
+
+def _names_no_plan(verb: Token) -> bool:
+    """An infinitive that is a clause's subject ("to accede was...") or picks out
+    one of a ranked set ("the first country to join"), not a plan or a purpose."""
+    if verb.dep_ == "csubj":
+        return True
+    head = verb.head
+    return (
+        verb.dep_ in ("acl", "relcl")
+        and head.pos_ in ("NOUN", "PROPN", "PRON")
+        and any(c.lower_ in _RANKING or c.tag_ == "JJS" for c in head.children)
+    )
+
+
 def _verb_tense(verb: Token) -> Tense | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lemmas = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
@@ -809,6 +825,13 @@ def _verb_tense(verb: Token) -> Tense | None:
             outer = _verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
             if outer is not None:
                 return outer
+    if "to" in lemmas and _names_no_plan(verb):
+        # "the first countries to accede to NATO on Friday were...": the
+        # infinitive says who did it, not what is to come
+        governor = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        outer_tense = _verb_tense(governor) if governor is not None else None
+        if outer_tense is not None:
+            return outer_tense
     if verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children):
         return "future"
     tag = verb.tag_
