@@ -700,6 +700,9 @@ _FUTURE_HEADS = {
 _SCHEDULING = {"schedule", "reschedule", "slate", "postpone", "delay", "adjourn"}
 _EXPECTING = {"expect", "forecast", "project", "predict", "anticipate", "plan", "intend", "extend"}
 _OBJECTS = {"dobj", "xcomp", "ccomp", "attr", "oprd"}
+# "has given the family until 9 a.m. Tuesday": a time granted runs ahead of the grant
+_GRANTING = {"give", "grant", "allow", "set"}
+_LIMITS = {"until", "till", "by"}
 
 
 def _in_object(child: Token | None) -> bool:
@@ -726,7 +729,11 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
             lemma = token.lemma_.lower()
-            if lemma in _SCHEDULING or (lemma in _EXPECTING and _in_object(came_from)):
+            if (
+                lemma in _SCHEDULING
+                or (lemma in _EXPECTING and _in_object(came_from))
+                or (lemma in _GRANTING and came_from is not None and came_from.lower_ in _LIMITS)
+            ):
                 # "was scheduled for Friday"; "expects growth in the third quarter"
                 # (but "Cuba predicted Wednesday" dates the prediction)
                 return "future"
