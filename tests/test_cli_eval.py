@@ -80,3 +80,12 @@ def test_eval_unreadable_file_exit_1(tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_eval_usage_errors(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert run(argv) == 2
     assert capsys.readouterr().err.startswith("timeline: error:")
+
+
+def test_eval_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "T1.tml").write_text(DOC)
+    assert run(["eval", str(tmp_path), "--format", "json", "--documents"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (only,) = data["by_document"]
+    assert only["gold"] == data["overall"]["gold"]
+    assert only["value_f1"] == data["overall"]["value_f1"]

@@ -651,3 +651,49 @@ def test_run_eval_shows_gold_side_classes(tmp_path: Path) -> None:
         "DATE 9999-WXX -> 9999-W99: gold underspecified",
         "DATE 9999-99-99 -> 9999-99-99: off by +7 days",
     }
+
+
+def test_each_document_is_scored_and_the_worst_comes_first(tmp_path: Path) -> None:
+    report = evaluate([corpus(tmp_path)], fake_extract([]))
+    ranked = [(name, s.gold, s.value_f1) for name, s in report.worst_documents()]
+    assert ranked == [("A1", 1, 0.0), ("B1", 1, 1.0)]
+    assert report.worst_documents(1) == report.worst_documents()[:1]
+    # the documents add up to the whole
+    assert sum(s.gold for s in report.by_document.values()) == report.overall.gold
+    assert sum(s.relaxed_matches for s in report.by_document.values()) == (
+        report.overall.relaxed_matches
+    )
+
+
+def test_run_eval_documents_in_table_and_json(tmp_path: Path) -> None:
+    gold = corpus(tmp_path)
+    out = io.StringIO()
+    run_eval([gold], False, "table", None, out, extract=fake_extract([]), documents=True)
+    lines = [line.split() for line in out.getvalue().splitlines()]
+    assert "Documents, lowest value F1 first" in out.getvalue()
+    rows = [line for line in lines if line[:1] in (["A1"], ["B1"])]
+    assert rows == [
+        ["A1", "1", "1", "100.0", "100.0", "0.0", "0.0"],
+        ["B1", "1", "1", "100.0", "100.0", "100.0", "100.0"],
+    ]
+
+    out = io.StringIO()
+    run_eval([gold], False, "json", None, out, extract=fake_extract([]), documents=True)
+    data = json.loads(out.getvalue())
+    assert [(d["document"], d["value_f1"]) for d in data["by_document"]] == [
+        ("A1", 0.0),
+        ("B1", 1.0),
+    ]
+
+    out = io.StringIO()
+    run_eval([gold], False, "json", None, out, extract=fake_extract([]))
+    assert "by_document" not in json.loads(out.getvalue())  # only when asked for
+
+
+def test_a_document_with_nothing_to_find_and_nothing_found_is_not_ranked() -> None:
+    scorer = Scorer()
+    scorer.add("empty", "Nothing here.", [], [])
+    scorer.add("noisy", "Now.", [], [TimeExpression(0, 3, "Now", "DATE", "PRESENT_REF")])
+    report = scorer.report()
+    assert set(report.by_document) == {"empty", "noisy"}
+    assert [name for name, _ in report.worst_documents()] == ["noisy"]

@@ -163,14 +163,17 @@ def _check_output(output: str | None, files: Sequence[str]) -> None:
     metavar="FORMAT",
     help="table (default on a terminal) or json (default when piped).",
 )
+@click.option("--documents", is_flag=True, help="Also score each document, lowest value F1 first.")
 @click.option(
     "--model", metavar="NAME", help="An installed spaCy English pipeline (default: en_core_web_sm)."
 )
-def eval_command(gold: tuple[str, ...], errors: bool, fmt: str | None, model: str | None) -> None:
+def eval_command(
+    gold: tuple[str, ...], errors: bool, documents: bool, fmt: str | None, model: str | None
+) -> None:
     """Score the temporal tagger on TimeML GOLD files or folders (TempEval-3 Task A)."""
     from timeline.evaluation import run_eval
 
-    code = run_eval(list(gold), errors, fmt, model, sys.stdout)
+    code = run_eval(list(gold), errors, fmt, model, sys.stdout, documents=documents)
     if code:
         raise SystemExit(code)
 

@@ -528,6 +528,7 @@ class Scorer:
     errors: list[ErrorItem] = field(default_factory=list)
     documents: int = 0
     offset_mismatches: int = 0
+    by_document: dict[str, Tally] = field(default_factory=dict)
 
     def _tally(self, timex_type: str) -> Tally:
         if timex_type not in self.by_type:
@@ -546,8 +547,11 @@ class Scorer:
         self.offset_mismatches += sum(1 for s in system if text[s.start : s.end] != s.text)
         alignment = align(gold, system)
         total = self.overall
-        total.gold += len(gold)
-        total.system += len(system)
+        # a document read twice (same id) adds up, as the totals do
+        own = self.by_document.setdefault(document, Tally())
+        for t in (total, own):
+            t.gold += len(gold)
+            t.system += len(system)
         for g in gold:
             self._tally(g.type).gold += 1
         for s in system:
@@ -559,12 +563,12 @@ class Scorer:
             type_ok = g.type == s.type
             value_ok = g.value.strip() == s.value.strip()
             by_gold, by_sys = self._tally(g.type), self._tally(s.type)
-            for t in (total, by_gold):
+            for t in (total, own, by_gold):
                 t.relaxed_gold += 1
                 t.strict_gold += strict
                 t.type_correct += type_ok
                 t.value_correct += value_ok
-            for t in (total, by_sys):
+            for t in (total, own, by_sys):
                 t.relaxed_system += 1
                 t.strict_system += strict
             checks: tuple[tuple[ErrorKind, bool], ...] = (
@@ -592,6 +596,7 @@ class Scorer:
             problems=tuple(problems),
             seconds=seconds,
             offset_mismatches=self.offset_mismatches,
+            by_document={d: t.scores() for d, t in self.by_document.items()},
         )
 
 
@@ -631,6 +636,15 @@ class EvalReport:
     problems: tuple[Problem, ...] = ()
     seconds: float = 0.0
     offset_mismatches: int = 0
+    by_document: dict[str, Scores] = field(default_factory=dict)
+
+    def worst_documents(self, top: int | None = None) -> list[tuple[str, Scores]]:
+        """Documents by value F1, lowest first (ties: more gold first): where to look
+        for an annotator's drift or a rule that fails a whole story."""
+        # a document with no gold and nothing found has nothing to rank it by
+        scored = [(d, s) for d, s in self.by_document.items() if s.gold or s.system]
+        ranked = sorted(scored, key=lambda kv: (kv[1].value_f1, -kv[1].gold, kv[0]))
+        return ranked if top is None else ranked[:top]
 
     def errors_by_kind(self) -> dict[ErrorKind, list[ErrorItem]]:
         out: dict[ErrorKind, list[ErrorItem]] = {k: [] for k in ERROR_KINDS}
@@ -670,7 +684,9 @@ class EvalReport:
             for (kind, pattern), n in ranked
         ]
 
-    def to_dict(self, *, errors: bool = False, top: int = 25) -> dict[str, Any]:
+    def to_dict(
+        self, *, errors: bool = False, top: int = 25, documents: bool = False
+    ) -> dict[str, Any]:
         out: dict[str, Any] = {
             "documents": self.documents,
             "seconds": round(self.seconds, 2),
@@ -681,6 +697,8 @@ class EvalReport:
             "offset_mismatches": self.offset_mismatches,
             "problems": [p.to_dict() for p in self.problems],
         }
+        if documents:
+            out["by_document"] = [{"document": d, **s.to_dict()} for d, s in self.worst_documents()]
         if errors:
             out["errors"] = {k: [e.to_dict() for e in v] for k, v in self.errors_by_kind().items()}
             out["patterns"] = [p.to_dict() for p in self.patterns(top)]
@@ -773,7 +791,14 @@ def _pct(x: float) -> str:
     return f"{100 * x:.1f}"
 
 
-def render_table(report: EvalReport, out: TextIO, *, errors: bool = False, top: int = 25) -> None:
+def render_table(
+    report: EvalReport,
+    out: TextIO,
+    *,
+    errors: bool = False,
+    top: int = 25,
+    documents: bool = False,
+) -> None:
     """The figures as a compact table (rich on a terminal, plain text otherwise)."""
     from rich import box
     from rich.console import Console
@@ -822,6 +847,25 @@ def render_table(report: EvalReport, out: TextIO, *, errors: bool = False, top: 
             shown = ", ".join(f"{t!r} x{n}" if n > 1 else repr(t) for t, n in p.examples)
             patterns.add_row(*(Text(c) for c in (str(p.count), p.kind, p.pattern, shown)))
         console.print(patterns)
+
+    if documents:
+        per_doc = Table(
+            title="Documents, lowest value F1 first", box=box.SIMPLE, title_justify="left"
+        )
+        per_doc.add_column("document", no_wrap=True)
+        for name in ("gold", "sys", "rel F1", "str F1", "value acc", "value F1"):
+            per_doc.add_column(name, justify="right")
+        for name, s in report.worst_documents():
+            per_doc.add_row(
+                Text(name),
+                str(s.gold),
+                str(s.system),
+                _pct(s.relaxed_f1),
+                _pct(s.strict_f1),
+                _pct(s.value_accuracy),
+                _pct(s.value_f1),
+            )
+        console.print(per_doc)
 
     table = Table(
         title=f"TempEval-3 Task A: {report.documents} documents",
@@ -873,8 +917,10 @@ def render_table(report: EvalReport, out: TextIO, *, errors: bool = False, top: 
         out.writelines(line.rstrip() + "\n" for line in target.getvalue().splitlines())
 
 
-def render_json(report: EvalReport, out: TextIO, *, errors: bool = False) -> None:
-    json.dump(report.to_dict(errors=errors), out, ensure_ascii=False, indent=2)
+def render_json(
+    report: EvalReport, out: TextIO, *, errors: bool = False, documents: bool = False
+) -> None:
+    json.dump(report.to_dict(errors=errors, documents=documents), out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
@@ -887,6 +933,7 @@ def run_eval(
     err: TextIO | None = None,
     *,
     extract: Extract | None = None,
+    documents: bool = False,
 ) -> int:
     """`timeline eval`: score the pipeline on TimeML gold files; returns the exit code.
 
@@ -917,9 +964,9 @@ def run_eval(
     else:
         report = evaluate(files, extract)
     if fmt == "json":
-        render_json(report, out, errors=errors)
+        render_json(report, out, errors=errors, documents=documents)
     else:
-        render_table(report, out, errors=errors)
+        render_table(report, out, errors=errors, documents=documents)
     for problem in report.problems:
         err.write(f"warning: {problem}\n")
     if report.offset_mismatches:
