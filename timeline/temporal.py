@@ -1797,9 +1797,20 @@ def _h_weekend(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     return Value("DATE", _at(d, "weekend"), relative=True, underspecified="XXXX-WXX-WE")
 
 
+# "today's youth", "in today's world", "many of today's personal computers": the
+# present age; "today's session", "today's editions" are the day itself.
+_PRESENT_AGE = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(?:youth|young|world|society|societies|generations?|children|kids"
+    r"|teenagers|students|families|parents|women|men|people|consumers|economy|markets?"
+    r"|standards|culture|technology|computers|cars|politics|politicians|media|military"
+    r"|environment|climate|times|age|era)\b",
+    re.IGNORECASE,
+)
+
+
 def _h_deictic_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     word = (m["w"] or "").lower()
-    if word == "today" and ctx.text.startswith(("'s", "’s"), c.end):
+    if word == "today" and _PRESENT_AGE.match(ctx.text, c.end):
         return None  # "today's youth": the present age, which TimeBank leaves out
     part = m["part"] or m["part2"]
     if m["w2"]:
