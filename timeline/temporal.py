@@ -1425,6 +1425,9 @@ def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     ctx_quarter = ctx.period if ctx.period and "-Q" in ctx.period else None
     if det == "this" and ctx_quarter and ctx.tense_of(c.start, c.end) != "future":
         current = ctx_quarter  # "this quarter's loss" in a report on the quarter
+    elif unit == "quarter" and not ctx_quarter and (closing := _quarter_closing(m, c, ctx)):
+        # "the quarter ended July 31", no quarter named yet: the one it mostly spans
+        current = closing
     elif det == "this" or "current" in mods:
         y, q = ctx.anchor.year, (ctx.anchor.month - 1) // 3 + 1
         current = f"{y:04d}-Q{q}"
@@ -1446,6 +1449,26 @@ def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if back:
         return Value("DATE", _shift_period(current, -1), relative=True, underspecified="XXXX-QX")
     return Value("DATE", current, relative=True, underspecified="XXXX-QX", sets_period=True)
+
+
+_ENDED_ON = re.compile(
+    rf"\s+(?:ended|ending)\s+(?:on\s+)?(?P<mon>{_MONTH_NAMES})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?"
+)
+
+
+def _quarter_closing(m: re.Match[str], c: Candidate, ctx: Context) -> str | None:
+    """The calendar quarter of a company's quarter named by the day it ended: the
+    quarter that holds its middle, 45 days back ("ended July 31" is mostly Q2)."""
+    if m["ended"] is None:
+        return None
+    end = _ENDED_ON.match(ctx.text, c.end)
+    if end is None:
+        return None
+    month = MONTHS[end["mon"].rstrip(".").lower()]
+    day_n = int(re.match(r"\d+", end["d"]).group())  # type: ignore[union-attr]
+    year = int(end["y"]) if end["y"] else _month_day_year(month, day_n, ctx, c.start, c.end)
+    middle = _safe_date(year, month, day_n) - timedelta(days=45)
+    return f"{middle.year:04d}-Q{(middle.month - 1) // 3 + 1}"
 
 
 def _h_two_quarters(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
