@@ -430,7 +430,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:(?P<det>the|this|last|next)\s+(?P<mods>(?:{_PERIOD_MOD}[\s-]+)*)"
             rf"|(?P<mods2>(?:{_PERIOD_MOD}[\s-]+)+))"
             r"(?P<unit>quarter|period|(?:fiscal\s+)?year|week|month)\b(?!-)"
-            r"(?:(?P<ended>(?=\s+(?:ended|ending)\b))|\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?"
+            r"(?:(?P<ended>(?=\s+(?:ended|ending)\b))|\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year))?"
             r"|\b(?P<adj>year-(?:earlier|ago))\b"
             r"|\b(?P<end>year(?:'s)?[- ]end)\b"
             r"|\b(?P<midyear>mid-?year)\b(?!-)",
