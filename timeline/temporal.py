@@ -1066,6 +1066,16 @@ def _year_of(text: str, ref: date) -> int:
     return int(t)
 
 
+def _year_shift(ctx: Context, word: str) -> int:
+    """The year "this", "last" or "next" names, counted from the anchor."""
+    return ctx.anchor.year + {"last": -1, "next": 1}.get(word.lower(), 0)
+
+
+def _day_number(day: str) -> int:
+    """The number of a day of the month as `_DAY` matches it: "12th" -> 12."""
+    return int(day.rstrip("stndrh"))
+
+
 # "a pact effective June 1", "resigned effective Friday": news announces what takes effect
 _TAKES_EFFECT = re.compile(r"\beffective\s+(?:on\s+|from\s+|as\s+of\s+)?$", re.IGNORECASE)
 
@@ -1192,9 +1202,9 @@ def _h_numeric(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 def _h_month_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     month = MONTHS[m["mon"].rstrip(".").lower()]
-    day_n = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+    day_n = _day_number(m["d"])
     if m["yrel"]:  # "31 December last year"
-        year = ctx.anchor.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
+        year = _year_shift(ctx, m["yrel"])
         d = _safe_date(year, month, day_n)
         under = f"XXXX-{month:02d}-{day_n:02d}"
         return Value(
@@ -1245,7 +1255,7 @@ def _year_with_weekday(month: int, day_n: int, wd: int, ctx: Context) -> int | N
 
 def _h_week_of(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     month = MONTHS[(m["mon"] or m["mon2"]).rstrip(".").lower()]
-    day_n = int(re.match(r"\d+", m["d"] or m["d2"]).group())  # type: ignore[union-attr]
+    day_n = _day_number(m["d"] or m["d2"])
     year = int(m["y"]) if m["y"] else _month_day_year(month, day_n, ctx, c.start, c.end)
     try:
         day = date(year, month, day_n)
@@ -1257,7 +1267,7 @@ def _h_week_of(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 def _h_month_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     month = MONTHS[m["mon"].rstrip(".").lower()]
     if m["yrel"]:  # "June last year", "June of last year"
-        year = ctx.anchor.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
+        year = _year_shift(ctx, m["yrel"])
         return Value(
             "DATE",
             f"{year:04d}-{month:02d}",
@@ -1343,10 +1353,7 @@ def _h_quarter(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         # a quarter still to come is forecast, not reported
         over = code == "H" or (int(explicit), n) <= _last_quarter(ctx.anchor)
         return Value("DATE", value, sets_period=over)
-    if year_rel:
-        year = ctx.anchor.year + {"last": -1, "next": 1}.get(year_rel, 0)
-    else:
-        year = _quarter_year(n, code, ctx, c)
+    year = _year_shift(ctx, year_rel) if year_rel else _quarter_year(n, code, ctx, c)
     return Value(
         "DATE",
         f"{year - back:04d}-{code}{n}",
@@ -1465,7 +1472,7 @@ def _quarter_closing(m: re.Match[str], c: Candidate, ctx: Context) -> str | None
     if end is None:
         return None
     month = MONTHS[end["mon"].rstrip(".").lower()]
-    day_n = int(re.match(r"\d+", end["d"]).group())  # type: ignore[union-attr]
+    day_n = _day_number(end["d"])
     year = int(end["y"]) if end["y"] else _month_day_year(month, day_n, ctx, c.start, c.end)
     middle = _safe_date(year, month, day_n) - timedelta(days=45)
     return f"{middle.year:04d}-Q{(middle.month - 1) // 3 + 1}"
@@ -1509,17 +1516,12 @@ def _h_season(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     rel = (m["rel"] or "").lower()
     if m["y"]:
         return Value("DATE", f"{_year_of(m['y'], ctx.anchor):04d}-{code}", mod=_mod(rel))
-    if m["yrel"]:  # "the spring of last year"
-        year = ctx.anchor.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
-        under = f"XXXX-{code}"
-        return Value(
-            "DATE", f"{year:04d}-{code}", mod=_mod(rel), relative=True, underspecified=under
-        )
-    if code == "FA" and re.match(r"\s+of\b", ctx.text[c.end : c.end + 4]):
-        return None  # "the fall of the Wall"
-    if code in ("FA", "SP") and not rel and not _SEASON_PREP_BEFORE.search(_before(c, ctx)):
-        return None  # "prices fall", "spring into action": verbs, not seasons
-    year = ctx.anchor.year + {"last": -1, "next": 1}.get(rel, 0)
+    if not m["yrel"]:  # "the spring of last year" is a season whatever else
+        if code == "FA" and re.match(r"\s+of\b", ctx.text[c.end : c.end + 4]):
+            return None  # "the fall of the Wall"
+        if code in ("FA", "SP") and not rel and not _SEASON_PREP_BEFORE.search(_before(c, ctx)):
+            return None  # "prices fall", "spring into action": verbs, not seasons
+    year = _year_shift(ctx, m["yrel"] or rel)
     return Value(
         "DATE", f"{year:04d}-{code}", mod=_mod(rel), relative=True, underspecified=f"XXXX-{code}"
     )
@@ -1585,7 +1587,7 @@ def _holiday(name: str, year: int) -> date:
 
 def _h_range_end(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     first = ctx.last_day
-    day_n = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+    day_n = _day_number(m["d"])
     if first is None or day_n <= first.day:
         return None
     try:
@@ -1603,7 +1605,7 @@ def _h_range_start(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None
     last = resolve(c.partner, ctx.text, ctx)
     if last is None or last.type != "DATE" or not _FULL_DATE.fullmatch(last.value):
         return None
-    day_n = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+    day_n = _day_number(m["d"])
     end = date.fromisoformat(last.value)
     if day_n >= end.day:
         return None
@@ -1632,7 +1634,7 @@ def _h_month_weekday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | No
 
 
 def _h_nth_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
-    day_n = int(re.match(r"\d+", m["d"] or m["d2"]).group())  # type: ignore[union-attr]
+    day_n = _day_number(m["d"] or m["d2"])
     narrative = ctx.reference is not None and ctx.reference_from_text
     base = ctx.reference if narrative and ctx.reference is not None else ctx.anchor
     under = f"XXXX-XX-{day_n:02d}"
@@ -1755,7 +1757,7 @@ def _h_clock(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     wd = m["wd1"] or m["wd2"]
     if m["mon"] or m["mon2"]:  # "5 p.m. EST Nov. 9", "midnight on 15 February"
         month = MONTHS.get((m["mon"] or m["mon2"]).rstrip(".").lower())
-        day_n = int(re.match(r"\d+", m["d"] or m["d2"]).group())  # type: ignore[union-attr]
+        day_n = _day_number(m["d"] or m["d2"])
         if month is None:
             return None
         y = m["y"] or m["y2"]
