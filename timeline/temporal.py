@@ -617,10 +617,14 @@ def _take_modifier(text: str, cand: Candidate, not_before: int) -> None:
     cand.mod = {"earlier": "START", "later": "END"}.get(mod) or _mod(re.sub(r"^at\s+", "", mod))
 
 
+# What joins the two ends of a range ("March 3 to 5", "Monday through Friday");
+# "and" joins two days ("April 24 and 25") but not two weekdays, which are a list.
+_THROUGH = r"(?:-|–|to|through|until|till)"
+
 # The second day of a range, which TimeML annotates as an expression of its
 # own: "March 3 to [5]", "April 24 and [25]".
 _RANGE_END = re.compile(
-    r"\s*(?:-|–|to|and|through|until|till)\s*(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)\b"
+    rf"\s*(?:{_THROUGH}|and)\s*(?P<d>{_DAY})\b"
     r"(?!\s*(?:%|[,.]?\d)|\s+(?!(?:in|at|on|of|for|with|and|as|by|from|when|while)\b)[A-Za-z])"
     # "Feb. 24 and 25, 2022": the year closes the range and dates both days
     rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
@@ -630,8 +634,8 @@ _RANGE_END = re.compile(
 # The first day of a range written day-first, an expression of its own too:
 # "from [10] to 12 March", "[5]-6 December", "between [3] and 5 May".
 _RANGE_START = re.compile(
-    r"(?<![\d.,:/$£€])\b(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
-    r"\s*(?:-|–|to|and|through|until|till)\s*$"
+    rf"(?<![\d.,:/$£€])\b(?P<d>{_DAY})"
+    rf"\s*(?:{_THROUGH}|and)\s*$"
 )
 
 
@@ -1286,7 +1290,7 @@ _MONTH_PREP_BEFORE = re.compile(
 
 
 _MONTH_SPAN_YEAR = re.compile(
-    rf"\s*(?:-|–|to|and|through|until|till)\s*(?P<mon>{_MONTH_NAMES})(?!\w),?\s+(?P<y>{_YEAR})\b"
+    rf"\s*(?:{_THROUGH}|and)\s*(?P<mon>{_MONTH_NAMES})(?!\w),?\s+(?P<y>{_YEAR})\b"
 )
 
 
@@ -2383,7 +2387,7 @@ def _timex(text: str, cand: Candidate, val: Value, resolved: bool) -> TimeExpres
     )
 
 
-_RANGE_WORD = re.compile(r"\s*(?:-|–|to|through|until|till)\s*")
+_RANGE_WORD = re.compile(rf"\s*{_THROUGH}\s*")
 
 
 def _weekday_range(text: str, first: Candidate, second: Candidate) -> bool:
