@@ -76,6 +76,16 @@ def test_narrative_time_counts_from_the_last_date_reached() -> None:
     ]
 
 
+def test_days_counted_from_an_event_need_its_date_not_the_anchor() -> None:
+    text = (
+        "Dr. Slepian was shot on Oct. 23, 1998 in his kitchen. Police came back "
+        "the day after the shooting. Talks were held the day after the summit."
+    )
+    got = [(t.text, t.value, t.resolved) for t in temporal.extract(text, None)]
+    # the summit was never dated: nothing to count from, so nothing is tagged
+    assert got == [("Oct. 23, 1998", "1998-10-23", True), ("the day", "1998-10-24", True)]
+
+
 def test_spacy_date_entities_with_a_year_are_normalised() -> None:
     text = "It happened on March the 3rd, 1999 in Rome."
     # spaCy's span may end in white space; the expression does not

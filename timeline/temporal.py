@@ -43,6 +43,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from timeline import timex
+from timeline.event_dates import EventDates, names_event
 from timeline.models import TimeExpression, TimexType
 
 if TYPE_CHECKING:
@@ -420,6 +421,16 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             # "later in the day": the day the narrative is on (the modifier is taken after)
             r"|(?:(?<=\bearlier\sin\s)|(?<=\blater\sin\s))the)"
             r"\s+(?P<unit3>day|morning|night|afternoon|evening|week|month|year)\b",
+            CI,
+        ),
+    ),
+    # a day or week counted from an event the text dated: "the day after his death",
+    # "the week before the election", "on the eve of the summit"
+    (
+        "event_day",
+        _rx(
+            r"\bthe\s+(?P<unit>day|week|month|year)(?=\s+(?:before|after|following|preceding)\s+\w)"
+            r"|\bthe\s+(?P<eve>eve)(?=\s+of\s+\w)",
             CI,
         ),
     ),
@@ -891,6 +902,9 @@ class Context:
     # quarter" and "a year earlier" mean in a company's results.
     period: str | None = None
     tense_of: Callable[[int, int], Tense | None] = field(default=lambda s, e: None)
+    # The dates given so far, for "the weeks before the shooting"; None while
+    # candidates are only being tried (`find_candidates`' `viable`).
+    events: EventDates | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1952,6 +1966,55 @@ def _h_ago(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     )
 
 
+_EVENT_LINK = re.compile(
+    r"\s+(?P<dir>before|after|following|preceding|leading\s+up\s+to)\s+", re.IGNORECASE
+)
+
+
+def _event_value(ctx: Context, end: int, link_rx: re.Pattern[str] = _EVENT_LINK) -> str | None:
+    """The date of the event that the words after `end` count from ("[the days]
+    before the shooting"), if the text dated an event of that kind."""
+    link = link_rx.match(ctx.text, end)
+    if link is None or ctx.events is None:
+        return None
+    return ctx.events.date_of(link.end())
+
+
+_EVE_OF = re.compile(r"\s+of\s+")
+
+
+def _finer(unit: str, granularity: str) -> bool:
+    """Whether `unit` is finer than a value of `granularity` can place."""
+    return timex.GRANULARITIES.index(unit) > timex.GRANULARITIES.index(granularity)
+
+
+def _h_event_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    link_rx = _EVE_OF if m["eve"] else _EVENT_LINK
+    if ctx.events is None:
+        # only trying the span: whether it resolves depends on the dates read
+        # before it, so it is viable if it names an event at all
+        link = link_rx.match(ctx.text, c.end)
+        named = link is not None and names_event(ctx.text, link.end())
+        return Value("DATE", "XXXX-XX-XX") if named else None
+    event = _event_value(ctx, c.end, link_rx)
+    iv = timex.interval(event) if event is not None else None
+    unit = "day" if m["eve"] else m["unit"].lower()
+    if iv is None or _finer(unit, iv.granularity):
+        return None  # no date, or one too coarse: "the day after" a month
+    link = link_rx.match(ctx.text, c.end)
+    assert link is not None
+    back = m["eve"] is not None or link.group().strip().lower() in ("before", "preceding")
+    return Value("DATE", _at(_add(iv.first, -1 if back else 1, unit), unit))
+
+
+def _at_least_month(value: str) -> str:
+    """A value no finer than its month: the days before an event lie in its month."""
+    iv = timex.interval(value)
+    if iv is None or iv.granularity not in ("week", "day", "time"):
+        return value
+    return f"{iv.first.year:04d}-{iv.first.month:02d}"
+
+
 def _narrative_base(ctx: Context, unit: str) -> date:
     """What an anaphoric expression counts from: the last date the narrative
     reached; for months and years, the last month or year it named too ("in May
@@ -2024,11 +2087,28 @@ def _h_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         # "will be redeemed in [five years]": TimeML places the event, a date
         target = _add(ctx.anchor, int(n), unit)
         return Value("DATE", _at(target, unit), relative=True, underspecified=_unit_under(unit))
+    if n is not None and not rel and key in ("day", "week"):
+        # "10 days before the murder": a day counted from a dated event
+        shifted = _from_event(ctx, c.end, int(n), unit)
+        if shifted is not None:
+            return shifted
     mod = _DURATION_MODS.get(rel)
     # "the first nine months" of a company's year: "a year earlier" then means
     # the same months of last year, not a quarter
     months = _unit_key(unit) == "month" and rel in ("the first", "the latest", "the")
     return Value("DURATION", _duration(n, unit), mod=mod, sets_period=months)
+
+
+def _from_event(ctx: Context, end: int, n: int, unit: str) -> Value | None:
+    """The day `n` units before or after the dated event named after `end`."""
+    event = _event_value(ctx, end)
+    iv = timex.interval(event) if event is not None else None
+    if iv is None or iv.granularity not in ("day", "time"):
+        return None
+    link = _EVENT_LINK.match(ctx.text, end)
+    assert link is not None
+    back = link["dir"].lower() in ("before", "preceding") or link["dir"].lower().startswith("lead")
+    return Value("DATE", _add(iv.first, -n if back else n, unit).isoformat())
 
 
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
@@ -2044,8 +2124,11 @@ _DURATION_MODS = {
 
 def _h_vague_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if m["around"]:
-        # "in the weeks before the shooting": a vague stretch in the month the
-        # narrative is in
+        # "in the weeks before the shooting": a vague stretch in the month of
+        # the event, if the text dated it, else of the narrative
+        event = _event_value(ctx, c.end)
+        if event is not None:
+            return Value("DATE", _at_least_month(event))
         base = _narrative_base(ctx, "day")
         return Value("DATE", _at(base, "month"), relative=True, underspecified="XXXX-XX")
     if m["long"]:  # "a decades-long battle", "a day-long meeting"
@@ -2176,6 +2259,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "part_of_day": _h_part_of_day,
     "ago": _h_ago,
     "anaphoric": _h_anaphoric,
+    "event_day": _h_event_day,
     "duration": _h_duration,
     "vague_duration": _h_vague_duration,
     "set": _h_set,
@@ -2349,7 +2433,9 @@ def extract_counting_from(
     )
     anchored = anchor is not None
     base = anchor if anchor is not None else stand_in_anchor(text, candidates)
-    ctx = Context(text=text, anchor=base, anchored=anchored, tense_of=tense_of)
+    ctx = Context(
+        text=text, anchor=base, anchored=anchored, tense_of=tense_of, events=EventDates(text)
+    )
     out: list[TimeExpression] = []
     previous: tuple[Candidate, Value] | None = None
     for cand in candidates:
@@ -2366,6 +2452,8 @@ def extract_counting_from(
             if first is not previous[1]:
                 out[-1] = _timex(text, previous[0], first, resolved)
         out.append(_timex(text, cand, val, resolved))
+        if resolved and val.type in ("DATE", "TIME") and ctx.events is not None:
+            ctx.events.add(cand.start, cand.end, val.value)
         previous = (cand, val)
         _advance(ctx, val)
     return base, out
