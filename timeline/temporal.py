@@ -239,7 +239,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "quarter_adj",
         _rx(
-            rf"(?<![\w-])(?P<mods>(?:(?:fiscal|calendar|year-ago|year-earlier)[\s-]+)*)"
+            rf"(?<![\w-])(?:(?P<yrel2>this|last|next)\s+year['’]s\s+)?"
+            rf"(?P<mods>(?:(?:fiscal|calendar|year-ago|year-earlier)[\s-]+)*)"
             rf"(?P<ord>{_ORD}|final)-(?P<unit>quarter|half)\b",
             CI,
         ),
@@ -438,7 +439,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "period",
         _rx(
-            rf"\b(?:(?P<det>the|this|last|next)\s+(?P<mods>(?:{_PERIOD_MOD}[\s-]+)*)"
+            # "last year's quarter": the quarter under discussion, a year back
+            rf"\b(?:(?P<yrel>this|last|next)\s+year['’]s\s+(?=quarter|period)"
+            rf"|(?P<det>the|this|last|next)\s+(?P<mods>(?:{_PERIOD_MOD}[\s-]+)*)"
             rf"|(?P<mods2>(?:{_PERIOD_MOD}[\s-]+)+))"
             r"(?P<unit>quarter|period|(?:fiscal\s+)?year|week|month)\b(?!-)"
             r"(?:(?P<ended>(?=\s+(?:ended|ending)\b))|\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year))?"
@@ -1430,6 +1433,16 @@ def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     det = (m["det"] or "").lower()
     mods = re.sub(r"[\s-]+", " ", (m["mods"] or m["mods2"] or "").lower())
     unit = m["unit"].lower()
+    if m["yrel"]:  # "last year's quarter": the quarter under discussion, a year back
+        period = ctx.period if ctx.period and "-Q" in ctx.period else None
+        y, q = _last_quarter(ctx.anchor)
+        shift = {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+        return Value(
+            "DATE",
+            _shift_period(period or f"{y:04d}-Q{q}", shift),
+            relative=True,
+            underspecified="XXXX-QX",
+        )
     back = bool(re.search(r"\byear (?:ago|earlier)\b|corresponding|comparable", mods) or m["ago"])
     explicit = re.search(r"\d{4}", mods)
     if unit in ("week", "month"):  # "for the week, the index fell": the week of the report
