@@ -718,6 +718,9 @@ _FUTURE_HEADS = {
 _SCHEDULING = {"schedule", "reschedule", "slate", "postpone", "delay", "adjourn"}
 _EXPECTING = {"expect", "forecast", "project", "predict", "anticipate", "plan", "intend", "extend"}
 _OBJECTS = {"dobj", "xcomp", "ccomp", "attr", "oprd"}
+# "planned a demonstration on Saturday": with a thing planned, the day is the
+# thing's ("planned to pay on Friday" may date the planning)
+_PLANNING = {"plan", "organize", "organise"}
 # "has given the family until 9 a.m. Tuesday": a time granted runs ahead of the grant
 _GRANTING = {"give", "grant", "allow", "set"}
 _LIMITS = {"until", "till", "by"}
@@ -750,6 +753,7 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
             if (
                 lemma in _SCHEDULING
                 or (lemma in _EXPECTING and _in_object(came_from))
+                or (lemma in _PLANNING and any(c.dep_ == "dobj" for c in token.children))
                 or (lemma in _GRANTING and came_from is not None and came_from.lower_ in _LIMITS)
             ):
                 # "was scheduled for Friday"; "expects growth in the third quarter"
