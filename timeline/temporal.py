@@ -980,8 +980,9 @@ def _duration(n: float | None, unit: str) -> str:
         return f"P{head}T{tail}" if u == "day" else f"P{head}{tail}"
     if u in ("hour", "minute", "second"):
         return f"PT{_fmt_num(n)}{code}"
-    if u in ("decade", "century") and n is not None:  # TimeBank: "two decades" is P20Y
-        return f"P{_fmt_num(n * (10 if u == 'decade' else 100))}Y"
+    if u in ("decade", "century"):
+        # TimeBank: "two decades" is P20Y, and "for decades" PXY: counted in years
+        return f"P{_fmt_num(n * (10 if u == 'decade' else 100) if n is not None else None)}Y"
     return f"P{_fmt_num(n)}{code}"
 
 
@@ -2087,6 +2088,8 @@ def _h_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         return None  # "three-quarters of the vote": a fraction
     if key == "second" and m["n"].lower() in ("a", "an"):
         return None  # "a second term": an ordinal
+    if m["n"].lower() in ("a", "an") and unit.lower().endswith("s"):
+        return None  # "a decades-long war": the article is the war's
     raw_n = m["n"].lower()
     if raw_n == "one" and key == "day" and _MODAL_BEFORE.search(_before(c, ctx)):
         return Value("DATE", "FUTURE_REF")  # "Islam will one day be...": some future day
