@@ -1439,12 +1439,12 @@ def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     mods = re.sub(r"[\s-]+", " ", (m["mods"] or m["mods2"] or "").lower())
     unit = m["unit"].lower()
     if m["yrel"]:  # "last year's quarter": the quarter under discussion, a year back
-        period = ctx.period if ctx.period and "-Q" in ctx.period else None
         y, q = _last_quarter(ctx.anchor)
+        under_discussion = ctx.period if ctx.period and "-Q" in ctx.period else f"{y:04d}-Q{q}"
         shift = {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
         return Value(
             "DATE",
-            _shift_period(period or f"{y:04d}-Q{q}", shift),
+            _shift_period(under_discussion, shift),
             relative=True,
             underspecified="XXXX-QX",
         )
