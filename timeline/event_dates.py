@@ -104,6 +104,16 @@ class EventDates:
                 return min(dating, key=lambda d: abs(d.start - m.start())).value
         return None
 
+    def date_of_event_before(self, at: int, window: int = 40) -> str | None:
+        """The date of the event named just before `at` in its sentence, as in
+        "was [shot] to death at 10 p.m.", if the text dated it elsewhere."""
+        first, _ = _sentence(self.text, at)
+        mentions = list(_ANY_MENTION.finditer(self.text, max(first, at - window), at))
+        return self.date_of(mentions[-1].start()) if mentions else None
+
+
+_ANY_MENTION = re.compile(r"\b(?:" + "|".join(_FAMILY_OF) + r")\b", re.IGNORECASE)
+
 
 # A noun's date: just before it ("the Oct. 23 [slaying]", "last fall's [shooting]",
 # "the Oct. 23 sniper [shooting]") or after it through a preposition ("the
@@ -137,7 +147,7 @@ def _plural(word: str) -> bool:
 def _event_named(text: str, start: int) -> tuple[str, bool] | None:
     """The kind of event the words from `start` name, if one of the first few
     does, and whether they name several ("the bombings")."""
-    for n, m in enumerate(_WORD.finditer(text, start, _sentence_end(text, start))):
+    for n, m in enumerate(_WORD.finditer(text, start, sentence_end(text, start))):
         if n >= _EVENT_WORDS:
             break
         word = m.group().lower()
@@ -155,10 +165,10 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
             first = m.end()
     para = text.rfind("\n\n", 0, at)
     first = max(first, para + 2 if para >= 0 else 0)
-    return first, _sentence_end(text, at)
+    return first, sentence_end(text, at)
 
 
-def _sentence_end(text: str, at: int) -> int:
+def sentence_end(text: str, at: int) -> int:
     """Where the sentence that `at` is in ends."""
     last = len(text)
     for m in _SENTENCE_END.finditer(text, at):

@@ -43,7 +43,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from timeline import timex
-from timeline.event_dates import EventDates, names_event
+from timeline.event_dates import EventDates, names_event, sentence_end
 from timeline.models import TimeExpression, TimexType
 
 if TYPE_CHECKING:
@@ -923,6 +923,9 @@ class Value:
     sets_reference: bool = False
     underspecified: str | None = None  # what to write when relative and unanchored
     sets_period: bool = False  # names the reporting period the text is about
+    # a clock time whose day was not said by it: a day named later in its clause
+    # may still give it ("at 6 a.m. near the house 10 days before the murder")
+    day_open: bool = False
 
 
 def _num(text: str) -> float | None:
@@ -1809,12 +1812,21 @@ def _h_clock(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     elif wd:
         day = _deictic_day(wd, ctx)
     else:
-        # a clock time falls on the day the narrative has reached ("shot at 10 p.m.")
+        # "was shot to death at 10 p.m.": the day of the shooting, if the text
+        # dated it; else the day the narrative has reached
+        event = ctx.events.date_of_event_before(c.start) if ctx.events is not None else None
+        iv = timex.interval(event) if event is not None else None
+        if iv is not None and iv.granularity in ("day", "time"):
+            return Value("TIME", f"{iv.first.isoformat()}T{hm}")
         day = ctx.reference if ctx.reference is not None else ctx.anchor
     if m["y"] or m["y2"]:
         return Value("TIME", f"{day.isoformat()}T{hm}", sets_reference=True)
     return Value(
-        "TIME", f"{day.isoformat()}T{hm}", relative=True, underspecified=f"XXXX-XX-XXT{hm}"
+        "TIME",
+        f"{day.isoformat()}T{hm}",
+        relative=True,
+        underspecified=f"XXXX-XX-XXT{hm}",
+        day_open=not (m["mon"] or m["mon2"] or wd),
     )
 
 
@@ -2457,6 +2469,7 @@ def extract_counting_from(
         text=text, anchor=base, anchored=anchored, tense_of=tense_of, events=EventDates(text)
     )
     out: list[TimeExpression] = []
+    open_clocks: list[int] = []  # indices in `out` of clock times that said no day
     previous: tuple[Candidate, Value] | None = None
     for cand in candidates:
         try:
@@ -2472,11 +2485,42 @@ def extract_counting_from(
             if first is not previous[1]:
                 out[-1] = _timex(text, previous[0], first, resolved)
         out.append(_timex(text, cand, val, resolved))
+        if val.day_open:
+            open_clocks.append(len(out) - 1)
         if resolved and val.type in ("DATE", "TIME") and ctx.events is not None:
             ctx.events.add(cand.start, cand.end, val.value)
         previous = (cand, val)
         _advance(ctx, val)
+    _date_clock_times(text, out, open_clocks)
     return base, out
+
+
+_CLOCK_TO_DAY = 60  # characters: "at [6 a.m.] near Slepian's home [10 days before] the murder"
+
+
+def _date_clock_times(text: str, out: list[TimeExpression], open_clocks: list[int]) -> None:
+    """Give a clock time that said no day the day named next in its sentence."""
+    for i in open_clocks:
+        if i + 1 >= len(out):
+            continue
+        clock, day = out[i], out[i + 1]
+        if not (
+            day.type == "DATE"
+            and day.resolved
+            and _FULL_DATE.fullmatch(day.value)
+            and day.start - clock.end <= _CLOCK_TO_DAY
+            and sentence_end(text, clock.end) >= day.end
+        ):
+            continue
+        value = day.value + clock.value[10:]
+        rng = timex.sort_range(value)
+        out[i] = replace(
+            clock,
+            value=value,
+            resolved=True,
+            sort_key=rng[0] if rng else None,
+            sort_end=rng[1] if rng else None,
+        )
 
 
 def _timex(text: str, cand: Candidate, val: Value, resolved: bool) -> TimeExpression:
