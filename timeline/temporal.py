@@ -22,8 +22,9 @@ TimeBank's annotators do (measured on TempEval-3's training data):
   finished quarter the story names;
 - "Saturday night" is written as the day (DATE), as TimeBank's annotators
   mostly do; other parts of a day keep TimeML's code ("Monday morning", TMO);
-- "now", "recently", "currently", "daily" are tagged, "previously", "soon",
-  "eventually", "quarterly" and ages ("a 6-year-old") are not: TimeBank
+- "now", "recently", "currently", "daily" and a future "soon" ("will soon
+  move") are tagged, "previously", "eventually", "quarterly", a narrative
+  "soon" ("was soon released") and ages ("a 6-year-old") are not: TimeBank
   annotates the first mostly and the second rarely.
 
 Without an anchor the same arithmetic runs against a stand-in day, so order
@@ -503,7 +504,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"\b(?P<present>now|currently|nowadays|at\s+present|these\s+days|the\s+present|current)\b"
             r"|\b(?P<past>the\s+past|recently)\b"
-            r"|\b(?P<future>the\s+(?:near\s+|distant\s+)?future|the\s+(?:long|short|near)\s+term)\b",
+            r"|\b(?P<future>the\s+(?:near\s+|distant\s+)?future|the\s+(?:long|short|near)\s+term)\b"
+            r"|(?<!\bas\s)\b(?P<soon>soon)\b(?!\s+(?:after|as|thereafter|afterwards?)\b)",
             CI,
         ),
     ),
@@ -2247,6 +2249,8 @@ def _h_ref(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         return Value("DATE", "PRESENT_REF")
     if m["past"]:
         return Value("DATE", "PAST_REF")
+    if m["soon"] and ctx.tense_of(c.start, c.end) != "future":
+        return None  # "was soon released": a step in a story, not a time to come
     return Value("DATE", "FUTURE_REF")
 
 
