@@ -1310,6 +1310,11 @@ def _h_month_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     return Value("DATE", f"{year:04d}-{month:02d}", mod=_mod(m["mod"]), sets_reference=True)
 
 
+_DET_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
+# a common noun that the month modifies, not a preposition ("the March on Washington")
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:on|of|to|in|for|from|at|by|with|against|and|or|is|was|will|has)\b)[a-z]{3,}\b"
+)
 _MONTH_PREP_BEFORE = re.compile(
     r"\b(?:in|since|until|till|by|from|through|before|after|during|of|for|to|and|or|between)\s+$",
     re.IGNORECASE,
@@ -1324,8 +1329,15 @@ _MONTH_SPAN_YEAR = re.compile(
 def _h_month(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     month = MONTHS[m["mon"].rstrip(".").lower()]
     rel = (m["rel"] or "").lower()
-    if m["mon"] in ("March", "May") and not rel and not _MONTH_PREP_BEFORE.search(_before(c, ctx)):
-        return None  # "May" the modal or the name, "March" the verb or the noun
+    if (
+        m["mon"] in ("March", "May")
+        and not rel
+        and not _MONTH_PREP_BEFORE.search(_before(c, ctx))
+        and not (_DET_BEFORE.search(_before(c, ctx)) and _NOUN_AFTER.match(ctx.text, c.end))
+    ):
+        # "May" the modal or the name, "March" the verb or the noun; but "the
+        # March accession", "its May issue" date a thing
+        return None
     span_year = None if rel else _MONTH_SPAN_YEAR.match(ctx.text, c.end)
     if span_year is not None:  # "January-March 2021": the year at the span's end
         end_month = MONTHS[span_year["mon"].rstrip(".").lower()]
