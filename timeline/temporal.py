@@ -432,7 +432,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "event_day",
         _rx(
             r"\bthe\s+(?P<unit>day|week|month|year)(?=\s+(?:before|after|following|preceding)\s+\w)"
-            r"|\bthe\s+(?P<eve>eve)(?=\s+of\s+\w)",
+            r"|\bthe\s+(?P<eve>eve)(?=\s+of\s+\w)"
+            # "the second day of the offensive": a day counted into an event
+            r"|\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+            r"|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+day(?=\s+of\s)",
             CI,
         ),
     ),
@@ -2027,12 +2030,37 @@ def _event_value(ctx: Context, end: int, link_rx: re.Pattern[str] = _EVENT_LINK)
 _EVE_OF = re.compile(r"\s+of\s+")
 
 
+def _nth_day_of(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    """The Nth day of an event: counted from its first day if the text dated
+    it, else today when the sentence says it is ("it's the second day of...")."""
+    word = m["nth"].lower()
+    n = ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+    today = _IS_BEFORE.search(_before(c, ctx)) is not None
+    if ctx.events is None:  # only trying the span (see _h_event_day)
+        link = _EVE_OF.match(ctx.text, c.end)
+        named = link is not None and names_event(ctx.text, link.end())
+        return Value("DATE", "XXXX-XX-XX") if today or named else None
+    event = _event_value(ctx, c.end, _EVE_OF)
+    iv = timex.interval(event) if event is not None else None
+    if iv is not None and iv.granularity in ("day", "time"):
+        return Value("DATE", (iv.first + timedelta(days=n - 1)).isoformat())
+    if today:
+        return Value("DATE", ctx.anchor.isoformat(), relative=True, underspecified="XXXX-XX-XX")
+    return None
+
+
 def _finer(unit: str, granularity: str) -> bool:
     """Whether `unit` is finer than a value of `granularity` can place."""
     return timex.GRANULARITIES.index(unit) > timex.GRANULARITIES.index(granularity)
 
 
+# "today is [the eighth day] of Desert Shield", "it's [the second day] of an offensive"
+_IS_BEFORE = re.compile(r"(?:\bis|['’]s)\s+$", re.IGNORECASE)
+
+
 def _h_event_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    if m["nth"]:
+        return _nth_day_of(m, c, ctx)
     link_rx = _EVE_OF if m["eve"] else _EVENT_LINK
     if ctx.events is None:
         # only trying the span: whether it resolves depends on the dates read
