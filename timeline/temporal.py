@@ -465,7 +465,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"the\s+better\s+part\s+of|the\s+rest\s+of|recent|past|another|the(?=\s+[^\s-]+\s)|"
             rf"the\s+year-(?:earlier|ago)|"  # "the year-earlier nine months": still nine months
             rf"(?:almost|nearly|more\s+than|less\s+than|no\s+more\s+than|up\s+to))\s+)?"
-            rf"(?P<n>{_NUM})[- ](?:(?:full|straight|consecutive|calendar|fiscal|more|additional|long)[- ])?"
+            rf"(?P<n>{_NUM})[- ](?:(?:full|straight|consecutive|calendar|fiscal|more|additional|long"
+            rf"|trading|business|working)[- ])?"
             rf"(?P<unit>{_UNIT})\b(?P<half>\s+and\s+a\s+half\b)?(?:[- ](?P<old>old|long))?"
             r"(?P<time>['’](?:\s?s)?\s+time\b)?",
             CI,
@@ -477,6 +478,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"\b(?:(?P<rel>recent|coming|the\s+(?:past|last|coming|next))\s+)(?P<unit>days|weeks|months|quarters|years|decades)\b"
             r"|(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit2>days|weeks|months|years|decades|centuries|hours|minutes)\b"
+            # "for the first time in years": a stretch of unstated length
+            r"|(?<=\btime\sin\s)(?P<unit5>years|months|decades)\b"
             r"|(?<=\bthe\s)(?P<around>days|weeks|months)(?=\s+(?:before|after|following|preceding|leading))"
             r"|\b(?P<long>decades|years|months|weeks|days|hours|day|week|month|year)-long\b"
             r"|\bthe\s+(?P<ahead>days|weeks|months|years)\s+ahead\b"  # as "the coming weeks"
@@ -506,8 +509,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "ref",
         _rx(
             r"\b(?P<present>now|currently|nowadays|at\s+present|these\s+days|the\s+present|current)\b"
-            r"|\b(?P<past>the\s+past|recently)\b"
-            r"|\b(?P<future>the\s+(?:near\s+|distant\s+)?future|the\s+(?:long|short|near)\s+term)\b"
+            r"|\b(?P<past>the\s+past|recently|(?<=\bin\s)past\s+(?:years|months|decades))\b"
+            r"|\b(?P<future>the\s+(?:near\s+|distant\s+)?future|the\s+(?:long|short|near)\s+term"
+            r"|a\s+(?:later|future)\s+date|future\s+(?:years|quarters|months|decades))\b"
             r"|(?<!\bas\s)\b(?P<soon>soon)\b(?!\s+(?:after|as|thereafter|afterwards?)\b)",
             CI,
         ),
@@ -2208,7 +2212,7 @@ def _h_vague_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | N
     if m["long"]:  # "a decades-long battle", "a day-long meeting"
         word = m["long"].lower()
         return Value("DURATION", _duration(None if word.endswith("s") else 1, word))
-    unit = m["unit"] or m["unit2"] or m["unit4"] or m["ahead"] or m["offset"]
+    unit = m["unit"] or m["unit2"] or m["unit4"] or m["unit5"] or m["ahead"] or m["offset"]
     rel = (m["rel"] or "").lower()
     if rel == "recent":  # "in recent years": TimeBank more often measures it than places it
         return Value("DURATION", _duration(None, unit))
