@@ -2017,9 +2017,14 @@ def _h_ago(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     )
 
 
+# ---- days counted from an event the text dated (see event_dates.py)
+
 _EVENT_LINK = re.compile(
     r"\s+(?P<dir>before|after|following|preceding|leading\s+up\s+to)\s+", re.IGNORECASE
 )
+_EVE_OF = re.compile(r"\s+(?P<dir>of)\s+")  # "the eve of", "the second day of"
+# "today is [the eighth day] of Desert Shield", "it's [the second day] of an offensive"
+_IS_BEFORE = re.compile(r"(?:\bis|['’]s)\s+$", re.IGNORECASE)
 
 
 def _event_value(ctx: Context, end: int, link_rx: re.Pattern[str] = _EVENT_LINK) -> str | None:
@@ -2031,56 +2036,32 @@ def _event_value(ctx: Context, end: int, link_rx: re.Pattern[str] = _EVENT_LINK)
     return ctx.events.date_of(link.end())
 
 
-_EVE_OF = re.compile(r"\s+of\s+")
+def _names_event_after(ctx: Context, end: int, link_rx: re.Pattern[str]) -> bool:
+    """Whether the words after `end` name an event, dated or not. While candidates
+    are only tried (no dates read yet), this is what makes an event span viable."""
+    link = link_rx.match(ctx.text, end)
+    return link is not None and names_event(ctx.text, link.end())
 
 
-def _nth_day_of(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
-    """The Nth day of an event: counted from its first day if the text dated
-    it, else today when the sentence says it is ("it's the second day of...")."""
-    word = m["nth"].lower()
-    n = ORDINALS.get(word) or int(re.sub(r"\D", "", word))
-    today = _IS_BEFORE.search(_before(c, ctx)) is not None
-    if ctx.events is None:  # only trying the span (see _h_event_day)
-        link = _EVE_OF.match(ctx.text, c.end)
-        named = link is not None and names_event(ctx.text, link.end())
-        return Value("DATE", "XXXX-XX-XX") if today or named else None
-    event = _event_value(ctx, c.end, _EVE_OF)
-    iv = timex.interval(event) if event is not None else None
-    if iv is not None and iv.granularity in ("day", "time"):
-        return Value("DATE", (iv.first + timedelta(days=n - 1)).isoformat())
-    if today:
-        return Value("DATE", ctx.anchor.isoformat(), relative=True, underspecified="XXXX-XX-XX")
-    return None
+def _counts_back(ctx: Context, end: int, link_rx: re.Pattern[str]) -> bool:
+    link = link_rx.match(ctx.text, end)
+    return link is not None and re.match(r"before|preceding|leading", link["dir"], re.I) is not None
 
 
-def _finer(unit: str, granularity: str) -> bool:
-    """Whether `unit` is finer than a value of `granularity` can place."""
-    return timex.GRANULARITIES.index(unit) > timex.GRANULARITIES.index(granularity)
+def _day_of(value: str | None) -> date | None:
+    """The day a value names, if it names one (or a time on one)."""
+    iv = timex.interval(value)
+    return iv.first if iv is not None and iv.granularity in ("day", "time") else None
 
 
-# "today is [the eighth day] of Desert Shield", "it's [the second day] of an offensive"
-_IS_BEFORE = re.compile(r"(?:\bis|['’]s)\s+$", re.IGNORECASE)
-
-
-def _h_event_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
-    if m["nth"]:
-        return _nth_day_of(m, c, ctx)
-    link_rx = _EVE_OF if m["eve"] else _EVENT_LINK
-    if ctx.events is None:
-        # only trying the span: whether it resolves depends on the dates read
-        # before it, so it is viable if it names an event at all
-        link = link_rx.match(ctx.text, c.end)
-        named = link is not None and names_event(ctx.text, link.end())
-        return Value("DATE", "XXXX-XX-XX") if named else None
-    event = _event_value(ctx, c.end, link_rx)
-    iv = timex.interval(event) if event is not None else None
-    unit = "day" if m["eve"] else m["unit"].lower()
-    if iv is None or _finer(unit, iv.granularity):
-        return None  # no date, or one too coarse: "the day after" a month
-    link = link_rx.match(ctx.text, c.end)
-    assert link is not None
-    back = m["eve"] is not None or link.group().strip().lower() in ("before", "preceding")
-    return Value("DATE", _at(_add(iv.first, -1 if back else 1, unit), unit))
+def _from_event(ctx: Context, end: int, n: int, unit: str) -> Value | None:
+    """The day `n` units before or after the dated event named after `end`
+    ("10 days before the murder")."""
+    day = _day_of(_event_value(ctx, end))
+    if day is None:
+        return None
+    sign = -1 if _counts_back(ctx, end, _EVENT_LINK) else 1
+    return Value("DATE", _add(day, sign * n, unit).isoformat())
 
 
 def _at_least_month(value: str) -> str:
@@ -2089,6 +2070,37 @@ def _at_least_month(value: str) -> str:
     if iv is None or iv.granularity not in ("week", "day", "time"):
         return value
     return f"{iv.first.year:04d}-{iv.first.month:02d}"
+
+
+def _h_event_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    """ "the day after his death", "the week before the election", "the eve of
+    the summit", "the second day of the offensive"."""
+    link_rx = _EVENT_LINK if m["unit"] else _EVE_OF
+    today = m["nth"] is not None and _IS_BEFORE.search(_before(c, ctx)) is not None
+    if ctx.events is None:
+        viable = today or _names_event_after(ctx, c.end, link_rx)
+        return Value("DATE", "XXXX-XX-XX") if viable else None
+    event = _event_value(ctx, c.end, link_rx)
+    if m["nth"]:
+        word = m["nth"].lower()
+        n = ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+        day = _day_of(event)
+        if day is not None:  # counted from the event's first day
+            return Value("DATE", (day + timedelta(days=n - 1)).isoformat())
+        if today:  # "it's the second day of an offensive": today
+            return Value("DATE", ctx.anchor.isoformat(), relative=True, underspecified="XXXX-XX-XX")
+        return None
+    iv = timex.interval(event)
+    unit = m["unit"].lower() if m["unit"] else "day"
+    if iv is None or _finer(unit, iv.granularity):
+        return None  # no date, or one too coarse: "the day after" a month
+    back = m["eve"] is not None or _counts_back(ctx, c.end, link_rx)
+    return Value("DATE", _at(_add(iv.first, -1 if back else 1, unit), unit))
+
+
+def _finer(unit: str, granularity: str) -> bool:
+    """Whether `unit` is finer than a value of `granularity` can place."""
+    return timex.GRANULARITIES.index(unit) > timex.GRANULARITIES.index(granularity)
 
 
 def _narrative_base(ctx: Context, unit: str) -> date:
@@ -2175,18 +2187,6 @@ def _h_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     # the same months of last year, not a quarter
     months = _unit_key(unit) == "month" and rel in ("the first", "the latest", "the")
     return Value("DURATION", _duration(n, unit), mod=mod, sets_period=months)
-
-
-def _from_event(ctx: Context, end: int, n: int, unit: str) -> Value | None:
-    """The day `n` units before or after the dated event named after `end`."""
-    event = _event_value(ctx, end)
-    iv = timex.interval(event) if event is not None else None
-    if iv is None or iv.granularity not in ("day", "time"):
-        return None
-    link = _EVENT_LINK.match(ctx.text, end)
-    assert link is not None
-    back = link["dir"].lower() in ("before", "preceding") or link["dir"].lower().startswith("lead")
-    return Value("DATE", _add(iv.first, -n if back else n, unit).isoformat())
 
 
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
