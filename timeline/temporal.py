@@ -12,6 +12,9 @@ TimeBank's annotators do (measured on TempEval-3's training data):
   the document's own day (the anchor);
 - anaphoric ones ("two days later", "the following year", "the previous
   Friday") count from the most recent date the narrative has reached;
+- expressions that count from an event ("in the weeks before the shooting",
+  "the day after his death", "the eve of the summit") count from the date
+  the text gave that kind of event (`event_dates`), or give no day;
 - a bare weekday is placed by the tense and aspect of its clause; a month
   and day without a year lies in the nearest year the tense allows (a
   past-tense clause may report a date up to two months ahead, "said the offer
