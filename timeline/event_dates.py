@@ -83,6 +83,10 @@ class EventDates:
         """Record a resolved DATE or TIME value the text gave at [start, end)."""
         self.dated.append(_Dated(start, end, value))
 
+    def last(self) -> str | None:
+        """The last date the text gave ("until then")."""
+        return self.dated[-1].value if self.dated else None
+
     def date_of(self, start: int) -> str | None:
         """The value of the event named from `start` on ("the shooting", "Slepian
         was killed"): the date of the nearest earlier sentence that names an

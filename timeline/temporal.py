@@ -442,6 +442,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             CI,
         ),
     ),
+    # "until then", "by then": the last date the text named
+    ("then", _rx(r"(?<=\buntil\s)then\b|(?<=\btill\s)then\b|(?<=\bby\s)then\b", CI)),
     # the quarter, the latest quarter, the year-ago period, the fiscal year, year-earlier
     (
         "period",
@@ -2101,6 +2103,14 @@ def _h_event_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     return Value("DATE", _at(_add(iv.first, -1 if back else 1, unit), unit))
 
 
+def _h_then(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    """ "will terminate on Nov. 30. Until [then], ...": the last date named."""
+    if ctx.events is None:
+        return Value("DATE", "XXXX-XX-XX")  # only trying the span (see _h_event_day)
+    last = ctx.events.last()
+    return Value("DATE", last) if last is not None else None
+
+
 def _finer(unit: str, granularity: str) -> bool:
     """Whether `unit` is finer than a value of `granularity` can place."""
     return timex.GRANULARITIES.index(unit) > timex.GRANULARITIES.index(granularity)
@@ -2343,6 +2353,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "ago": _h_ago,
     "anaphoric": _h_anaphoric,
     "event_day": _h_event_day,
+    "then": _h_then,
     "duration": _h_duration,
     "vague_duration": _h_vague_duration,
     "set": _h_set,
