@@ -13,6 +13,7 @@ Kinds are small word families: "shooting", "shot", "slaying", "killed" and
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -54,6 +55,9 @@ _MENTIONS = {
     for family, words in _FAMILIES.items()
 }
 _WORD = re.compile(r"[A-Za-z]+")
+# How many earlier mentions of a kind of event are read for its date, nearest
+# first: a long text (a live blog) must not cost a scan of all of them per lookup.
+_MAX_MENTIONS = 40
 # Words that may stand between "before" and the event: "before [the deadly
 # embassy] bombings", "after [Dr. Slepian was] killed".
 _EVENT_WORDS = 6
@@ -78,10 +82,15 @@ class EventDates:
 
     text: str
     dated: list[_Dated] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)  # of `dated`, for bisect
+    # every mention of each kind of event, and their offsets, found once
+    _mentions: dict[str, tuple[list[re.Match[str]], list[int]]] = field(default_factory=dict)
 
     def add(self, start: int, end: int, value: str) -> None:
         """Record a resolved DATE or TIME value the text gave at [start, end)."""
-        self.dated.append(_Dated(start, end, value))
+        at = bisect.bisect_right(self._starts, start)
+        self._starts.insert(at, start)
+        self.dated.insert(at, _Dated(start, end, value))
 
     def last(self) -> str | None:
         """The last date the text gave ("until then")."""
@@ -95,18 +104,24 @@ class EventDates:
         if named is None:
             return None
         family, plural = named
-        for m in reversed(list(_MENTIONS[family].finditer(self.text, 0, start))):
+        mentions, offsets = self._mentions_of(family)
+        before = bisect.bisect_left(offsets, start)
+        for m in reversed(mentions[max(0, before - _MAX_MENTIONS) : before]):
             if _plural(m.group().lower()) and not plural:
                 continue  # "the shooting" is not one of "the sniper shootings" before it
             first, last = _sentence(self.text, m.start())
-            dating = [
-                d
-                for d in self.dated
-                if first <= d.start and d.end <= last and _dates(self.text, m, d)
-            ]
+            lo = bisect.bisect_left(self._starts, first)
+            hi = bisect.bisect_right(self._starts, last)
+            dating = [d for d in self.dated[lo:hi] if d.end <= last and _dates(self.text, m, d)]
             if dating:
                 return min(dating, key=lambda d: abs(d.start - m.start())).value
         return None
+
+    def _mentions_of(self, family: str) -> tuple[list[re.Match[str]], list[int]]:
+        if family not in self._mentions:
+            found = list(_MENTIONS[family].finditer(self.text))
+            self._mentions[family] = (found, [m.start() for m in found])
+        return self._mentions[family]
 
     def date_of_event_before(self, at: int, window: int = 40) -> str | None:
         """The date of the event named just before `at` in its sentence, as in
@@ -161,23 +176,26 @@ def _event_named(text: str, start: int) -> tuple[str, bool] | None:
     return None
 
 
+# A sentence is looked for this far either side of a word: longer ones are cut.
+_SENTENCE_CHARS = 600
+
+
 def _sentence(text: str, at: int) -> tuple[int, int]:
     """The bounds of the sentence around offset `at` (paragraphs end sentences too)."""
-    first = 0
-    for m in _SENTENCE_END.finditer(text, max(0, at - 600), at):
+    first = max(0, at - _SENTENCE_CHARS)
+    for m in _SENTENCE_END.finditer(text, first, at):
         if not _ABBREVIATION.search(text, max(0, m.start() - 6), m.start()):
             first = m.end()
-    para = text.rfind("\n\n", 0, at)
-    first = max(first, para + 2 if para >= 0 else 0)
-    return first, sentence_end(text, at)
+    para = text.rfind("\n\n", first, at)
+    return (para + 2 if para >= 0 else first), sentence_end(text, at)
 
 
 def sentence_end(text: str, at: int) -> int:
     """Where the sentence that `at` is in ends."""
-    last = len(text)
-    for m in _SENTENCE_END.finditer(text, at):
+    last = min(len(text), at + _SENTENCE_CHARS)
+    for m in _SENTENCE_END.finditer(text, at, last):
         if not _ABBREVIATION.search(text, max(0, m.start() - 6), m.start()):
             last = m.start()
             break
-    para_end = text.find("\n\n", at)
-    return min(last, para_end) if para_end >= 0 else last
+    para_end = text.find("\n\n", at, last)
+    return para_end if para_end >= 0 else last
