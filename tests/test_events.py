@@ -120,3 +120,20 @@ def test_summaries_read_as_a_line(run: Callable[..., DocumentResult]) -> None:
         "Lavrov said",
         "Talks between France and Germany",
     ]
+
+
+def test_the_event_a_date_counts_from_is_not_the_event_it_dates(
+    run: Callable[..., DocumentResult],
+) -> None:
+    text = (
+        "The NATO summit in Vilnius opened on July 11, 2023. On the eve of the summit, "
+        "Turkey agreed to back Sweden's bid. On the second day of the summit, allied "
+        "leaders met the Ukrainian president."
+    )
+    events = run(text, date(2023, 7, 13)).events
+    got = sorted((e.date, e.date_text, e.trigger.name) for e in events)
+    assert got == [
+        ("2023-07-10", "the eve", "agreed"),
+        ("2023-07-11", "July 11, 2023", "summit"),
+        ("2023-07-12", "the second day", "met"),
+    ]

@@ -159,12 +159,30 @@ def _is_counterfactual(tok: Token) -> bool:
     return head is not None and head.lemma_.lower() in NON_EVENT_HEADS
 
 
+# "the eve of [the summit]", "the day after [the talks]": the event a date counts
+# from, which is not the event it dates
+_COUNTED_FROM = {"before", "after", "following", "preceding"}
+
+
+def _reference_event(anchor: Token) -> set[int]:
+    """The tokens of the event a date is counted from, if it is counted from one."""
+    out: set[int] = set()
+    for prep in anchor.children:
+        if prep.dep_ == "prep" and (
+            prep.lower_ in _COUNTED_FROM
+            or (prep.lower_ == "of" and anchor.lower_ in ("eve", "day"))
+        ):
+            out.update(t.i for t in prep.subtree)
+    return out
+
+
 def _choose_trigger(anchor: Token, sentence: SpacySpan) -> tuple[Token, str] | None:
     """The event word a date belongs to: the lexicon word nearest it in the parse."""
     best: tuple[int, int, Token, str] | None = None
+    counted_from = _reference_event(anchor)
     for tok in sentence:
         kind = _event_type(tok)
-        if kind is None or tok.i == anchor.i or _is_counterfactual(tok):
+        if kind is None or tok.i == anchor.i or tok.i in counted_from or _is_counterfactual(tok):
             continue
         # Reporting verbs are events too, but weaker evidence than an event noun.
         penalty = 2 if kind == "statement" and tok.pos_ == "VERB" else 0
