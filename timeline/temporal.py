@@ -1911,6 +1911,8 @@ def _h_deictic_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None
     word = (m["w"] or "").lower()
     if word == "today" and _PRESENT_AGE.match(ctx.text, c.end):
         return None  # "today's youth": the present age, which TimeBank leaves out
+    if word == "tomorrow" and re.search(r"[a-z]+\s+of\s+$", _before(c, ctx)):
+        return None  # "the people of tomorrow", "the cities of tomorrow": the future, no day
     part = m["part"] or m["part2"]
     if m["w2"]:
         day = ctx.anchor - timedelta(days=1) if m["w2"].lower() == "last" else ctx.anchor
@@ -1954,7 +1956,9 @@ def _h_part_of_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None
 def _h_rel_unit(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = m["unit"].lower()
-    if rel in ("the next", "the coming") or (rel in ("the past", "the last") and unit == "decade"):
+    if rel in ("the next", "the coming") or (
+        rel in ("the past", "the last") and unit in ("decade", "century")
+    ):
         # "the coming week", "the past decade": a stretch of time
         return Value("DURATION", _duration(1, unit), relative=False)
     if rel in ("the same", "that"):
@@ -2162,18 +2166,26 @@ def _h_anaphoric(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 def _h_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     n = _num(m["n"])
     unit = m["unit"]
-    if m["n"].lower() in ("a", "an") and not m["rel"] and _RATE_BEFORE.search(_before(c, ctx)):
+    raw_n = m["n"].lower()
+    if raw_n in ("a", "an") and not m["rel"] and _RATE_BEFORE.search(_before(c, ctx)):
         return None  # "$5 million a year": a rate, a SET
     if (m["old"] or "").lower() == "old" or ctx.text.startswith(" old", c.end):
         return None  # an age ("a 6-year-old boy", "52 years old"): TimeBank leaves ages out
     key = _unit_key(unit)
     if key == "quarter" and "-" in m.group():
         return None  # "three-quarters of the vote": a fraction
-    if key == "second" and m["n"].lower() in ("a", "an"):
+    if key == "second" and raw_n in ("a", "an"):
         return None  # "a second term": an ordinal
-    if m["n"].lower() in ("a", "an") and unit.lower().endswith("s"):
+    if raw_n in ("a", "an") and unit.lower().endswith("s"):
         return None  # "a decades-long war": the article is the war's
-    raw_n = m["n"].lower()
+    if (
+        key == "quarter"
+        and raw_n in ("a", "an", "one")
+        and re.match(r"\s+of\s+(?!a\s+century)", ctx.text[c.end : c.end + 20])
+    ):
+        return None  # "more than a quarter of the market": a fraction
+    if _AMOUNT_OF_TIME.match(ctx.text, c.end):
+        return None  # "a bonus equal to six months of base pay": an amount of money
     if raw_n == "one" and key == "day" and _MODAL_BEFORE.search(_before(c, ctx)):
         return Value("DATE", "FUTURE_REF")  # "Islam will one day be...": some future day
     if any(raw_n.startswith(v) for v in VAGUE_NUMBERS):
@@ -2203,6 +2215,11 @@ def _h_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+_AMOUNT_OF_TIME = re.compile(
+    r"\s+of\s+(?:\w+\s+)?(?:pay|salary|salaries|wages?|rent|income|earnings|revenues?|sales"
+    r"|output|production|severance|benefits|tuition|interest|dividends?|imports|exports)\b",
+    re.IGNORECASE,
+)
 _MODAL_BEFORE = re.compile(
     r"\b(?:will|would|could|may|might|shall|can|'ll)(?:\s+(?:not|still|surely|yet))?\s+$",
     re.IGNORECASE,
