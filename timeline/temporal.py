@@ -2578,8 +2578,10 @@ _CLOCK_TO_DAY = 60  # characters: "at [6 a.m.] near Slepian's home [10 days befo
 
 
 def _date_clock_times(text: str, out: list[TimeExpression], open_clocks: list[int]) -> None:
-    """Give a clock time that said no day the day named next in its sentence."""
-    for i in open_clocks:
+    """Give a clock time that said no day the day named next in its sentence;
+    right before it, the two are one expression ("[6 a.m. ten days] before the
+    shooting", as "6 a.m. Friday" is)."""
+    for i in reversed(open_clocks):  # from the end: a merge shortens `out`
         if i + 1 >= len(out):
             continue
         clock, day = out[i], out[i + 1]
@@ -2600,6 +2602,9 @@ def _date_clock_times(text: str, out: list[TimeExpression], open_clocks: list[in
             sort_key=rng[0] if rng else None,
             sort_end=rng[1] if rng else None,
         )
+        if not text[clock.end : day.start].strip():
+            out[i] = replace(out[i], end=day.end, text=text[clock.start : day.end])
+            del out[i + 1]
 
 
 def _timex(text: str, cand: Candidate, val: Value, resolved: bool) -> TimeExpression:
