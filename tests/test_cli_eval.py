@@ -50,6 +50,7 @@ def test_eval_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "gold_contradicts_text",
         "gold_not_iso",
         "gold_underspecified",
+        "gold_week_shifted",
         "other",
     }
     assert sum(counts.values()) == data["error_counts"]["wrong_value"]

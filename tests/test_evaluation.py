@@ -541,6 +541,39 @@ def test_gold_side_diagnosis_leaves_alone(
     assert error.gold_issue() is None
 
 
+# DCT 1990-08-15, a Wednesday; the gold dates every weekday a week earlier.
+WEEK_OFF = "The king met Monday and arrived Tuesday. He will meet Bush on Thursday, after Friday."
+WEEK_OFF_GOLD = {"Monday": "1990-08-06", "Tuesday": "1990-08-07", "Thursday": "1990-08-09"}
+WEEK_OFF_OURS = {"Monday": "1990-08-13", "Tuesday": "1990-08-14", "Thursday": "1990-08-16"}
+
+
+def _week_off_scorer(days: Sequence[str], friday: tuple[str, str] | None = None) -> Scorer:
+    scorer = Scorer()
+    golds = [gold(WEEK_OFF, d, "DATE", WEEK_OFF_GOLD[d]) for d in days]
+    mine = [ours(WEEK_OFF, d, "DATE", WEEK_OFF_OURS[d]) for d in days]
+    if friday is not None:
+        golds.append(gold(WEEK_OFF, "Friday", "DATE", friday[0]))
+        mine.append(ours(WEEK_OFF, "Friday", "DATE", friday[1]))
+    scorer.add("AP", WEEK_OFF, golds, mine)
+    return scorer
+
+
+def test_a_document_whose_weekdays_are_all_a_week_off_is_classed_by_the_gold() -> None:
+    report = _week_off_scorer(["Monday", "Tuesday", "Thursday"]).report()
+    assert [e.gold_issue() for e in report.errors] == ["gold_week_shifted"] * 3
+    assert report.wrong_value_counts()["gold_week_shifted"] == 3
+    assert report.overall.value_accuracy == 0.0  # the figures are left alone
+
+
+def test_weekdays_a_week_off_are_ours_when_few_or_both_ways() -> None:
+    two = _week_off_scorer(["Monday", "Tuesday"]).report()
+    assert [e.gold_issue() for e in two.errors] == [None, None]
+    both_ways = _week_off_scorer(
+        ["Monday", "Tuesday", "Thursday"], friday=("1990-08-17", "1990-08-10")
+    ).report()
+    assert [e.gold_issue() for e in both_ways.errors] == [None] * 4
+
+
 # One document per gold-side class and one wrong value that is ours; the last is right.
 # Each: the gold text and value, and the value fake_issue_extract gives.
 ISSUE_DOCS = {
@@ -577,6 +610,7 @@ def test_wrong_value_counts_by_gold_side_class(tmp_path: Path) -> None:
         "gold_contradicts_text": 1,
         "gold_not_iso": 1,
         "gold_underspecified": 1,
+        "gold_week_shifted": 0,
         "other": 1,
     }
     assert {e.document: e.gold_issue() for e in report.errors} == {
@@ -601,6 +635,7 @@ def test_gold_side_classes_leave_the_figures_alone(
         "gold_contradicts_text": 0,
         "gold_not_iso": 0,
         "gold_underspecified": 0,
+        "gold_week_shifted": 0,
         "other": 4,
     }
     assert plain.overall == report.overall
@@ -624,7 +659,8 @@ def test_run_eval_shows_gold_side_classes(tmp_path: Path) -> None:
         "errors: 0 miss, 0 false alarm, 0 wrong extent, 0 wrong type, 4 wrong value"
     )
     assert lines[summary + 1] == (
-        "wrong values: 1 gold contradicts its text, 1 gold not ISO, 1 gold underspecified, 1 other"
+        "wrong values: 1 gold contradicts its text, 1 gold not ISO, 1 gold underspecified, "
+        "0 gold weekdays a week off, 1 other"
     )
 
     out = io.StringIO()
@@ -637,6 +673,7 @@ def test_run_eval_shows_gold_side_classes(tmp_path: Path) -> None:
         "gold_contradicts_text": 1,
         "gold_not_iso": 1,
         "gold_underspecified": 1,
+        "gold_week_shifted": 0,
         "other": 1,
     }
     assert [e["gold_issue"] for e in data["errors"]["wrong_value"]] == [

@@ -16,9 +16,10 @@ Semantics follow the official TempEval-3 scorer (UzZaman et al., 2013):
   groups by the type the system gave.
 
 Wrong values are also classed by what is wrong on the gold side (`GOLD_ISSUES`:
-the gold value contradicts its own text, is not ISO, or leaves X where ours
-agrees with all it does give). This is diagnosis only: the figures still count
-a value as right only when it is the gold string.
+the gold value contradicts its own text, is not ISO, leaves X where ours
+agrees with all it does give, or is one of a document's weekdays that the gold
+all puts a week from ours, the same way). This is diagnosis only: the figures
+still count a value as right only when it is the gold string.
 
 The scorer knows nothing of the pipeline: both sides are `TimexLike` (gold
 `timeline.timeml.GoldTimex`, system `timeline.models.TimeExpression`).
@@ -34,7 +35,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal, Protocol, TextIO
@@ -89,17 +90,26 @@ _KIND_TITLES: dict[ErrorKind, str] = {
 
 # Wrong values the gold side is to blame for (annotation problems), most certain first.
 # Diagnosis only: a value still counts as right only when it equals the gold string.
-GoldIssue = Literal["gold_contradicts_text", "gold_not_iso", "gold_underspecified"]
+GoldIssue = Literal[
+    "gold_contradicts_text", "gold_not_iso", "gold_underspecified", "gold_week_shifted"
+]
 GOLD_ISSUES: tuple[GoldIssue, ...] = (
     "gold_contradicts_text",
     "gold_not_iso",
     "gold_underspecified",
+    "gold_week_shifted",
 )
 _GOLD_ISSUE_TITLES: dict[GoldIssue, str] = {
     "gold_contradicts_text": "gold contradicts its text",
     "gold_not_iso": "gold not ISO",
     "gold_underspecified": "gold underspecified",
+    "gold_week_shifted": "gold weekdays a week off",
 }
+# A document whose gold puts this many weekdays exactly a week from ours, all
+# the same way, was dated from another day than its DCT: the annotators' week
+# was not the document's (AP900815-0044: "will meet Bush on Thursday", a week
+# before the DCT).
+WEEK_SHIFT_MIN = 3
 
 CONTEXT_CHARS = 30  # on each side of the expression: about 60 characters of context
 
@@ -290,6 +300,7 @@ class ErrorItem:
     sys_text: str | None = None
     sys_type: str | None = None
     sys_value: str | None = None
+    week_shifted: bool = False  # one of a document's weekdays all a week off (see WEEK_SHIFT_MIN)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -313,6 +324,8 @@ class ErrorItem:
         if self.kind != "wrong_value":
             return None
         issue = _gold_issue(self.gold_value or "", self.sys_value or "", self.gold_text or "")
+        if issue is None and self.week_shifted:
+            return "gold_week_shifted"
         return issue[0] if issue else None
 
     def pattern(self) -> str:
@@ -387,6 +400,30 @@ _GOLD_YEAR = re.compile(r"^(?:FY)?(\d{4})(?:-|T|$)")
 _CALENDAR = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?(?=T|$)")
 _HOUR_ONLY = re.compile(r"T(\d{2})$")
 _SHORT_WEEK = re.compile(r"-W(\d)(?!\d)")
+
+
+def _week_shift(e: ErrorItem) -> int:
+    """+7 or -7 when a wrong weekday value is exactly a week from ours, else 0."""
+    if e.kind != "wrong_value" or not _WEEKDAY_NAME.search(e.gold_text or ""):
+        return 0
+    gold, ours = _as_date((e.gold_value or "")[:10]), _as_date((e.sys_value or "")[:10])
+    if gold is None or ours is None:
+        return 0
+    days = (ours - gold).days
+    return days if days in (7, -7) else 0
+
+
+def _mark_week_shifts(errors: list[ErrorItem], first: int) -> None:
+    """Class a document's weekdays (its errors are `errors[first:]`) as
+    `gold_week_shifted` when at least WEEK_SHIFT_MIN of them are a week off
+    ours, all the same way."""
+    mine = range(first, len(errors))
+    shifts = Counter(_week_shift(errors[k]) for k in mine)
+    for way in (7, -7):
+        if shifts[way] >= WEEK_SHIFT_MIN and shifts[-way] == 0:
+            for k in mine:
+                if _week_shift(errors[k]) == way:
+                    errors[k] = replace(errors[k], week_shifted=True)
 
 
 def _contradicts_text(gold: str, text: str) -> str | None:
@@ -557,6 +594,7 @@ class Scorer:
         for s in system:
             self._tally(s.type).system += 1
 
+        first_error = len(self.errors)
         for gi, si in alignment.pairs:
             g, s = gold[gi], system[si]
             strict = g.start == s.start and g.end == s.end
@@ -583,6 +621,7 @@ class Scorer:
             self.errors.append(_error("miss", document, text, gold[gi], None))
         for si in alignment.false_alarms:
             self.errors.append(_error("false_alarm", document, text, None, system[si]))
+        _mark_week_shifts(self.errors, first_error)
         return alignment
 
     def report(self, problems: Sequence[Problem] = (), seconds: float = 0.0) -> EvalReport:
