@@ -91,7 +91,8 @@ UNIT_CODES = {
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
-    "overnight": "NI", "midday": "MI",
+    "overnight": "NI", "midday": "MI", "dawn": "MO", "daybreak": "MO", "sunrise": "MO",
+    "dusk": "EV", "sunset": "EV", "nightfall": "NI",
 }  # fmt: skip
 
 _MONTH_NAMES = (
@@ -271,7 +272,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "month_weekday",
         _rx(
             rf"\b(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|last)\s+(?P<wd>{_WEEKDAY})\s+(?:of|in)\s+"
-            rf"(?P<mon>{_MONTH_NAMES})(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?"
+            rf"(?:(?P<mon>{_MONTH_NAMES})(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?"
+            # "the first Monday of the month": of the month the narrative is in
+            r"|(?P<rel>the|this|next|last)\s+month\b)"
         ),
     ),
     # "on the 12th", "Friday the 7th": a day of the month the narrative is in
@@ -389,7 +392,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<mid>mid[- ]?)?(?P<part>overnight|midday|afternoon)\b"
             r"(?:\s+(?P<w>yesterday|today|tomorrow))?"
             # "orders came in the morning": the morning of the day the narrative is on
-            r"|(?:(?<=\bin\s)|(?<=\bduring\s))(?P<the>the)\s+(?P<part2>morning|afternoon|evening)\b",
+            r"|(?:(?<=\bin\s)|(?<=\bduring\s))(?P<the>the)\s+(?P<part2>morning|afternoon|evening)\b"
+            # "attacked at dawn": a part of the day the narrative is on, or of the day named next
+            r"|(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\buntil\s))"
+            r"(?P<part3>dawn|daybreak|sunrise|dusk|sunset|nightfall)\b",
             CI,
         ),
     ),
@@ -505,7 +511,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|{_WEEKDAY}|morning|evening|night|weekend)s?\b"
             r"|\b(?P<adv>annually|yearly|daily|weekly|monthly|hourly|nightly|biweekly|biannually|semiannually)\b"
             # "each July", "every spring": a month or season of every year
-            rf"|\b(?:every|each)\s+(?:(?P<mon>{_MONTH_SAFE}|March|May)|(?P<season>spring|summer|fall|autumn|winter))\b",
+            rf"|\b(?:every|each)\s+(?:(?P<mon>{_MONTH_SAFE}|March|May)|(?P<season>spring|summer|fall|autumn|winter))\b"
+            # "the first Monday of every month", "every last Friday of the month": monthly
+            rf"|\b(?:(?P<every>every|each)\s+|the\s+)(?P<nth_wd>first|second|third|fourth|last)\s+"
+            rf"{_WEEKDAY}\s+of\s+(?:(?P<every2>every|each)|the)\s+month\b",
             CI,
         ),
     ),
@@ -1691,8 +1700,16 @@ def _h_month_week(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 
 def _h_month_weekday(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
-    month = MONTHS[m["mon"].rstrip(".").lower()]
     wd, ord_word = WEEKDAYS[m["wd"].lower()], m["ord"].lower()
+    if m["rel"]:
+        rel = m["rel"].lower()
+        base = _narrative_base(ctx, "month") if rel == "the" else ctx.anchor
+        first = _add(date(base.year, base.month, 1), {"next": 1, "last": -1}.get(rel, 0), "month")
+        day = _nth_weekday(
+            first.year, first.month, wd, -1 if ord_word == "last" else ORDINALS[ord_word]
+        )
+        return Value("DATE", day.isoformat(), relative=True, underspecified="XXXX-XX-XX")
+    month = MONTHS[m["mon"].rstrip(".").lower()]
     year = int(m["y"]) if m["y"] else _month_day_year(month, None, ctx, c.start, c.end)
     day = _nth_weekday(year, month, wd, -1 if ord_word == "last" else ORDINALS[ord_word])
     return Value("DATE", day.isoformat(), relative=not m["y"], underspecified="XXXX-XX-XX")
@@ -1931,7 +1948,7 @@ def _h_deictic_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None
 
 
 def _h_part_of_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
-    part = (m["part"] or m["part2"]).lower()
+    part = (m["part"] or m["part2"] or m["part3"]).lower()
     if part == "afternoon" and not (m["mid"] or m["the"]):
         return None  # "the afternoon" alone is left to the day it belongs to
     if m["w"]:
@@ -1950,6 +1967,7 @@ def _h_part_of_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None
         mod=mod,
         relative=True,
         underspecified=f"XXXX-XX-XX{value}",
+        day_open=m["part3"] is not None,  # "at dawn on Thursday"
     )
 
 
@@ -2271,6 +2289,9 @@ def _h_set(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
             "biannually": "P6M", "semiannually": "P6M",
         }[adv]  # fmt: skip
         return Value("SET", value)
+    if m["nth_wd"]:
+        # "the first Monday of the month" is one day unless every month is meant
+        return Value("SET", "P1M") if m["every"] or m["every2"] else None
     if m["mon"]:
         return Value("SET", f"XXXX-{MONTHS[m['mon'].rstrip('.').lower()]:02d}")
     if m["season"]:
@@ -2574,6 +2595,7 @@ def extract_counting_from(
     return base, out
 
 
+_ON = re.compile(r"\s+on\s+")  # "dawn on Thursday", as "6 a.m. ten days before"
 _CLOCK_TO_DAY = 60  # characters: "at [6 a.m.] near Slepian's home [10 days before] the murder"
 
 
@@ -2602,7 +2624,9 @@ def _date_clock_times(text: str, out: list[TimeExpression], open_clocks: list[in
             sort_key=rng[0] if rng else None,
             sort_end=rng[1] if rng else None,
         )
-        if not text[clock.end : day.start].strip():
+        if not text[clock.end : day.start].strip() or (
+            _ON.fullmatch(text, clock.end, day.start) and day.text[:1].isupper()
+        ):
             out[i] = replace(out[i], end=day.end, text=text[clock.start : day.end])
             del out[i + 1]
 
