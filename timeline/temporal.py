@@ -315,7 +315,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "century",
         _rx(
             r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century\b"
-            r"|\b(?:the\s+)?(?P<w>nineteenth|twentieth|twenty-first|eighteenth)[- ]century\b",
+            r"|\b(?:the\s+)?(?P<w>nineteenth|twentieth|twenty-first|eighteenth)[- ]century\b"
+            # "the turn of the century": about the year the century turned
+            r"|\bthe\s+turn\s+of\s+the\s+(?P<turn>(?:(?P<tn>\d{2})(?:st|nd|rd|th)\s+)?century"
+            r"|millennium)\b",
             CI,
         ),
     ),
@@ -1576,6 +1579,15 @@ def _h_decade(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 
 def _h_century(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    if m["turn"]:
+        step = 1000 if m["turn"].lower() == "millennium" else 100
+        if m["tn"]:  # "the turn of the 20th century": 1900
+            return Value("DATE", f"{(int(m['tn']) - 1) * 100:04d}", mod="APPROX")
+        # the turn last passed, or the next one in a clause about the future
+        year = ctx.anchor.year // step * step
+        if ctx.tense_of(c.start, c.end) == "future" and year < ctx.anchor.year:
+            year += step
+        return Value("DATE", f"{year:04d}", mod="APPROX", relative=True, underspecified="XXXX")
     if m["n"]:
         n = int(m["n"])
     else:
