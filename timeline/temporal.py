@@ -949,8 +949,8 @@ class Value:
     sets_reference: bool = False
     underspecified: str | None = None  # what to write when relative and unanchored
     sets_period: bool = False  # names the reporting period the text is about
-    # a clock time whose day was not said by it: a day named later in its clause
-    # may still give it ("at 6 a.m. near the house 10 days before the murder")
+    # a clock time (or "dawn") that did not say its day: a day named later in its
+    # clause may still give it ("at 6 a.m. near the house 10 days before the murder")
     day_open: bool = False
 
 
@@ -2142,7 +2142,9 @@ def _h_then(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if ctx.events is None:
         return Value("DATE", "XXXX-XX-XX")  # only trying the span (see _h_event_day)
     last = ctx.events.last()
-    return Value("DATE", last) if last is not None else None
+    if last is None:
+        return None
+    return Value("TIME" if "T" in last else "DATE", last)
 
 
 def _finer(unit: str, granularity: str) -> bool:
@@ -2581,7 +2583,7 @@ def extract_counting_from(
         text=text, anchor=base, anchored=anchored, tense_of=tense_of, events=EventDates(text)
     )
     out: list[TimeExpression] = []
-    open_clocks: list[int] = []  # indices in `out` of clock times that said no day
+    open_clocks: list[int] = []  # indices in `out` of clock times (or "dawn") that said no day
     previous: tuple[Candidate, Value] | None = None
     for cand in candidates:
         try:
@@ -2607,14 +2609,14 @@ def extract_counting_from(
     return base, out
 
 
-_ON = re.compile(r"\s+on\s+")  # "dawn on Thursday", as "6 a.m. ten days before"
+_ON = re.compile(r"\s+on\s+")  # "[dawn on Thursday]": one expression, as "6 a.m. Friday" is
 _CLOCK_TO_DAY = 60  # characters: "at [6 a.m.] near Slepian's home [10 days before] the murder"
 
 
 def _date_clock_times(text: str, out: list[TimeExpression], open_clocks: list[int]) -> None:
-    """Give a clock time that said no day the day named next in its sentence;
-    right before it, the two are one expression ("[6 a.m. ten days] before the
-    shooting", as "6 a.m. Friday" is)."""
+    """Give a clock time or part of the day that said no day ("6 a.m.", "dawn")
+    the day named next in its sentence; right before that day, the two are one
+    expression ("[6 a.m. ten days] before the shooting", "[dawn on Thursday]")."""
     for i in reversed(open_clocks):  # from the end: a merge shortens `out`
         if i + 1 >= len(out):
             continue
