@@ -47,7 +47,8 @@ def test_words_that_name_no_event_give_no_date() -> None:
     assert events.date_of(text.index("the holidays")) is None
 
 
-def test_the_last_date_given_is_kept_in_text_order() -> None:
-    text = "It ends on Nov. 30, as agreed on Oct. 2."
+def test_the_last_date_is_taken_from_this_sentence_or_the_one_before() -> None:
+    text = "It ends on Nov. 30, as agreed on Oct. 2. Until then, shares trade. Talks go on. Until then?"
     events = _dates(text, ("Oct. 2", "1989-10-02"), ("Nov. 30", "1989-11-30"))
-    assert events.last() == "1989-10-02"
+    assert events.last_before(text.index("then")) == "1989-10-02"  # the last in text order
+    assert events.last_before(text.rindex("then")) is None  # two sentences back

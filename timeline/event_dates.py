@@ -92,9 +92,15 @@ class EventDates:
         self._starts.insert(at, start)
         self.dated.insert(at, _Dated(start, end, value))
 
-    def last(self) -> str | None:
-        """The last date the text gave ("until then")."""
-        return self.dated[-1].value if self.dated else None
+    def last_before(self, at: int) -> str | None:
+        """The last date given in the sentence of `at` or the one before it, up to
+        `at` ("It ends on Nov. 30. Until then, ..."); None if those gave none."""
+        first, _ = _sentence(self.text, at)
+        previous, _ = _sentence(self.text, max(0, first - 2)) if first > 0 else (0, 0)
+        k = bisect.bisect_left(self._starts, at)
+        if k == 0 or self.dated[k - 1].start < previous:
+            return None
+        return self.dated[k - 1].value
 
     def date_of(self, start: int) -> str | None:
         """The value of the event named from `start` on ("the shooting", "Slepian

@@ -2138,10 +2138,11 @@ def _h_event_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 
 
 def _h_then(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
-    """ "will terminate on Nov. 30. Until [then], ...": the last date named."""
+    """ "will terminate on Nov. 30. Until [then], ...": the date just named, in
+    this sentence or the one before ("until the war ends. Until then" names none)."""
     if ctx.events is None:
         return Value("DATE", "XXXX-XX-XX")  # only trying the span (see _h_event_day)
-    last = ctx.events.last()
+    last = ctx.events.last_before(c.start)
     if last is None:
         return None
     return Value("TIME" if "T" in last else "DATE", last)
