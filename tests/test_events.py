@@ -137,3 +137,11 @@ def test_the_event_a_date_counts_from_is_not_the_event_it_dates(
         ("2023-07-11", "July 11, 2023", "summit"),
         ("2023-07-12", "the second day", "met"),
     ]
+
+
+def test_a_dateline_is_no_event_and_no_subject(run: Callable[..., DocumentResult]) -> None:
+    text = "DOHA, March 5 (Reuters) - Negotiators returned to Doha on Tuesday for talks."
+    events = run(text, date(2024, 3, 5)).events
+    got = [(e.date, e.date_text, e.trigger.name, [a.name for a in e.actors]) for e in events]
+    # Without the cut the event took its date from the dateline's "March 5" and DOHA as actor.
+    assert got == [("2024-03-05", "Tuesday", "talks", [])]

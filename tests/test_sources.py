@@ -138,3 +138,24 @@ def test_anchor_found_in_the_text(text: str, found: tuple[date, str] | None) -> 
 def test_anchor_option_must_be_a_real_date(bad: str) -> None:
     with pytest.raises(UsageError, match="invalid date"):
         anchors.parse_option(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "first_words"),
+    [
+        ("Talks resume\n\nDOHA, March 5 (Reuters) - Negotiators returned.", "Negotiators"),
+        ("WASHINGTON, Jan. 10 -- The talks ended.", "The talks"),
+        ("GENEVA, 10 January 2022 — Diplomats met.", "Diplomats"),
+        (
+            "Diplomats met in GENEVA, on Monday - and agreed.",
+            None,
+        ),  # no dateline: not at a line start
+        ("The talks ended on Monday.", None),
+    ],
+)
+def test_dateline_end_is_where_the_story_starts(text: str, first_words: str | None) -> None:
+    end = anchors.dateline_end(text)
+    if first_words is None:
+        assert end == 0
+    else:
+        assert text[end:].startswith(first_words)

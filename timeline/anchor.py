@@ -84,6 +84,21 @@ def front_matter(text: str) -> dict[str, str]:
     return out
 
 
+# A dateline and what closes it: "DOHA, March 5 (Reuters) - ", "WASHINGTON, Jan. 10 -- ".
+_DATELINE_LEAD = re.compile(
+    r"^\s*[A-Z][A-Z .'-]{1,40},\s+[^\n]{3,40}?\s*(?:\([^()\n]{1,30}\)\s*)?(?:--|—|–|-)\s+",
+    re.M,
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a news text's dateline ends ("DOHA, March 5 (Reuters) - "), or 0:
+    its date is when the text was filed, not an event of the story, and the
+    story's first sentence starts after it."""
+    m = _DATELINE_LEAD.search(text[:600])
+    return m.end() if m is not None else 0
+
+
 def from_text(text: str) -> tuple[date, str] | None:
     """The date a text gives itself: front matter, a Published line or a dateline."""
     meta = front_matter(text)

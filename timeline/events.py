@@ -19,6 +19,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from timeline import timex
+from timeline.anchor import dateline_end
 from timeline.models import Event, Mention, Span, Status, TimeExpression
 from timeline.temporal import Tense, clause_tense, doc_text
 
@@ -426,8 +427,9 @@ def mentions(
     """One event mention per dated expression that anchors an event."""
     out: list[EventMention] = []
     anchor_ordinal = anchor.toordinal()
+    filed = dateline_end(doc_text(doc))
     for tx in timexes:
-        if not _is_event_date(tx):
+        if not _is_event_date(tx) or tx.end <= filed:
             continue
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None or len(span) == 0:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
+from timeline.anchor import dateline_end
 from timeline.errors import ModelError
 
 if TYPE_CHECKING:
@@ -25,11 +26,18 @@ NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence: headlines and datelines stand alone."""
+    """A blank line ends a sentence: headlines and datelines stand alone. So
+    does a dateline that runs into the first sentence ("DOHA, March 5 (Reuters)
+    - Negotiators returned..."), whose city would pass for its subject."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if (prev.is_space and prev.text.count("\n") >= 2) or "\n\n" in prev.whitespace_:
             tok.is_sent_start = True
+    end = dateline_end(doc[:200].text)  # a dateline opens the text: its start is enough
+    if end:
+        first = doc.char_span(end, end + 1, alignment_mode="expand")
+        if first is not None and first.start > 0 and doc[first.start].idx == end:
+            doc[first.start].is_sent_start = True
     return doc
 
 
