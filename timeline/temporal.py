@@ -775,6 +775,8 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     came_from: Token | None = None
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+            if _quoted_after(doc, span.end, token.i):
+                return None  # "Wechsler on Thursday: ``... is wrong''": not the date's verb
             lemma = token.lemma_.lower()
             if (
                 lemma in _SCHEDULING
@@ -792,6 +794,15 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
             break
         came_from, token = token, token.head
     return None
+
+
+_OPENING_QUOTES = {"``", "`", "“"}  # a straight " may close a quote as well
+
+
+def _quoted_after(doc: Doc, end: int, verb: int) -> bool:
+    """Whether a quotation opens between the end of an expression and a verb after
+    it: the parse has hung the expression on a verb that someone else says."""
+    return verb > end and any(t.text in _OPENING_QUOTES for t in doc[end:verb])
 
 
 _TEXT_KEY = "timeline.text"
