@@ -771,11 +771,20 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    token: Token = span.root
+    return _tense_from(doc, span.root, span.end)
+
+
+# What opens a clause of time whose tense follows the main clause's in reported
+# speech: "would resign once the vote passed Tuesday" is a Tuesday to come.
+_TIME_CLAUSE = {"as", "once", "when", "until", "till", "before", "after"}
+
+
+def _tense_from(doc: Doc, token: Token, end: int) -> Tense | None:
+    """The tense of the nearest verb above `token` (`end`: where the expression ends)."""
     came_from: Token | None = None
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
-            if _quoted_after(doc, span.end, token.i):
+            if _quoted_after(doc, end, token.i):
                 return None  # "Wechsler on Thursday: ``... is wrong''": not the date's verb
             lemma = token.lemma_.lower()
             if (
@@ -788,6 +797,15 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
                 # (but "Cuba predicted Wednesday" dates the prediction)
                 return "future"
             tense = _verb_tense(token)
+            if (
+                tense == "past"
+                and token.dep_ == "advcl"
+                and any(
+                    c.lower_ in _TIME_CLAUSE for c in token.children if c.dep_ in ("mark", "advmod")
+                )
+                and _tense_from(doc, token.head, end) == "future"
+            ):
+                return "future"  # a past tense shifted back in reported speech
             if tense is not None:
                 return tense
         if token.head is token:
