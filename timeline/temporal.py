@@ -541,6 +541,9 @@ _REF_NEEDS_PREP = re.compile(r"^the\s+(?:past|present|(?:near\s+|distant\s+)?fut
 _REF_PREP_BEFORE = re.compile(r"\b(?:in|for|into|about|from|over|of)\s+$", re.IGNORECASE)
 # "Now, he says..." opens a sentence as a discourse marker, not as a time.
 _DISCOURSE_NOW = re.compile(r"(?:^|[.!?\"'`]\s*|\n\s*)$")
+_NOW_TURNS = re.compile(r",|\s+for\b")
+_MOST_BEFORE = re.compile(r"\bmost\s+$", re.IGNORECASE)
+_DATE_AFTER = re.compile(r"\s+(?:last|this|in|on|at|during)\b", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- candidates
@@ -2378,10 +2381,16 @@ def _h_ref(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         return None  # "for the past three summers": a count of them, not the past
     if (
         m.group() == "Now"
-        and ctx.text.startswith(",", c.end)
+        and _NOW_TURNS.match(ctx.text, c.end)
         and _DISCOURSE_NOW.search(_before(c, ctx))
     ):
-        return None
+        return None  # "Now, he says...", "Now for the weather": a turn in the talk
+    if (
+        m.group().lower() == "recently"
+        and _MOST_BEFORE.search(_before(c, ctx))
+        and _DATE_AFTER.match(ctx.text, c.end)
+    ):
+        return None  # "most recently last October": the date after it is the time
     if m["present"]:
         if re.search(r"\bthen\s+$", _before(c, ctx), re.IGNORECASE):
             return Value("DATE", "PAST_REF")  # "at the then current price"
