@@ -145,3 +145,9 @@ def test_a_dateline_is_no_event_and_no_subject(run: Callable[..., DocumentResult
     got = [(e.date, e.date_text, e.trigger.name, [a.name for a in e.actors]) for e in events]
     # Without the cut the event took its date from the dateline's "March 5" and DOHA as actor.
     assert got == [("2024-03-05", "Tuesday", "talks", [])]
+
+
+def test_a_place_after_to_or_in_is_no_actor(run: Callable[..., DocumentResult]) -> None:
+    text = "Negotiators returned to Doha on Tuesday for a new round of ceasefire talks."
+    (event,) = run(text, date(2024, 3, 5)).events
+    assert (event.summary, event.actors) == ("Negotiators returned", ())  # Doha was an actor

@@ -327,11 +327,29 @@ def _actors(trigger: Token, verb: Token | None, location: Span | None) -> list[S
             and following.ent_type_ == "PERSON"
         ):
             continue  # "Secretary of State Wendy R. Sherman": a title, not an actor
+        if _is_place(ent):
+            continue  # "returned to Doha", "talks in Vienna": where, not who
         span = _entity_span(ent)
         if location is not None and span.start == location.start:
             continue
         actors.append(span)
     return actors
+
+
+# Prepositions that make a place of the place name after them ("ministers from
+# France" are French: "from" is left out).
+_PLACE_PREPS = {"to", "in", "at", "into", "toward", "towards", "near", "outside", "inside"}
+
+
+def _is_place(ent: SpacySpan) -> bool:
+    """Whether a place name stands as a place ("returned to Doha"), not as a party
+    ("talks with Russia", "Russia invaded")."""
+    root = ent.root
+    return (
+        ent.label_ in ("GPE", "LOC", "FAC")
+        and root.dep_ == "pobj"
+        and root.head.lower_ in _PLACE_PREPS
+    )
 
 
 def _phrase(trigger: Token) -> str:
