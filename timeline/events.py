@@ -336,20 +336,17 @@ def _actors(trigger: Token, verb: Token | None, location: Span | None) -> list[S
     return actors
 
 
-# Prepositions that make a place of the place name after them ("ministers from
-# France" are French: "from" is left out).
-_PLACE_PREPS = {"to", "in", "at", "into", "toward", "towards", "near", "outside", "inside"}
+# Prepositions that make a place of the place name after them: those of a place
+# where an event is, and of a direction ("ministers from France" are French:
+# "from" is left out).
+_PLACE_PREPS = PLACE_PREPS | {"into", "toward", "towards"}
 
 
 def _is_place(ent: SpacySpan) -> bool:
     """Whether a place name stands as a place ("returned to Doha"), not as a party
     ("talks with Russia", "Russia invaded")."""
     root = ent.root
-    return (
-        ent.label_ in ("GPE", "LOC", "FAC")
-        and root.dep_ == "pobj"
-        and root.head.lower_ in _PLACE_PREPS
-    )
+    return ent.label_ in PLACE_LABELS and root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
 
 
 def _phrase(trigger: Token) -> str:

@@ -1902,9 +1902,9 @@ def _h_clock(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         # "was shot to death at 10 p.m.": the day of the shooting, if the text
         # dated it; else the day the narrative has reached
         event = ctx.events.date_of_event_before(c.start) if ctx.events is not None else None
-        iv = timex.interval(event) if event is not None else None
-        if iv is not None and iv.granularity in ("day", "time"):
-            return Value("TIME", f"{iv.first.isoformat()}T{hm}")
+        event_day = _day_of(event)
+        if event_day is not None:
+            return Value("TIME", f"{event_day.isoformat()}T{hm}")
         day = ctx.reference if ctx.reference is not None else ctx.anchor
     if m["y"] or m["y2"]:
         return Value("TIME", f"{day.isoformat()}T{hm}", sets_reference=True)
@@ -2098,13 +2098,20 @@ _EVE_OF = re.compile(r"\s+(?P<dir>of)\s+")  # "the eve of", "the second day of"
 _IS_BEFORE = re.compile(r"(?:\bis|['’]s)\s+$", re.IGNORECASE)
 
 
-def _event_value(ctx: Context, end: int, link_rx: re.Pattern[str] = _EVENT_LINK) -> str | None:
+def _event_after(
+    ctx: Context, end: int, link_rx: re.Pattern[str] = _EVENT_LINK
+) -> tuple[str, int] | None:
     """The date of the event that the words after `end` count from ("[the days]
-    before the shooting"), if the text dated an event of that kind."""
+    before the shooting"), if the text dated an event of that kind, and the way
+    they count: -1 back from it ("before"), 1 on from it ("after", "of")."""
     link = link_rx.match(ctx.text, end)
     if link is None or ctx.events is None:
         return None
-    return ctx.events.date_of(link.end())
+    value = ctx.events.date_of(link.end())
+    if value is None:
+        return None
+    back = re.match(r"before|preceding|leading", link["dir"], re.IGNORECASE) is not None
+    return value, -1 if back else 1
 
 
 def _names_event_after(ctx: Context, end: int, link_rx: re.Pattern[str]) -> bool:
@@ -2112,11 +2119,6 @@ def _names_event_after(ctx: Context, end: int, link_rx: re.Pattern[str]) -> bool
     are only tried (no dates read yet), this is what makes an event span viable."""
     link = link_rx.match(ctx.text, end)
     return link is not None and names_event(ctx.text, link.end())
-
-
-def _counts_back(ctx: Context, end: int, link_rx: re.Pattern[str]) -> bool:
-    link = link_rx.match(ctx.text, end)
-    return link is not None and re.match(r"before|preceding|leading", link["dir"], re.I) is not None
 
 
 def _day_of(value: str | None) -> date | None:
@@ -2128,11 +2130,11 @@ def _day_of(value: str | None) -> date | None:
 def _from_event(ctx: Context, end: int, n: int, unit: str) -> Value | None:
     """The day `n` units before or after the dated event named after `end`
     ("10 days before the murder")."""
-    day = _day_of(_event_value(ctx, end))
-    if day is None:
+    event = _event_after(ctx, end)
+    day = _day_of(event[0]) if event is not None else None
+    if event is None or day is None:
         return None
-    sign = -1 if _counts_back(ctx, end, _EVENT_LINK) else 1
-    return Value("DATE", _add(day, sign * n, unit).isoformat())
+    return Value("DATE", _add(day, event[1] * n, unit).isoformat())
 
 
 def _at_least_month(value: str) -> str:
@@ -2140,7 +2142,7 @@ def _at_least_month(value: str) -> str:
     iv = timex.interval(value)
     if iv is None or iv.granularity not in ("week", "day", "time"):
         return value
-    return f"{iv.first.year:04d}-{iv.first.month:02d}"
+    return _at(iv.first, "month")
 
 
 def _h_event_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -2151,22 +2153,22 @@ def _h_event_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if ctx.events is None:
         viable = today or _names_event_after(ctx, c.end, link_rx)
         return Value("DATE", "XXXX-XX-XX") if viable else None
-    event = _event_value(ctx, c.end, link_rx)
+    event = _event_after(ctx, c.end, link_rx)
     if m["nth"]:
         word = m["nth"].lower()
         n = ORDINALS.get(word) or int(re.sub(r"\D", "", word))
-        day = _day_of(event)
+        day = _day_of(event[0]) if event is not None else None
         if day is not None:  # counted from the event's first day
             return Value("DATE", (day + timedelta(days=n - 1)).isoformat())
         if today:  # "it's the second day of an offensive": today
             return Value("DATE", ctx.anchor.isoformat(), relative=True, underspecified="XXXX-XX-XX")
         return None
-    iv = timex.interval(event)
+    iv = timex.interval(event[0]) if event is not None else None
     unit = m["unit"].lower() if m["unit"] else "day"
-    if iv is None or _finer(unit, iv.granularity):
+    if event is None or iv is None or _finer(unit, iv.granularity):
         return None  # no date, or one too coarse: "the day after" a month
-    back = m["eve"] is not None or _counts_back(ctx, c.end, link_rx)
-    return Value("DATE", _at(_add(iv.first, -1 if back else 1, unit), unit))
+    step = -1 if m["eve"] else event[1]
+    return Value("DATE", _at(_add(iv.first, step, unit), unit))
 
 
 def _h_then(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
@@ -2299,9 +2301,9 @@ def _h_vague_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | N
     if m["around"]:
         # "in the weeks before the shooting": a vague stretch in the month of
         # the event, if the text dated it, else of the narrative
-        event = _event_value(ctx, c.end)
+        event = _event_after(ctx, c.end)
         if event is not None:
-            return Value("DATE", _at_least_month(event))
+            return Value("DATE", _at_least_month(event[0]))
         base = _narrative_base(ctx, "day")
         return Value("DATE", _at(base, "month"), relative=True, underspecified="XXXX-XX")
     if m["long"]:  # "a decades-long battle", "a day-long meeting"
