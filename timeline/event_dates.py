@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 # One family per kind of event: the words a story uses for it, as nouns and verbs.
@@ -186,12 +187,18 @@ def _event_named(text: str, start: int) -> tuple[str, bool] | None:
 _SENTENCE_CHARS = 600
 
 
+def _ends(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The sentence ends in text[lo:hi], leaving out periods of abbreviations."""
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        if not _ABBREVIATION.search(text, max(0, m.start() - 6), m.start()):
+            yield m
+
+
 def _sentence(text: str, at: int) -> tuple[int, int]:
     """The bounds of the sentence around offset `at` (paragraphs end sentences too)."""
     first = max(0, at - _SENTENCE_CHARS)
-    for m in _SENTENCE_END.finditer(text, first, at):
-        if not _ABBREVIATION.search(text, max(0, m.start() - 6), m.start()):
-            first = m.end()
+    for m in _ends(text, first, at):
+        first = m.end()
     para = text.rfind("\n\n", first, at)
     return (para + 2 if para >= 0 else first), sentence_end(text, at)
 
@@ -199,9 +206,6 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
 def sentence_end(text: str, at: int) -> int:
     """Where the sentence that `at` is in ends."""
     last = min(len(text), at + _SENTENCE_CHARS)
-    for m in _SENTENCE_END.finditer(text, at, last):
-        if not _ABBREVIATION.search(text, max(0, m.start() - 6), m.start()):
-            last = m.start()
-            break
+    last = next((m.start() for m in _ends(text, at, last)), last)
     para_end = text.find("\n\n", at, last)
     return para_end if para_end >= 0 else last
