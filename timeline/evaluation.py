@@ -417,12 +417,12 @@ def _mark_week_shifts(errors: list[ErrorItem], first: int) -> None:
     """Class a document's weekdays (its errors are `errors[first:]`) as
     `gold_week_shifted` when at least WEEK_SHIFT_MIN of them are a week off
     ours, all the same way."""
-    mine = range(first, len(errors))
-    shifts = Counter(_week_shift(errors[k]) for k in mine)
+    shift = {k: _week_shift(errors[k]) for k in range(first, len(errors))}
+    counts = Counter(shift.values())
     for way in (7, -7):
-        if shifts[way] >= WEEK_SHIFT_MIN and shifts[-way] == 0:
-            for k in mine:
-                if _week_shift(errors[k]) == way:
+        if counts[way] >= WEEK_SHIFT_MIN and counts[-way] == 0:
+            for k, days in shift.items():
+                if days == way:
                     errors[k] = replace(errors[k], week_shifted=True)
 
 
