@@ -14,7 +14,7 @@ from typing import Any, Literal
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Status = Literal["occurred", "planned"]
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +86,81 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Actor:
+    """A participant: `name` is the fullest name the document gives it ("Laurent
+    Kabila" for "Kabila", the person a "he" stands for), `text` the words of
+    this mention and `start`/`end` where they are; `role` is `source` (who acts)
+    or `target` (to or with whom), `country` an ISO 3166-1 alpha-3 code."""
+
+    name: str
+    text: str
+    start: int
+    end: int
+    label: str
+    role: str = "source"
+    country: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "text": self.text,
+            "label": self.label,
+            "role": self.role,
+            "country": self.country,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where an event takes place, as the text writes it, with the gazetteer's
+    country (ISO 3166-1 alpha-3) and coordinates when it knows the place."""
+
+    name: str
+    start: int
+    end: int
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    target: bool = field(default=False, compare=False)  # what a military action was aimed at
+
+    def as_target(self) -> Place:
+        return Place(
+            self.name, self.start, self.end, self.country, self.latitude, self.longitude, True
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "start": self.start,
+            "end": self.end,
+            "country": self.country,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """Who reported an event and when: the attribution around it ("..., a senior
+    official said on Friday"), which is not an event of its own."""
+
+    by: str | None
+    date: str | None
+    date_text: str | None
+    trigger: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "by": self.by,
+            "date": self.date,
+            "date_text": self.date_text,
+            "trigger": self.trigger.to_dict(with_label=False),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One place in the text that speaks of an event."""
 
@@ -110,13 +185,15 @@ class Event:
     status: Status
     summary: str
     trigger: Span
-    location: Span | None
-    actors: tuple[Span, ...]
+    location: Place | None
+    actors: tuple[Actor, ...]
     sentence: str
     start: int
     end: int
     timex: TimeExpression | None = None
     mentions: tuple[Mention, ...] = ()
+    plover: str | None = None
+    reported: tuple[Reported, ...] = ()
     sort_key: int | None = field(default=None, compare=False)
     sort_end: int | None = field(default=None, compare=False)
 
@@ -128,15 +205,17 @@ class Event:
             "date_text": self.date_text,
             "granularity": self.granularity,
             "type": self.type,
+            "plover": self.plover,
             "status": self.status,
             "summary": self.summary,
             "trigger": self.trigger.to_dict(with_label=False),
-            "location": self.location.to_dict(with_label=False) if self.location else None,
+            "location": self.location.to_dict() if self.location else None,
             "actors": [a.to_dict() for a in self.actors],
             "sentence": self.sentence,
             "start": self.start,
             "end": self.end,
             "mentions": [m.to_dict() for m in self.mentions],
+            "reported": [r.to_dict() for r in self.reported],
         }
 
 

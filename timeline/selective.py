@@ -8,8 +8,7 @@ sentences:
   (`temporal._resolve_ner`), and otherwise matter only where they overlap a
   time expression of our own patterns (the longer candidate wins);
 - actors and places are read only in the sentence of a dated event mention,
-  or of a back reference ("the Geneva meeting": an event noun of a family in
-  `events.FAMILIES` with a definite determiner).
+  or of a back reference ("the Geneva meeting": `events.is_back_reference`).
 
 `SelectiveNER` runs the NER model over those sentences only: sentences that
 overlap a match of any rule in `temporal.RULES`, that contain a year-like
@@ -71,20 +70,9 @@ def selected_sentences(doc: Doc) -> list[tuple[int, int]]:
     for m in YEARLIKE.finditer(text):
         mark(m.start(), m.end())
     for k, (start, end, _, _) in enumerate(sents):
-        if not chosen[k] and any(_back_reference(tok, events) for tok in doc[start:end]):
+        if not chosen[k] and any(events.is_back_reference(tok) for tok in doc[start:end]):
             chosen[k] = True
     return [(s[0], s[1]) for s, keep in zip(sents, chosen, strict=True) if keep]
-
-
-def _back_reference(tok: Any, events: Any) -> bool:
-    """What `events.back_references` asks of a token before it looks for a place."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return False
-    if events._event_type(tok) not in events.FAMILIES:
-        return False
-    return any(
-        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in tok.children
-    )
 
 
 def regions(sentences: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:

@@ -1,0 +1,50 @@
+"""Events built around dated expressions: what happens, when, who, where, status.
+
+The package reads a parsed document in one direction: the lexicon (`lexicon`,
+word lists as data), the predicates and whether they are asserted
+(`predicates`), the date each predicate is anchored by (`anchoring`),
+attribution (`attribution`), participants and coreference (`participants`,
+`coreference`), places (`places`), summaries (`summaries`) and the merging of
+mentions of one event (`merging`); `builder` puts them together.
+
+Importing this package does not load spaCy: `timeline schema` reads the
+vocabularies from `lexicon` alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from timeline.events.lexicon import EVENT_TYPES, PLOVER_TYPES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from timeline.models import Event, TimeExpression
+
+__all__ = ["EVENT_TYPES", "PLOVER_TYPES", "build", "is_back_reference"]
+
+
+def build(
+    doc: Doc,
+    document_id: str,
+    timexes: Sequence[TimeExpression],
+    anchor: date,
+    undated: bool = False,
+) -> list[Event]:
+    """The events of one document, in document order of their first mention.
+
+    With `undated`, events the text gives no date are kept too (date null).
+    """
+    from timeline.events import builder
+
+    return builder.build(doc, document_id, timexes, anchor, undated)
+
+
+def is_back_reference(tok: Token) -> bool:
+    """Whether a token may be a later mention of an event named before ("the Geneva meeting")."""
+    from timeline.events import builder
+
+    return builder.is_back_reference(tok)

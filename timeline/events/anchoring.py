@@ -1,0 +1,79 @@
+"""Anchoring: the predicate a date modifies in the parse.
+
+A date belongs to the verb or event noun it modifies: "talks on Monday",
+"met Mobutu Wednesday", "Monday's talks", "the Oct. 23 shooting", "will
+embark Thursday and 600 others on Tuesday". From the date's head the walk goes
+up the tree, through prepositions, conjunctions and the nouns that are not
+events, to the first predicate; it never looks sideways at the nearest event
+word, which is often another event. A path to the root is short, so each date
+costs a few steps whatever the length of its sentence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline.events.predicates import NOUN_POS, VERB_POS, entry, event_of, is_event_word
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+MAX_STEPS = 12  # no parse is deeper on the way from a date to its predicate
+
+# "the eve of the summit", "the day after the talks": the event a date counts from
+COUNTED_FROM = frozenset({"before", "after", "following", "preceding", "since", "until"})
+
+
+def counted_from(head: Token) -> set[int]:
+    """The tokens of the event a date is counted from, if it is counted from one."""
+    out: set[int] = set()
+    for prep in head.children:
+        if prep.dep_ == "prep" and (
+            prep.lower_ in COUNTED_FROM or (prep.lower_ == "of" and head.lower_ in ("eve", "day"))
+        ):
+            for pobj in prep.children:
+                out.add(pobj.i)
+                out.update(c.i for c in pobj.children if c.dep_ in ("compound", "amod", "conj"))
+    return out
+
+
+def predicate(span: SpacySpan) -> Token | None:
+    """The first predicate above a date span: a verb, or a noun that names an event."""
+    root = span.root
+    inside = range(span.start, span.end)
+    skip = counted_from(root)
+    # "the Oct. 23 shooting", "Monday's talks": the date modifies a noun right after it
+    t = root
+    for _ in range(MAX_STEPS):
+        head = t.head
+        if head.i == t.i:
+            return head if head.i not in inside and head.pos_ in VERB_POS else None
+        t = head
+        if t.i in inside or t.i in skip:
+            continue
+        if t.pos_ in VERB_POS or t.lemma_ == "due":
+            return t
+        if t.pos_ in NOUN_POS:
+            if is_event_word(t):
+                return t
+            # "a launch date of April 12", "the election day": the event that names the noun
+            for child in t.children:
+                if child.dep_ == "compound" and child.i not in inside and is_event_word(child):
+                    return child
+    return None
+
+
+def event(span: SpacySpan) -> tuple[Token, Token] | None:
+    """The event a date span dates, and the predicate it modifies (they differ for a
+    verb of time or a light verb: "the session follows on Wednesday")."""
+    pred = predicate(span)
+    if pred is None:
+        return None
+    ev = event_of(pred) if pred.pos_ in VERB_POS or pred.lemma_ == "due" else pred
+    if ev is None:
+        # a state or an empty verb: "relations have been tense since 2014"
+        return None
+    if entry(ev) is None and ev.pos_ not in VERB_POS:
+        return None
+    return ev, pred

@@ -1,0 +1,110 @@
+"""Attribution: "X said", "told reporters", "according to", "media reported".
+
+A verb of reporting around another event is not an event of its own: it
+says who reported that event and when, which becomes the event's `reported`.
+What it reports is its content: its clausal complement ("said [the ministers
+will meet]"), or the main clause it was attached to ("[the ministers will
+meet], an official said"). A speaker is anonymous when the text does not name
+it ("an official", "sources close to the talks", "media", "Mandela's
+spokesman"): such a report is attribution even when what it reports has no
+date of its own. A named speaker whose words carry no dated event makes a
+statement, which is an event (`statement`) whose summary says what was said.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline.events.coreference import Coreference, is_pronoun
+from timeline.events.lexicon import actor_class
+from timeline.events.predicates import SUBJECTS, VERB_POS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Named outlets are still only the messenger: "the Xinhua news agency reported"
+MEDIA = frozenset(
+    {"agency", "newspaper", "paper", "daily", "weekly", "media", "press", "radio", "television",
+     "broadcaster", "station", "website", "report", "tv"}
+)  # fmt: skip
+
+
+def speaker(verb: Token) -> Token | None:
+    """Who reports: the subject of the verb, or the object of "according to"."""
+    if verb.lower_ == "according":
+        for prep in verb.children:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+        return None
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":  # "was quoted by the agency as saying"
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def anonymous(who: Token | None, coref: Coreference) -> bool:
+    """Whether a speaker is left unnamed ("a senior official", "diplomats", "media")."""
+    if who is None:
+        return True
+    if is_pronoun(who):
+        return not coref.resolve(who)
+    lemma = who.lemma_.lower()
+    if lemma in MEDIA or any(c.lemma_.lower() in MEDIA for c in who.children if c.dep_ == "compound"):
+        return True
+    if who.ent_type_ in NAMED_LABELS:
+        return False
+    for child in who.children:  # "spokesman Michael McCurry" with the name as apposition
+        if child.dep_ in ("appos", "compound", "flat") and child.ent_type_ == "PERSON":
+            return False
+    if actor_class(lemma, "anonymous"):
+        return True
+    # a description without a name ("rebels", "Western officials") names nobody either,
+    # unless it is a title coreference resolves ("the envoy")
+    return who.pos_ == "NOUN" and not coref.resolve(who)
+
+
+def affiliation(who: Token | None) -> bool:
+    """Whether an unnamed speaker is still placed by the text: "a North Korean
+    official", "State Department officials" speak for a country or a body."""
+    if who is None or who.pos_ != "NOUN" or who.lemma_.lower() in MEDIA:
+        return False
+    return any(
+        c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in NAMED_LABELS
+        for c in who.children
+    ) or any(
+        p.dep_ == "prep" and p.lower_ == "from" and any(g.ent_type_ in NAMED_LABELS for g in p.children)
+        for p in who.children
+    )
+
+
+def content(verb: Token) -> list[Token]:
+    """The heads of what a verb of reporting reports."""
+    heads = [c for c in verb.children if c.dep_ in CONTENT_DEPS and c.pos_ in VERB_POS]
+    head = verb.head
+    # "[The ministers will meet on Wednesday], a senior official said": the verb of
+    # reporting hangs off the clause it reports, after it
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and head.i < verb.i and head.pos_ in VERB_POS:
+        heads.append(head)
+    return heads
+
+
+def within(tok: Token, heads: list[Token], stop: Token) -> bool:
+    """Whether `tok` lies inside one of the clauses headed by `heads`: its path to the
+    root meets one of them before it meets `stop` (the verb of reporting)."""
+    wanted = {h.i for h in heads}
+    t = tok
+    for _ in range(16):
+        if t.i in wanted:
+            return True
+        if t.i == stop.i or t.head.i == t.i:
+            return False
+        t = t.head
+    return False

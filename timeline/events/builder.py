@@ -1,0 +1,526 @@
+"""The events of one document: from dated predicates to Event records.
+
+1. Each date finds the predicate it modifies (`anchoring`), and through it the
+   event that predicate names; a date that modifies a state or a verb that
+   names nothing dates no event. Negated, conditional and counterfactual
+   events are dropped (`predicates.asserted`).
+2. A verb of reporting is resolved (`attribution`): around a dated event it
+   becomes that event's `reported`; an anonymous speaker's undated words give
+   their content's event the date of the report; a named speaker whose words
+   carry no dated event makes a statement.
+3. Each event gets its participants (`participants`), its place (`places`),
+   its status, its PLOVER type and its summary (`summaries`).
+4. Mentions of one event are merged (`merging`), and back references
+   ("the Geneva meeting") give a dated event its place.
+
+With `undated`, the events the text does not date are kept too (date null),
+as event coders code every sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from timeline import timex
+from timeline.anchor import dateline_end
+from timeline.events import anchoring, attribution, merging, places, predicates
+from timeline.events.coreference import Coreference, Person
+from timeline.events.lexicon import CONSULT_TYPES, TYPE_LABELS, Entry
+from timeline.events.participants import Participants
+from timeline.events.predicates import NOUN_POS, OBJECTS, SUBJECTS, VERB_POS, entry, event_of
+from timeline.events.summaries import Summarizer, capitalised, with_place
+from timeline.models import Actor, Event, Mention, Place, Reported, Span, Status, TimeExpression
+from timeline.temporal import Tense, clause_tense, doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+# A "sentence" longer than this many tokens (a list, a table, run-on text) is read
+# only around the word in question, so that no document costs time quadratic in it.
+MAX_SENTENCE = 150
+# Modal verbs of a commitment, and of an obligation, in reported words
+WILL = frozenset({"will", "would", "shall", "'ll"})
+MUST = frozenset({"must", "should", "ought"})
+THREAT_PLOVER = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
+
+
+@dataclass(slots=True)
+class Item:
+    """One mention of an event, dated or not, before it becomes an `Event`."""
+
+    token: Token  # the word that names the event
+    clause: Token | None  # the verb whose clause the event takes
+    timex: TimeExpression | None
+    hit: Entry | None
+    sentence: SpacySpan
+    reported: list[Reported] = field(default_factory=list)
+    content: list[Token] = field(default_factory=list)  # what a statement says
+    speaker: Token | None = None
+    kind: str = "other"
+    plover: str | None = None
+    status: Status = "occurred"
+    actors: list[Actor] = field(default_factory=list)
+    place: Place | None = None
+    summary: str = ""
+    back_reference: bool = False
+    merged: list[Item] = field(default_factory=list)
+
+    @property
+    def cls(self) -> str:
+        return self.hit.main if self.hit is not None else "event"
+
+
+def sentence_index(doc: Doc) -> list[SpacySpan]:
+    """The sentence of every token, computed once (Token.sent walks the doc each time)."""
+    index: list[SpacySpan] = []
+    for sent in doc.sents:
+        index.extend([sent] * len(sent))
+    return index
+
+
+def _around(sentence: SpacySpan, i: int) -> SpacySpan:
+    if len(sentence) <= MAX_SENTENCE:
+        return sentence
+    start = max(sentence.start, min(i - MAX_SENTENCE // 2, sentence.end - MAX_SENTENCE))
+    return sentence.doc[start : start + MAX_SENTENCE]
+
+
+def _clause_of(tok: Token, pred: Token | None = None) -> Token | None:
+    """The verb whose clause an event takes: its own, the light verb or verb of time
+    that carries its noun ("held talks", "the talks began"), or the verb the noun is
+    an argument of ("came before a meeting in Rome")."""
+    if tok.pos_ in VERB_POS:
+        return tok
+    if pred is not None and pred.pos_ in VERB_POS:
+        return pred
+    t = tok
+    for _ in range(4):
+        if t.dep_ not in ("dobj", "obj", "pobj", "prep", "compound", "attr", "nsubj", "nsubjpass", "conj", "appos"):  # fmt: skip
+            return None
+        t = t.head
+        if t.pos_ in VERB_POS:
+            hit = entry(t)
+            classes = hit.classes if hit is not None else frozenset()
+            if t.dep_ == "ROOT" or "light" in classes or "aspect" in classes or "stative" in classes:
+                return t
+            return t if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+    return None
+
+
+def _status(tx: TimeExpression | None, tense: Tense | None, anchor_ordinal: int) -> Status:
+    """Planned when the date lies after the document's day, or its clause is future."""
+    if tx is not None and tx.sort_key is not None and tx.sort_end is not None:
+        if tx.sort_key > anchor_ordinal:
+            return "planned"
+        if tx.sort_end < anchor_ordinal:
+            return "occurred"
+    return "planned" if tense == "future" else "occurred"
+
+
+def _is_event_date(tx: TimeExpression) -> bool:
+    return tx.type in ("DATE", "TIME") and tx.sort_key is not None
+
+
+class Builder:
+    """Builds the events of one parsed document."""
+
+    def __init__(
+        self, doc: Doc, timexes: Sequence[TimeExpression], anchor: date, undated: bool = False
+    ) -> None:
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.timexes = timexes
+        self.anchor_ordinal = anchor.toordinal()
+        self.undated = undated
+        self.sentences = sentence_index(doc)
+        self.coref = Coreference(doc)
+        self.participants = Participants(self.coref)
+        self.skip = self._time_tokens()
+        self.summarizer = Summarizer(self.skip, self._name_of)
+
+    def _time_tokens(self) -> set[int]:
+        out: set[int] = set()
+        for tx in self.timexes:
+            if tx.type == "DURATION":  # "held eight hours of talks" says what was held
+                continue
+            span = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
+        return out
+
+    def _name_of(self, tok: Token) -> str | None:
+        people = self.coref.resolve(tok)
+        return " and ".join(p.name for p in people) if people else None
+
+    # --- 1. dated predicates
+    def dated(self) -> list[Item]:
+        filed = dateline_end(self.text)
+        items: list[Item] = []
+        seen: set[tuple[int, str]] = set()
+        for tx in self.timexes:
+            if not _is_event_date(tx) or tx.end <= filed:
+                continue
+            span = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            found = anchoring.event(span)
+            if found is None:
+                continue
+            tok, pred = found
+            # "as it did in 2014" asserts the event "did" repeats, whatever said it first
+            said = pred if predicates.is_proform(pred) else tok
+            if (tok.i, tx.value) in seen or not predicates.asserted(said):
+                continue
+            seen.add((tok.i, tx.value))
+            sentence = _around(self.sentences[tok.i], tok.i)
+            items.append(Item(tok, _clause_of(tok, pred), tx, entry(tok), sentence))
+        return items
+
+    def undated_items(self, dated: list[Item]) -> list[Item]:
+        """Events the text does not date: each asserted event word not dated."""
+        taken = {it.token.i for it in dated}
+        items: list[Item] = []
+        for sent in self.doc.sents:
+            for tok in sent:
+                if tok.i in taken or tok.i in self.skip:
+                    continue
+                if tok.pos_ not in VERB_POS and tok.pos_ not in NOUN_POS:
+                    continue
+                hit = entry(tok)
+                if hit is None or hit.main not in ("event", "speech", "report"):
+                    continue
+                if tok.pos_ in NOUN_POS and tok.dep_ in ("compound",):
+                    continue
+                if event_of(tok) is not tok and event_of(tok) is not None:
+                    continue
+                if not predicates.asserted(tok):
+                    continue
+                taken.add(tok.i)
+                items.append(Item(tok, _clause_of(tok), None, hit, _around(sent, tok.i)))
+        return items
+
+    # --- 2. attribution
+    def attribute(self, items: list[Item]) -> list[Item]:
+        by_sentence: dict[int, list[Item]] = {}
+        for it in items:
+            by_sentence.setdefault(it.sentence.start, []).append(it)
+        out: list[Item] = []
+        absorbed: set[int] = set()
+        for it in items:
+            if it.cls not in ("report", "speech"):
+                continue
+            heads = attribution.content(it.token)
+            who = attribution.speaker(it.token)
+            inner = [
+                o
+                for o in by_sentence.get(it.sentence.start, ())
+                if o is not it and o.timex is not None and attribution.within(o.token, heads, it.token)
+            ]
+            report = self._reported(it, who)
+            for o in inner:
+                o.reported.append(report)
+            if it.cls == "speech":
+                it.content, it.speaker = heads, who
+                continue
+            if inner:
+                absorbed.add(id(it))  # attribution of a dated event
+                continue
+            if attribution.anonymous(who, self.coref) and not attribution.affiliation(who):
+                absorbed.add(id(it))
+                main = self._reported_event(heads, it)
+                if main is not None:
+                    out.append(main)
+                continue
+            it.content, it.speaker = heads, who
+            # the words of a statement are the statement, not events of their own
+            for o in by_sentence.get(it.sentence.start, ()):
+                if o is not it and o.timex is None and attribution.within(o.token, heads, it.token):
+                    absorbed.add(id(o))
+        kept = [it for it in items if id(it) not in absorbed]
+        return sorted([*kept, *out], key=lambda it: it.token.i)
+
+    def _reported(self, it: Item, who: Token | None) -> Reported:
+        by = None
+        if who is not None:
+            people = self.coref.resolve(who) if who.pos_ == "PRON" else []
+            if people:
+                by = people[0].name
+            else:
+                by = self.summarizer.phrase(who, 8) or None
+        tx = it.timex
+        return Reported(
+            by=by,
+            date=tx.value if tx is not None and tx.resolved else None,
+            date_text=tx.text if tx is not None else None,
+            trigger=Span(it.token.text, it.token.idx, it.token.idx + len(it.token.text)),
+        )
+
+    def _reported_event(self, heads: list[Token], report: Item) -> Item | None:
+        """The event an anonymous report carries: its content's main event, dated by
+        the report when the content gives no date ("Kabila has agreed, sources said")."""
+        for head in heads:
+            tok = event_of(head)
+            if tok is None or not predicates.asserted(tok):
+                continue
+            hit = entry(tok)
+            if hit is None or hit.main not in ("event", "speech"):
+                continue
+            item = Item(tok, _clause_of(tok), report.timex, hit, report.sentence)
+            item.reported.append(self._reported(report, attribution.speaker(report.token)))
+            return item
+        return None
+
+    # --- 3. what, who, where, status, summary
+    def describe(self, it: Item) -> None:
+        tok = it.token
+        hit = it.hit
+        it.kind = (hit.type if hit is not None else None) or "other"
+        it.plover = hit.plover if hit is not None else None
+        if it.cls == "report" or (it.cls == "speech" and it.plover is None):
+            it.plover = self._content_plover(it) or it.plover
+        clause = it.clause
+        tense = clause_tense(self.doc, tok.idx, tok.idx + len(tok.text))
+        if tense is None and it.timex is not None:
+            tense = clause_tense(self.doc, it.timex.start, it.timex.end)
+        it.status = _status(it.timex, tense, self.anchor_ordinal)
+        it.actors = self.participants.of_event(tok, clause)
+        if it.speaker is not None and not any(a.role == "source" for a in it.actors):
+            it.actors = [*self.participants.from_phrase(it.speaker, "source"), *it.actors]
+        it.place = places.location(tok, clause, it.kind)
+        if it.place is not None:
+            it.actors = [a for a in it.actors if a.start != it.place.start]
+        self.coref.note_participants(
+            tok.idx,
+            [Person(a.name, a.label, a.country) for a in it.actors if a.label in ("PERSON", "GPE", "ORG")],
+        )
+        it.summary = self._summary(it)
+
+    def _content_plover(self, it: Item) -> str | None:
+        """The PLOVER type of what was stated: a commitment ("said it will withdraw")
+        agrees, unless it threatens force or a penalty; an obligation ("must
+        reach a deal") requests; a refusal ("will not") rejects; else the type of
+        the event stated."""
+        for head in it.content:
+            aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+            neg = any(c.dep_ == "neg" for c in head.children)
+            inner = entry(event_of(head) or head)
+            inner_plover = inner.plover if inner is not None else None
+            conditional = any(
+                c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)
+                for c in head.children
+            )
+            if aux & MUST:
+                return "REQUEST"
+            if aux & WILL or head.lemma_ in ("willing", "ready", "prepared"):
+                if neg:
+                    return "REJECT"
+                if conditional or inner_plover in THREAT_PLOVER:
+                    return "THREATEN"
+                return "AGREE"
+            if inner_plover is not None:
+                return inner_plover
+        return None
+
+    def _summary(self, it: Item) -> str:
+        tok = it.token
+        planned = it.status == "planned"
+        s = self.summarizer
+        s.place = self._token_at(it.place.start) if it.place is not None else None
+        if it.content and it.cls in ("report", "speech"):
+            who = s.phrase(it.speaker) if it.speaker is not None else ""
+            verb = s.verb_group(tok, planned=False, as_written=False)
+            said = s.clause(it.content[0], planned, as_written=True)
+            text = " ".join(p for p in (who, verb, said) if p)
+        elif tok.pos_ in VERB_POS:
+            text = s.clause(tok, planned)
+        elif it.clause is not None and _in_object(tok, it.clause):
+            # "held eight hours of talks", "will continue diplomatic rounds"
+            text = s.clause(it.clause, planned)
+        else:
+            text = s.noun_event(tok)
+        if not text or len(text.split()) < 2:
+            named = [a.name for a in it.actors if a.label != "NORP"]
+            label = TYPE_LABELS[it.kind]
+            word = text or label
+            if it.kind in CONSULT_TYPES and len(named) >= 2:
+                text = f"{word} between {named[0]} and {named[1]}"
+            elif named:
+                text = f"{named[0]} {word}" if tok.pos_ in VERB_POS else f"{word} by {named[0]}"
+            else:
+                text = word
+        if it.place is not None:
+            text = with_place(text, it.place.name, it.place.target)
+        return capitalised(text)
+
+    def _token_at(self, char: int) -> int | None:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else None
+
+    # --- back references
+    def back_references(self, dated: Sequence[Item]) -> list[Item]:
+        """Undated definite mentions ("the Geneva meeting") of events with a place."""
+        used = {m.token.i for m in dated}
+        out: list[Item] = []
+        for tok in self.doc:
+            if tok.i in used or not is_back_reference(tok):
+                continue
+            hit = entry(tok)
+            kind = hit.type if hit is not None and hit.type else "other"
+            place = places.location(tok, None, kind)
+            if place is None:
+                continue
+            it = Item(tok, None, None, hit, _around(self.sentences[tok.i], tok.i))
+            it.kind, it.place, it.back_reference = kind, place, True
+            it.actors = self.participants.of_event(tok, _clause_of(tok))
+            out.append(it)
+        return out
+
+    def build(self, document_id: str) -> list[Event]:
+        dated = self.dated()
+        items = dated + (self.undated_items(dated) if self.undated else [])
+        items = sorted(items, key=lambda it: it.token.i)
+        items = self.attribute(items)
+        for it in items:
+            self.describe(it)
+        items = [it for it in items if _worth_keeping(it)]
+        _whereabouts(items)
+        dated_items = [it for it in items if it.timex is not None]
+        events = merging.merge(dated_items, self.back_references(dated_items))
+        undated_events = [it for it in items if it.timex is None]
+        return [
+            self._event(document_id, k, head)
+            for k, head in enumerate(sorted([*events, *undated_events], key=lambda it: it.token.i))
+        ]
+
+    def _event(self, document_id: str, k: int, head: Item) -> Event:
+        group = [head, *head.merged]
+        tx = head.timex
+        located = sorted(group, key=lambda m: (m.back_reference, m.kind == "other"))
+        place = next((m.place for m in located if m.place is not None), None)
+        actors = merging.dedupe_actors(a for m in group for a in m.actors)
+        if place is not None:
+            actors = tuple(a for a in actors if a.start != place.start and a.name != place.name)
+        best = next(
+            (m for m in group if m.timex is not None and m.place is not None and not m.back_reference),
+            head,
+        )
+        summary = best.summary
+        if place is not None and best.place is None:
+            summary = with_place(summary, place.name, place.target)
+        sent_start, sent_end = _trimmed(best.sentence)
+        trigger = best.token
+        reported = tuple(r for m in group for r in m.reported)
+        return Event(
+            id=f"{document_id}:e{k + 1}",
+            document=document_id,
+            date=tx.value if tx is not None and tx.resolved else None,
+            date_text=tx.text if tx is not None else "",
+            granularity=timex.granularity(tx.value) if tx is not None and tx.resolved else None,
+            type=head.kind,
+            status=head.status,
+            summary=summary,
+            trigger=Span(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
+            location=place,
+            actors=actors,
+            sentence=self.text[sent_start:sent_end],
+            start=sent_start,
+            end=sent_end,
+            timex=tx,
+            mentions=tuple(
+                Mention(m.timex.start, m.timex.end, m.timex.text)
+                if m.timex is not None
+                else Mention(m.token.idx, m.token.idx + len(m.token.text), m.token.text)
+                for m in group
+            ),
+            plover=head.plover,
+            reported=_unique(reported),
+            sort_key=tx.sort_key if tx is not None else None,
+            sort_end=tx.sort_end if tx is not None else None,
+        )
+
+
+def _in_object(noun: Token, verb: Token) -> bool:
+    """Whether an event noun is (inside) the object of a verb: "held talks", "held
+    eight hours of talks", "continue diplomatic rounds"."""
+    t = noun
+    for _ in range(4):
+        if t.head.i == verb.i:
+            return t.dep_ in OBJECTS
+        if t.dep_ not in ("pobj", "prep", "compound", "conj"):
+            return False
+        t = t.head
+    return False
+
+
+def _whereabouts(items: Sequence[Item]) -> None:
+    """An event with no place of its own, on the day a person taking part in it was
+    last placed ("Richardson arrived in Kinshasa on Tuesday ... Richardson met
+    Mobutu on Tuesday"), takes that place: where the person was that day."""
+    last: dict[str, tuple[Place, int]] = {}
+    for it in items:
+        day = it.timex.sort_key if it.timex is not None else None
+        people = [a.name for a in it.actors if a.label == "PERSON" and a.role == "source"]
+        if it.place is None and day is not None:
+            for name in people:
+                seen = last.get(name)
+                if seen is not None and seen[1] == day and it.timex is not None and it.timex.sort_end == day:
+                    it.place = seen[0]
+                    it.summary = with_place(it.summary, seen[0].name, False)
+                    break
+        if it.place is not None and day is not None and not it.place.target:
+            for name in people:
+                last[name] = (it.place, day)
+
+
+def _unique(reports: tuple[Reported, ...]) -> tuple[Reported, ...]:
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for r in reports:
+        key = (r.by, r.date, r.trigger.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return tuple(out)
+
+
+def _worth_keeping(it: Item) -> bool:
+    """A verb outside the lexicon with nobody taking part and nothing done is no
+    event an analyst keeps ("Were", "Retiring")."""
+    if it.hit is not None:
+        return True
+    tok = it.token
+    has_args = any(c.dep_ in SUBJECTS or c.dep_ in OBJECTS for c in tok.children)
+    return bool(it.actors) or (has_args and len(it.summary.split()) >= 3)
+
+
+def is_back_reference(tok: Token) -> bool:
+    """An event noun of the consult family with a definite determiner ("the Geneva
+    meeting", "this summit"): a later mention of an event named before."""
+    if tok.pos_ not in NOUN_POS:
+        return False
+    hit = entry(tok)
+    if hit is None or hit.type not in CONSULT_TYPES:
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def _trimmed(sentence: SpacySpan) -> tuple[int, int]:
+    """A sentence's offsets without the white space around it."""
+    text = sentence.text
+    start = sentence.start_char + (len(text) - len(text.lstrip()))
+    return start, max(start, sentence.start_char + len(text.rstrip()))
+
+
+def build(
+    doc: Doc,
+    document_id: str,
+    timexes: Sequence[TimeExpression],
+    anchor: date,
+    undated: bool = False,
+) -> list[Event]:
+    """The events of one document, in document order of their first mention."""
+    return Builder(doc, timexes, anchor, undated).build(document_id)

@@ -1,0 +1,226 @@
+"""Coreference of people and groups within one document, from the text alone.
+
+The people a document names are read once, in order (`Coreference`): each
+PERSON entity with the fullest name the document gives it ("Kabila" is
+"Laurent Kabila" once the text has said so), the titles it was given ("US
+envoy Bill Richardson": envoy; "Nzanga Mobutu, the president's son and
+spokesman": son, spokesman) and its country. Then:
+
+- a personal pronoun ("he", "she", "his") is the last person named before it,
+  in its sentence or the two before, a subject preferred;
+- a description with a title ("the envoy", "the US envoy", "the minister")
+  is the last person given that title (and, if the description says, that
+  country);
+- a group ("the two sides", "both leaders", "the two envoys") is the
+  participants of the last event that had several (`note_participants`).
+
+These are the rules news prose follows; they are not a general coreference
+system, and a pronoun that none of them resolves stays unresolved.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from timeline import gazetteer
+from timeline.events.lexicon import actor_class
+from timeline.events.spans import ent_of, phrase, trimmed_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+NUMBERS = frozenset({"two", "both", "three", "four", "all"})
+LOOKBACK_CHARS = 800  # a pronoun names someone of its sentence or the two before
+TITLE_LOOKBACK_CHARS = 6000  # a title may point further back ("the envoy" in paragraph five)
+
+
+def is_pronoun(tok: Token) -> bool:
+    return tok.pos_ == "PRON" or tok.lower_ in PERSONAL or tok.lower_ in PLURAL
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone a pronoun or description stands for."""
+
+    name: str
+    label: str = "PERSON"
+    country: str | None = None
+
+
+@dataclass(slots=True)
+class _Mention:
+    start_char: int
+    token: int  # index of the entity's first token
+    person: Person
+    titles: frozenset[str]
+    subject: bool
+
+
+@dataclass(slots=True)
+class _Group:
+    start_char: int
+    members: tuple[Person, ...]
+
+
+@dataclass(slots=True)
+class Coreference:
+    """The people of one document, and what its pronouns and descriptions stand for."""
+
+    doc: Doc
+    _mentions: list[_Mention] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    _by_token: dict[int, _Mention] = field(default_factory=dict)
+    _groups: list[_Group] = field(default_factory=list)
+    _read: bool = False
+
+    def _read_people(self) -> None:
+        if self._read:
+            return
+        self._read = True
+        names: list[tuple[str, ...]] = []
+        full: dict[str, str] = {}
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            text = trimmed_name(ent)[0]
+            words = tuple(w for w in text.replace(".", ". ").split() if w not in ("Mr.", "Mrs.", "Ms.", "Dr."))
+            if not words:
+                continue
+            # the earliest longer name that holds every word of this one
+            name = next(
+                (" ".join(n) for n in names if len(n) > len(words) and set(words) <= set(n)),
+                text,
+            )
+            if name == text:
+                names.append(words)
+            full[text] = name
+            person = Person(name, "PERSON", country_of_person(ent))
+            mention = _Mention(
+                ent.start_char,
+                ent.start,
+                person,
+                _titles(ent),
+                ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj", "nsubjpass"),
+            )
+            self._mentions.append(mention)
+            self._by_token[ent.start] = mention
+        # a name said in full later counts for the earlier short mentions too
+        for m in self._mentions:
+            for n in names:
+                words = set(m.person.name.split())
+                if len(n) > len(words) and words <= set(n):
+                    m.person = Person(" ".join(n), "PERSON", m.person.country)
+                    break
+        self._starts = [m.start_char for m in self._mentions]
+
+    def person_at(self, token: int) -> Person | None:
+        """The person whose name starts at token `token`, with the fullest name."""
+        self._read_people()
+        m = self._by_token.get(token)
+        return m.person if m is not None else None
+
+    def _before(self, char: int, window: int) -> list[_Mention]:
+        self._read_people()
+        hi = bisect.bisect_left(self._starts, char)
+        lo = bisect.bisect_left(self._starts, char - window)
+        return self._mentions[lo:hi]
+
+    def resolve(self, tok: Token) -> list[Person]:
+        """What a pronoun or a description stands for, or nothing."""
+        lower = tok.lower_
+        if lower in PERSONAL:
+            recent = self._before(tok.idx, LOOKBACK_CHARS)
+            if not recent:
+                return []
+            subjects = [m for m in recent if m.subject]
+            return [(subjects or recent)[-1].person]
+        if tok.pos_ != "NOUN":
+            return []
+        lemma = tok.lemma_.lower()
+        det = [c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")]
+        plural = tok.tag_ in ("NNS", "NNPS")
+        if plural and actor_class(lemma, "group") and any(d in NUMBERS for d in det):
+            return self._group(tok.idx)
+        if not plural and "the" in det and actor_class(lemma, "title"):
+            return self._titled(tok, lemma)
+        return []
+
+    def _titled(self, tok: Token, lemma: str) -> list[Person]:
+        country = None
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE"):
+                found = gazetteer.country(child.text)
+                country = found.alpha3 if found is not None else None
+        for m in reversed(self._before(tok.idx, TITLE_LOOKBACK_CHARS)):
+            if lemma in m.titles and (country is None or m.person.country == country):
+                return [m.person]
+        return []
+
+    def note_participants(self, start_char: int, people: Sequence[Person]) -> None:
+        """The participants of an event at `start_char`, for "the two sides" after it."""
+        if len(people) >= 2:
+            self._groups.append(_Group(start_char, tuple(people)))
+
+    def _group(self, char: int) -> list[Person]:
+        for g in reversed(self._groups):
+            if g.start_char < char and char - g.start_char <= TITLE_LOOKBACK_CHARS:
+                return list(g.members)
+        return []
+
+
+def country_code(text: str) -> str | None:
+    hit = gazetteer.country(text)
+    return hit.alpha3 if hit is not None else None
+
+
+def country_of_person(doc_ent: SpacySpan) -> str | None:
+    """The country of a person from the names in its title: "Iranian Foreign Minister X",
+    "Zaire's President Mobutu", "X, Iran's foreign minister"."""
+    doc = doc_ent.doc
+    start = doc_ent.start
+    lo = max(0, start - 6)
+    for tok in reversed(doc[lo:start]):
+        if tok.ent_type_ in ("NORP", "GPE"):
+            code = country_code(trimmed_name(ent_of(doc, tok))[0])
+            if code is not None:
+                return code
+        if tok.is_punct and tok.text not in ("-", "."):
+            break
+    root = doc_ent.root
+    for child in root.children:
+        if child.dep_ == "appos":
+            for tok in phrase(child, 8):
+                if tok.ent_type_ in ("NORP", "GPE"):
+                    code = country_code(trimmed_name(ent_of(doc, tok))[0])
+                    if code is not None:
+                        return code
+    return None
+
+
+def _titles(ent: SpacySpan) -> frozenset[str]:
+    """The title words given to a person where it is named: the nouns of its own
+    phrase before the name, and of an apposition after it."""
+    doc = ent.doc
+    out: set[str] = set()
+    lo = max(0, ent.start - 6)
+    for tok in reversed(doc[lo : ent.start]):
+        if tok.is_punct and tok.text not in ("-", "."):
+            break
+        if tok.pos_ in ("NOUN", "PROPN") and actor_class(tok.lemma_.lower(), "title"):
+            out.add(tok.lemma_.lower())
+    for child in ent.root.children:
+        if child.dep_ == "appos":
+            for tok in phrase(child, 10):
+                if tok.pos_ == "NOUN" and actor_class(tok.lemma_.lower(), "title"):
+                    out.add(tok.lemma_.lower())
+    if ent.root.dep_ == "appos":  # "the envoy, Bill Richardson"
+        head = ent.root.head
+        if head.pos_ == "NOUN" and actor_class(head.lemma_.lower(), "title"):
+            out.add(head.lemma_.lower())
+    return frozenset(out)

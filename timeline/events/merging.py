@@ -1,0 +1,119 @@
+"""Mentions of one event within a document become one event.
+
+Two dated mentions are one event when they have the same date and the same
+family of event ("talks on Monday" and "Monday's talks"); a date whose clause
+names no kind of event, in a sentence that has an event on that date, is
+another mention of it. A back reference ("the Geneva meeting") joins the
+nearest earlier dated event of its family, else the nearest later one, and
+gives it its place.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import TYPE_CHECKING
+
+from timeline import gazetteer
+from timeline.events.lexicon import CONSULT_TYPES
+from timeline.models import Actor
+
+if TYPE_CHECKING:
+    from timeline.events.builder import Item
+
+
+def family(kind: str) -> str:
+    return "consult" if kind in CONSULT_TYPES else kind
+
+
+def merge(dated: Sequence[Item], undated: Iterable[Item]) -> list[Item]:
+    """The dated mentions, one per event, each with the mentions merged into it."""
+    events: list[Item] = []
+    by_key: dict[tuple[str, str], Item] = {}
+    # The events of each (date, sentence), so that finding one is not a scan of all.
+    by_sentence: dict[tuple[str, int], list[Item]] = {}
+    for m in dated:
+        assert m.timex is not None
+        key = (m.timex.value, family(m.kind))
+        if key in by_key and _compatible(by_key[key], m):
+            by_key[key].merged.append(m)
+            continue
+        here = (m.timex.value, m.sentence.start)
+        same_sentence = [e for e in by_sentence.get(here, ()) if "other" in (e.kind, m.kind)]
+        if same_sentence and m.hit is None:
+            same_sentence[0].merged.append(m)
+            continue
+        by_key.setdefault(key, m)
+        events.append(m)
+        by_sentence.setdefault(here, []).append(m)
+    families: dict[str, _Family] = {}
+    for e in events:
+        families.setdefault(family(e.kind), _Family()).members.append(e)
+    for ref in undated:
+        group = families.get(family(ref.kind))
+        target = group.before(ref.token.i) if group is not None else None
+        if target is not None:
+            target.merged.append(ref)
+    return events
+
+
+def _compatible(a: Item, b: Item) -> bool:
+    """Two mentions of one date and family are one event unless they name different
+    places, or different statements (two people saying things on one day)."""
+    if a.place is not None and b.place is not None and a.place.name != b.place.name:
+        return False
+    if a.kind == "statement" and b.kind == "statement":
+        ka = {gazetteer.actor_key(x.name) for x in a.actors if x.role == "source"}
+        kb = {gazetteer.actor_key(x.name) for x in b.actors if x.role == "source"}
+        return bool(ka & kb)
+    if a.kind == "other" and b.kind == "other":
+        return a.token.lemma_ == b.token.lemma_
+    return True
+
+
+@dataclass(slots=True)
+class _Family:
+    """The dated events of one family, in order, and a way to find the last one before a token.
+
+    "The last one before" is the last in list order whose trigger precedes the
+    token: found by a binary search over the triggers' positions and the
+    running maximum of list order, in O(log n) rather than a scan of all.
+    """
+
+    members: list[Item] = field(default_factory=list)
+    _keys: list[int] = field(default_factory=list)
+    _latest: list[int] = field(default_factory=list)
+
+    def before(self, token: int) -> Item | None:
+        if not self.members:
+            return None
+        if not self._keys:
+            by_position = sorted(range(len(self.members)), key=lambda k: self.members[k].token.i)
+            self._keys = [self.members[k].token.i for k in by_position]
+            self._latest = list(accumulate(by_position, max))
+        n = bisect_left(self._keys, token)
+        return self.members[self._latest[n - 1]] if n else self.members[0]
+
+
+def dedupe_actors(actors: Iterable[Actor]) -> tuple[Actor, ...]:
+    """One actor a name ("U.S." and "US" are one; "Russian" goes where "Russia" is),
+    the first role it was given kept; a source beats a target."""
+    out: list[Actor] = []
+    seen: dict[str, int] = {}
+    for actor in actors:
+        key = gazetteer.actor_key(actor.name)
+        if actor.country is not None and actor.label in ("GPE", "NORP"):
+            key = actor.country
+        if key in seen:
+            k = seen[key]
+            kept = out[k]
+            if (kept.label == "NORP" and actor.label != "NORP") or (
+                kept.role == "target" and actor.role == "source" and kept.label == actor.label
+            ):
+                out[k] = actor
+            continue
+        seen[key] = len(out)
+        out.append(actor)
+    return tuple(out)

@@ -1,0 +1,243 @@
+"""Participants: who acts (`source`) and to or with whom (`target`).
+
+Read from the event's clause: the subject of its verb (or of the light verb
+that carries an event noun: "Sherman held talks"), the agent of a passive,
+the possessor and the modifiers of an event noun ("Gingrich's visit",
+"US-Russian talks"), then the objects and the "with", "between", "on",
+"against" phrases. A pronoun or a description ("he", "the envoy", "the two
+sides") is resolved through `Coreference`; a country named by its capital,
+its seat of government or its demonym is given its ISO 3166-1 alpha-3 code.
+A title before a name is not a party of its own: "Iranian Foreign Minister X"
+is X, of Iran. Places are never actors.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline import gazetteer
+from timeline.events.coreference import (
+    Coreference,
+    Person,
+    country_code,
+    country_of_person,
+    is_pronoun,
+)
+from timeline.events.lexicon import actor_class
+from timeline.events.merging import dedupe_actors
+from timeline.events.predicates import NOUN_POS, OBJECTS, SUBJECTS, VERB_POS
+from timeline.events.spans import (
+    ACTOR_LABELS,
+    PLACE_LABELS,
+    ent_of,
+    entities_in,
+    phrase,
+    trimmed_name,
+)
+from timeline.models import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+    from spacy.tokens import Span as SpacySpan
+
+# Prepositions after which a place name is where something is, not who acts.
+PLACE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "to", "into", "toward", "towards", "aboard", "across"}
+)
+# Prepositions that name a party of an event: "talks with Russia", "sanctions on Iran".
+TARGET_PREPS = frozenset({"with", "on", "against", "to", "toward", "towards", "for", "from"})
+SOURCE_PREPS = frozenset({"between", "by", "of", "among"})
+# Dependents of a name that make the name a title or an affiliation of another.
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+
+
+def _is_place(ent: SpacySpan) -> bool:
+    """A place name standing as a place ("returned to Doha", "talks in Vienna"),
+    also when the entity recogniser took the city for an organisation."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "a visit to Japan and Korea"
+        root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ not in PLACE_PREPS:
+        return False
+    if ent.label_ in PLACE_LABELS:
+        return True
+    return ent.label_ == "ORG" and gazetteer.place(trimmed_name(ent)[0]) is not None
+
+
+def _adjective(ent: SpacySpan) -> bool:
+    """A demonym before a noun that is no body of people: "a South African ship"
+    ("Iranian officials", "the German government" are actors)."""
+    if ent.label_ != "NORP":
+        return False
+    head = ent.root.head
+    if ent.root.dep_ not in ("amod", "compound", "nmod") or head.i == ent.root.i:
+        return False
+    lemma = head.lemma_.lower()
+    return not (actor_class(lemma, "body") or actor_class(lemma, "title") or head.ent_type_)
+
+
+def _modifies_person(ent: SpacySpan) -> bool:
+    """A name inside the title of a person: "US envoy Bill Richardson",
+    "Secretary of State Wendy Sherman", "Zairean President Mobutu"."""
+    doc = ent.doc
+    t = ent.root
+    for _ in range(4):
+        if t.dep_ not in MODIFIER_DEPS and not (t.dep_ == "pobj" and t.head.dep_ == "prep"):
+            break
+        t = t.head if t.dep_ != "pobj" else t.head.head
+        if t.ent_type_ == "PERSON" and not (ent.start <= t.i < ent.end):
+            return True
+    following = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        ent.label_ in ("ORG", "NORP", "GPE")
+        and following is not None
+        and following.ent_iob_ == "B"
+        and following.ent_type_ == "PERSON"
+    )
+
+
+class Participants:
+    """Finds the actors of events in one document."""
+
+    def __init__(self, coref: Coreference) -> None:
+        self.coref = coref
+
+    def actor(self, ent: SpacySpan, role: str) -> Actor | None:
+        label = ent.label_
+        text, start, end = trimmed_name(ent)
+        if not text or not any(ch.isalpha() for ch in text):
+            return None
+        if label == "PERSON":
+            person = self.coref.person_at(ent.start)
+            name = person.name if person is not None else text
+            country = person.country if person is not None else country_of_person(ent)
+            return Actor(name, text, start, end, label, role, country)
+        if label == "NORP":
+            found = gazetteer.country(text)
+            if found is None:
+                return Actor(text, text, start, end, label, role, None)
+            return Actor(found.name, text, start, end, label, role, found.alpha3)
+        if label == "ORG":
+            org = gazetteer.organisation(text)
+            code = country_code(text) if org is None else None
+            return Actor(text, text, start, end, label, role, code)
+        return Actor(text, text, start, end, label, role, country_code(text))
+
+    def from_phrase(self, head: Token, role: str) -> list[Actor]:
+        """The actors named in one argument: its entities, or what its pronoun or
+        description stands for."""
+        doc = head.doc
+        if is_pronoun(head):
+            return [self._person(p, head, role) for p in self.coref.resolve(head)]
+        tokens = phrase(head)
+        out: list[Actor] = []
+        for ent in entities_in(tokens):
+            if ent.label_ not in ACTOR_LABELS or _is_place(ent) or _modifies_person(ent):
+                continue
+            if _adjective(ent):
+                continue
+            actor = self.actor(ent, role)
+            if actor is not None:
+                out.append(actor)
+        if not out:
+            known = self._known_names(tokens, role)
+            if known:
+                return known
+        if not out and head.pos_ == "NOUN":
+            # "the envoy", "the two sides": a description of people named before
+            out = [self._person(p, head, role) for p in self.coref.resolve(head)]
+        if not out and head.pos_ == "NOUN" and actor_class(head.lemma_.lower(), "title"):
+            return []
+        del doc
+        return out
+
+    def _known_names(self, tokens: list[Token], role: str) -> list[Actor]:
+        """Proper nouns the entity recogniser missed but the gazetteer knows:
+        "NATO" in "a Russia-NATO Council session"."""
+        out = []
+        for tok in tokens:
+            if tok.pos_ != "PROPN" or tok.ent_type_:
+                continue
+            org = gazetteer.organisation(tok.text)
+            if org is not None:
+                out.append(
+                    Actor(tok.text, tok.text, tok.idx, tok.idx + len(tok), "ORG", role, None)
+                )
+        return out
+
+    def _person(self, person: Person, mention: Token, role: str) -> Actor:
+        return Actor(
+            person.name,
+            mention.text,
+            mention.idx,
+            mention.idx + len(mention),
+            person.label,
+            role,
+            person.country,
+        )
+
+    def of_event(self, event: Token, clause: Token | None) -> list[Actor]:
+        """The participants of the event named by `event`, whose clause is headed
+        by `clause` (the event's own verb, or the verb that carries its noun)."""
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        verb = clause if clause is not None and clause.pos_ in VERB_POS else None
+        noun = event if event.pos_ in NOUN_POS else None
+        # a noun that is the subject of its clause ("the talks began"), or an event
+        # joined to another's clause ("a session follows ..., and a meeting on
+        # Thursday"), takes none of the verb's subjects
+        own_subject = noun is not None and noun.head.i == verb.i if verb is not None else False
+        if own_subject and noun is not None and noun.dep_ not in SUBJECTS and noun.dep_ != "conj":
+            own_subject = False
+        if verb is not None and not own_subject:
+            for child in verb.children:
+                if child.dep_ in SUBJECTS:
+                    sources.extend(self.from_phrase(child, "source"))
+                elif child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            sources.extend(self.from_phrase(pobj, "source"))
+                elif child.dep_ in OBJECTS and child.i != (noun.i if noun is not None else -1):
+                    targets.extend(self.from_phrase(child, "target"))
+                elif child.dep_ == "prep":
+                    self._prep(child, sources, targets)
+            if verb.dep_ == "relcl" and not sources:  # "Sherman, who led the delegation"
+                sources.extend(self.from_phrase(verb.head, "source"))
+            if not sources and verb.dep_ in ("xcomp", "conj", "advcl"):
+                # "agreed to meet", "met ... and agreed": the subject is the governing verb's
+                for child in verb.head.children:
+                    if child.dep_ in ("nsubj", "nsubjpass"):
+                        sources.extend(self.from_phrase(child, "source"))
+        if noun is not None:
+            for child in noun.children:
+                if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                    sources.extend(self._modifier(child))
+                elif child.dep_ == "prep":
+                    self._prep(child, sources, targets)
+        return list(dedupe_actors([*sources, *targets]))
+
+    def _modifier(self, tok: Token) -> list[Actor]:
+        """The actors in the words before an event noun: "Gingrich's visit", "his
+        visit", "US-Russian talks", "a Russia-NATO Council session"."""
+        if is_pronoun(tok):  # "his visit"
+            return [self._person(p, tok, "source") for p in self.coref.resolve(tok)]
+        tokens = phrase(tok, 12)
+        out: list[Actor] = []
+        for ent in entities_in(tokens):
+            if ent.label_ in ACTOR_LABELS and not _modifies_person(ent):
+                actor = self.actor(ent, "source")
+                if actor is not None:
+                    out.append(actor)
+        return out + self._known_names(tokens, "source")
+
+    def _prep(self, prep: Token, sources: list[Actor], targets: list[Actor]) -> None:
+        word = prep.lower_
+        if word not in TARGET_PREPS and word not in SOURCE_PREPS:
+            return
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            if word in SOURCE_PREPS:
+                sources.extend(self.from_phrase(pobj, "source"))
+            else:
+                targets.extend(self.from_phrase(pobj, "target"))

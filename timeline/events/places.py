@@ -1,0 +1,200 @@
+"""Where an event takes place, normalised against the gazetteer.
+
+Read from the event's clause: a place after "in", "at", "near", "aboard"
+(and after "to" or "into" for a journey, "from" for a departure), the object of
+a visit ("visited Tokyo", "left Toulon"), a place that modifies the event noun
+("the Geneva meeting"), and "the city of X" inside any of them ("the Swiss city
+of Geneva" is Geneva). A military action's target ("invaded Ukraine") is its
+place too, flagged as the target. The name is given as the text writes it,
+with the gazetteer's country and coordinates when it knows the place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline import gazetteer
+from timeline.events.predicates import CLAUSES, NOUN_POS, OBJECTS, VERB_POS, is_event_word
+from timeline.events.spans import PLACE_LABELS, ent_of, trimmed_name
+from timeline.models import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+    from spacy.tokens import Span as SpacySpan
+
+WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "aboard", "across", "on"})
+TOWARD_PREPS = frozenset({"to", "into", "toward", "towards", "for"})
+# "the port of Durres", "the Swiss city of Geneva": the place is the name after "of"
+PLACE_NOUNS = frozenset(
+    {"city", "town", "port", "capital", "village", "island", "region", "province", "district",
+     "state", "republic", "country", "border", "area", "base", "resort", "enclave", "territory"}
+)  # fmt: skip
+JOURNEY_TYPES = frozenset({"visit"})
+# On board: "talks on board a South African ship" (a place that is not a named one)
+VESSELS = frozenset({"ship", "vessel", "boat", "warship", "yacht", "plane", "aircraft", "train"})
+
+
+def normalised(name: str, start: int, end: int) -> Place:
+    found = gazetteer.place(name)
+    if found is None:
+        country = gazetteer.country(name)
+        return Place(name, start, end, country.alpha3 if country is not None else None)
+    return Place(name, start, end, found.alpha3, found.latitude, found.longitude)
+
+
+def _place_name(tok: Token) -> Place | None:
+    """The place a token names: a place entity, a gazetteer place the entity
+    recogniser missed, or the name after "the city of"."""
+    doc = tok.doc
+    if tok.lemma_.lower() in PLACE_NOUNS:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        inner = _place_name(pobj)
+                        if inner is not None:
+                            return inner
+    if tok.ent_type_ in PLACE_LABELS:
+        name, start, end = trimmed_name(ent_of(doc, tok))
+        return normalised(name, start, end)
+    if tok.lemma_.lower() in VESSELS:
+        span = doc[_left_edge(tok) : tok.i + 1]
+        name = span.text
+        if name.lower().startswith(("a ", "an ", "the ")):
+            cut = name.index(" ") + 1
+            return Place(name[cut:], span.start_char + cut, span.end_char)
+        return Place(name, span.start_char, span.end_char)
+    if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
+        # a place the entity recogniser missed or took for an organisation ("left Kinshasa")
+        name, start, end = (
+            trimmed_name(ent_of(doc, tok)) if tok.ent_type_ else (tok.text, tok.idx, tok.idx + len(tok))
+        )
+        found = gazetteer.place(name)
+        if found is not None:
+            return Place(name, start, end, found.alpha3, found.latitude, found.longitude)
+    return None
+
+
+def _left_edge(tok: Token) -> int:
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("det", "amod", "compound", "nmod", "poss"):
+            start = min(start, child.left_edge.i)
+    return start
+
+
+def _from_preps(scope: Token, kind: str, lemma: str) -> Place | None:
+    for prep in scope.children:
+        if prep.dep_ != "prep":
+            continue
+        word = prep.lower_
+        journey = kind in JOURNEY_TYPES or lemma in ("meeting", "talks", "summit")
+        if word == "on" and not any(c.lemma_.lower() == "board" for c in prep.children):
+            continue
+        if not (word in WHERE_PREPS or (journey and word in TOWARD_PREPS) or (lemma in ("leave", "depart") and word == "from")):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            if pobj.lemma_.lower() == "board":  # "on board a ship": the noun after it
+                doc = pobj.doc
+                for k in range(pobj.i + 1, min(len(doc), pobj.i + 7)):
+                    if doc[k].pos_ in NOUN_POS:
+                        found = _place_name(doc[k])
+                        if found is not None:
+                            return found
+                        break
+                continue
+            found = _place_name(pobj)
+            if found is not None:
+                return found
+    return None
+
+
+def location(event: Token, clause: Token | None, kind: str) -> Place | None:
+    """Where the event named by `event` takes place, if its clause says."""
+    scopes = [event]
+    if clause is not None and clause.i != event.i:
+        scopes.append(clause)
+    for scope in scopes:
+        lemma = scope.lemma_.lower()
+        found = _from_preps(scope, kind, lemma)
+        if found is not None:
+            return found
+        if scope.pos_ in NOUN_POS:
+            # "the Geneva meeting": a place that modifies the event noun
+            for child in scope.children:
+                if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in PLACE_LABELS:
+                    return _place_name(child)
+        if scope.pos_ in VERB_POS and (kind in JOURNEY_TYPES or lemma in ("leave", "visit")):
+            for child in scope.children:  # "visited Tokyo", "left Toulon"
+                if child.dep_ in OBJECTS:
+                    found = _place_name(child)
+                    if found is not None:
+                        return found
+    for scope in scopes:
+        found = _nested(scope, kind)
+        if found is not None:
+            return found
+    if kind == "military":
+        found = _target(event)
+        if found is not None:
+            return found
+    # "EU foreign ministers in Luxembourg banned ...": where the subject is
+    verb = clause if clause is not None and clause.pos_ in VERB_POS else None
+    for child in verb.children if verb is not None else ():
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                    for pobj in prep.children:
+                        found = _place_name(pobj) if pobj.dep_ == "pobj" else None
+                        if found is not None:
+                            return found
+    return None
+
+
+# The dependents a place may hang from below the event word: a meeting "of the
+# Permanent Council of the OSCE in Vienna", rounds "with consultations in Brussels".
+_DOWN = frozenset({"prep", "pobj", "dobj", "obj", "conj", "appos"})
+
+
+def _nested(scope: Token, kind: str) -> Place | None:
+    """A place said deeper in the event's own phrase, nearest first (never in its
+    subject: "officials in Brussels said" is not where the event is)."""
+    level = [c for c in scope.children if c.dep_ in _DOWN]
+    for _ in range(8):
+        nxt: list[Token] = []
+        for tok in level:
+            if tok.dep_ == "conj" and is_event_word(tok):
+                continue  # another event joined to this one has its own place
+            if tok.dep_ == "pobj" or tok.pos_ in NOUN_POS:
+                found = _from_preps(tok, kind, tok.lemma_.lower())
+                if found is not None:
+                    return found
+            nxt.extend(c for c in tok.children if c.dep_ in _DOWN)
+        level = nxt[:40]
+    return None
+
+
+def _target(event: Token) -> Place | None:
+    """What a military action was aimed at: "invaded Ukraine", "continues to occupy the
+    Crimean peninsula of Ukraine"."""
+    verbs = [event, *[c for c in event.children if c.dep_ == "conj"]]
+    for v in list(verbs):
+        verbs.extend(c for c in v.children if c.dep_ == "xcomp")
+    for v in verbs:
+        for child in v.children:
+            if child.dep_ in ("dobj", "obj"):
+                for tok in child.subtree:
+                    if tok.dep_ in CLAUSES:
+                        break
+                    if tok.ent_type_ in ("GPE", "LOC"):
+                        found = _place_name(tok)
+                        if found is not None:
+                            return found.as_target()
+    return None
+
+
+def place_of_mention(ent: SpacySpan) -> Place:
+    name, start, end = trimmed_name(ent)
+    return normalised(name, start, end)

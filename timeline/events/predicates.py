@@ -1,0 +1,235 @@
+"""Predicates: the words of a parse that name an event, and whether it happens.
+
+A predicate is a verb or an event noun. Its entry in the lexicon says its
+type and PLOVER type and what it does in its clause; a verb of time ("the
+talks began") or a light verb ("held talks") lends its clause to the event it
+governs, which `event_of` finds. `asserted` says whether the text says the
+event happens (or is planned) at all: "did not meet", "if Russia invades",
+"to avoid war" and "failed to agree" do not.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from timeline.events import lexicon
+from timeline.events.lexicon import Entry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+OBJECTS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
+CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "pcomp"})
+# Subordinators that make a clause a condition or a question, not an assertion.
+CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nothing"})
+PHONE_WORDS = frozenset({"phone", "telephone", "video", "conference"})
+
+
+def _pos(tok: Token) -> str | None:
+    if tok.pos_ in VERB_POS or tok.lemma_ == "due":
+        return "V"
+    if tok.pos_ in NOUN_POS:
+        return "N"
+    return None
+
+
+def entry(tok: Token) -> Entry | None:
+    """The lexicon entry of a token, read with its particle and its objects."""
+    pos = _pos(tok)
+    if pos is None:
+        return None
+    lemma = tok.lemma_.lower()
+    if pos == "N" and tok.i > 0:
+        prev = tok.doc[tok.i - 1]
+        if prev.dep_ == "compound" and prev.head.i == tok.i:
+            hit = lexicon.compound(prev.lemma_.lower(), lemma)  # "hunger strike"
+            if hit is not None:
+                return hit
+    particle = ""
+    objects: tuple[str, ...] = ()
+    if pos == "V":
+        for child in tok.children:
+            if child.dep_ == "prt":
+                particle = child.lower_
+            elif child.dep_ in OBJECTS:
+                objects = (*objects, child.lemma_.lower())
+            elif child.dep_ == "prep" and not particle and child.lower_ in ("on", "for", "with"):
+                particle = child.lower_  # "call on", "call for", "meet with"
+    hit = lexicon.lookup(lemma, pos, particle, objects)
+    if hit is None and pos == "N" and tok.lower_ != lemma:
+        hit = lexicon.lookup(tok.lower_, pos)  # "talks" is listed as it is written
+    if hit is not None and lemma == "call" and pos == "V" and not particle:
+        # "Biden called Putin": a call when a party is called; "called it a mistake": not
+        if not any(c.dep_ in OBJECTS and c.ent_type_ in ("PERSON", "ORG", "GPE") for c in tok.children):
+            return None
+    if hit is not None and lemma == "call" and pos == "N":
+        if any(c.lower_ in PHONE_WORDS for c in tok.children):
+            return lexicon.lookup("phone", "N")
+    return hit
+
+
+def is_event_word(tok: Token) -> bool:
+    """A word that names an event of its own (not only a verb of time or a state)."""
+    hit = entry(tok)
+    return hit is not None and hit.main in ("event", "speech", "report")
+
+
+def lent_to(tok: Token, hit: Entry | None) -> Token | None:
+    """The event a light verb or a verb of time lends its clause to, if any.
+
+    "held talks" -> talks; "the talks began" -> talks; "is due to arrive" ->
+    arrive; "a session follows" -> session; "the meeting will be on Monday" ->
+    meeting; "a statement issued in Rome" -> statement (the noun a participle
+    describes).
+    """
+    classes = hit.classes if hit is not None else frozenset()
+    light = "light" in classes
+    aspect = "aspect" in classes
+    copula = tok.lemma_ == "be"
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in NOUN_POS and is_event_word(tok.head):
+        if light or aspect or copula or hit is None or "stative" in classes:
+            return tok.head  # "a statement issued on Monday", "the talks which opened Monday"
+    if not (light or aspect or copula):
+        return None
+    objects = [c for c in tok.children if c.dep_ in OBJECTS]
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+    if light:
+        for obj in objects:
+            if is_event_word(obj):
+                return obj
+        for c in tok.children:  # "took part in talks", "held a round of talks"
+            if c.dep_ == "prep" and c.lower_ in ("in", "of"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and is_event_word(p):
+                        return p
+    if aspect or copula:
+        for subj in subjects:
+            if is_event_word(subj):
+                return subj
+    if aspect:
+        for c in tok.children:
+            if c.dep_ == "xcomp" and c.pos_ in VERB_POS:
+                inner = event_of(c)
+                if inner is not None:
+                    return inner
+        for obj in objects:  # "resumed talks", "postponed the meeting"
+            if is_event_word(obj):
+                return obj
+    if copula:
+        for obj in objects:  # "it was the first meeting"
+            if obj.dep_ == "attr" and is_event_word(obj):
+                return obj
+    return None
+
+
+def proform_referent(do: Token) -> Token | None:
+    """The verb "did" stands for: "as it did in 2014" repeats the event verb before
+    it ("if Russia invades ..., as it did in 2014"); "what it did in 2014, when it
+    invaded" is told by its "when" clause."""
+    for child in do.children:
+        if child.dep_ == "advcl" and child.pos_ in VERB_POS and is_event_word(child):
+            return child
+    if do.is_sent_start:
+        return None
+    for k in range(do.i - 1, max(0, do.i - 40) - 1, -1):
+        prev = do.doc[k]
+        if prev.pos_ == "VERB" and prev.lemma_ != "do":
+            hit = entry(prev)
+            if hit is not None and hit.main in ("event", "speech"):
+                return prev
+        if prev.is_sent_start:
+            break
+    return None
+
+
+def is_proform(tok: Token) -> bool:
+    """ "did" standing for another verb ("as it did in 2014"), not an auxiliary."""
+    return tok.lemma_ == "do" and tok.pos_ in VERB_POS and tok.dep_ not in ("aux", "auxpass")
+
+
+def event_of(tok: Token, depth: int = 0) -> Token | None:
+    """The token that names the event a predicate stands for, or None.
+
+    An event word stands for itself (a verb that can also lend its clause, such
+    as "signed", stands for the treaty it signed when it signed one); a light
+    verb or a verb of time for what it governs; "did" in "as it did in 2014" for
+    the verb it repeats; a state for nothing.
+    """
+    if depth > 3:
+        return None
+    hit = entry(tok)
+    if is_proform(tok):
+        return proform_referent(tok)
+    lent = lent_to(tok, hit)
+    if lent is not None:
+        return lent
+    if hit is None:
+        return tok if tok.pos_ == "VERB" and _substantive(tok) else None
+    if hit.main in ("event", "speech", "report"):
+        return tok
+    return None
+
+
+def _substantive(verb: Token) -> bool:
+    """A verb outside the lexicon is an event when it has a subject or an object
+    that names something: "floods wiped out the harvest", not "were", "retiring"."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS or child.dep_ in OBJECTS:
+            if child.pos_ in NOUN_POS or child.ent_type_:
+                return True
+    return False
+
+
+def negated(tok: Token) -> bool:
+    """Negated in its own clause: "did not meet", "no talks were held"."""
+    for child in tok.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True
+    return False
+
+
+def asserted(tok: Token) -> bool:
+    """Whether the text says the event takes place: not negated, not a condition,
+    not what a verb such as "avoid" or "failed to" says does not happen.
+
+    Walks from the event word up to the head of its sentence: a path to the
+    root is short, so this costs a few steps a word.
+    """
+    t = tok
+    for _ in range(12):
+        if negated(t):
+            return False
+        if t.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONS for c in t.children
+        ):
+            return False
+        head = t.head
+        if head.i == t.i:
+            return True
+        if t.dep_ in ("xcomp", "dobj", "obj", "pobj", "ccomp", "pcomp", "nsubj"):
+            hit = entry(head)
+            if hit is not None and "counter" in hit.classes:
+                return False
+            if head.lower_ in ("without", "instead"):
+                return False
+        if t.dep_ in CLAUSES and t.dep_ not in ("xcomp",):
+            # a clause of its own: a negation above it does not reach it
+            # ("did not say that talks had begun" still has the talks)
+            return not _condition_above(head)
+        t = head
+    return True
+
+
+def _condition_above(tok: Token) -> bool:
+    t = tok
+    for _ in range(8):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in t.children):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False

@@ -1,0 +1,196 @@
+"""Summaries: one clause a person would write, built from the parse.
+
+Who does what (to whom) (where): the subject's phrase (a pronoun replaced by
+whom it stands for), the verb in the past for what occurred and with "to" for
+what is planned ("U.S. and Iranian foreign ministers to meet in Oslo"), its
+object and the phrase that names the other party, and the place. A noun event
+is its own phrase ("Russia-NATO Council session"), or the clause of the verb
+that carries it ("The envoy held bilateral meetings in Rome"). A statement
+says what was stated, in the words of its content clause. Phrases are taken
+whole or left out, never cut in the middle; dates are left out (they have
+their own field).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING
+
+from timeline.events.predicates import OBJECTS, SUBJECTS, VERB_POS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+MAX_PHRASE_WORDS = 9  # a phrase longer than this is given by its core only
+MAX_WORDS = 22
+ARTICLES = frozenset({"a", "an", "the"})
+# Dependents that never go into a summary phrase
+DROP_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "ccomp", "mark", "meta", "dep"})  # fmt: skip
+KEPT_PUNCT = frozenset({"-", "–", "/", "&", "'", "’"})
+ARGUMENT_PREPS = frozenset({"with", "between", "on", "against", "to", "of", "for", "from", "into", "over", "toward", "towards", "by"})  # fmt: skip
+Namer = Callable[["Token"], "str | None"]
+
+
+def _inflect(lemma: str, tag: str) -> str:
+    from lemminflect import getInflection
+
+    forms = getInflection(lemma, tag)
+    return forms[0] if forms else lemma
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+
+
+class Summarizer:
+    """Builds summaries in one document; `skip` are tokens never said (dates)."""
+
+    def __init__(self, skip: Collection[int], namer: Namer) -> None:
+        self.skip = skip
+        self.namer = namer
+        self.place: int | None = None  # the token of the event's place, said apart
+
+    # --- phrases
+    def _tokens(self, head: Token, full: bool = True) -> list[Token]:
+        out: list[Token] = []
+        stack = [head]
+        while stack and len(out) < 60:
+            tok = stack.pop()
+            if tok.i in self.skip:
+                continue
+            out.append(tok)
+            for child in tok.children:
+                if child.dep_ in DROP_DEPS or child.i in self.skip:
+                    continue
+                if child.dep_ == "punct" and child.text not in KEPT_PUNCT:
+                    continue
+                if child.dep_ == "cc" and not any(
+                    c.dep_ == "conj" and c.pos_ not in VERB_POS for c in tok.children
+                ):
+                    continue
+                if child.dep_ == "conj" and child.pos_ in VERB_POS:
+                    continue
+                if child.dep_ == "prep":
+                    if not full or child.lower_ not in ARGUMENT_PREPS:
+                        continue
+                    if all(g.i in self.skip for g in child.children if g.dep_ == "pobj"):
+                        continue
+                if child.dep_ in ("npadvmod", "advmod") and tok.pos_ in VERB_POS:
+                    continue
+                stack.append(child)
+        return sorted(out, key=lambda t: t.i)
+
+    def phrase(self, head: Token, limit: int = MAX_PHRASE_WORDS) -> str:
+        """A noun phrase, whole when short, else its core (modifiers and noun)."""
+        if head.pos_ == "PRON" and head.tag_ != "PRP$":
+            # "he said": whom the pronoun stands for; "his entourage" stays as written
+            return self.namer(head) or head.text
+        toks = self._tokens(head)
+        if len(toks) > limit:
+            toks = self._tokens(head, full=False)
+        if len(toks) > limit:
+            toks = [t for t in toks if t.i >= head.i - limit + 1 and t.i <= head.i]
+        return _text(toks)
+
+    # --- clauses
+    def clause(self, verb: Token, planned: bool, as_written: bool = False) -> str:
+        """Subject, verb, object and other party of a verb's clause."""
+        subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subj is None and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in VERB_POS:
+            subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        parts: list[str] = []
+        if subj is not None:
+            parts.append(self.phrase(subj))
+        parts.append(self.verb_group(verb, planned, as_written))
+        obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
+        if obj is not None and self.place is not None and obj.left_edge.i <= self.place <= obj.i:
+            obj = None  # "meet ... a South African ship" misparsed: the place is said apart
+        if obj is not None:
+            parts.append(self.phrase(obj))
+        elif (
+            comp := next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ in ("xcomp", "pcomp") or (c.dep_ == "advcl" and c.tag_ == "VBG")
+                ),
+                None,
+            )
+        ) is not None:
+            parts.append(self.infinitive(comp))  # "agreed to meet", "ruled out sending troops"
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("with", "between", "on", "against", "to", "for"):
+                if any(g.i in self.skip for g in prep.children):
+                    continue
+                toks = self._tokens(prep)
+                if 1 < len(toks) <= 8:
+                    parts.append(_text(toks))
+                    break
+        return _clean(" ".join(p for p in parts if p))
+
+    def infinitive(self, verb: Token) -> str:
+        """ "to hold talks in South Africa" (an xcomp, as written)."""
+        parts = ["to" if any(c.lower_ == "to" for c in verb.children) else "", verb.text]
+        prt = next((c for c in verb.children if c.dep_ == "prt"), None)
+        if prt is not None:
+            parts.append(prt.text)
+        obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
+        if obj is not None:
+            parts.append(self.phrase(obj, 6))
+        return _clean(" ".join(p for p in parts if p))
+
+    def verb_group(self, verb: Token, planned: bool, as_written: bool) -> str:
+        prt = " ".join(c.text for c in verb.children if c.dep_ == "prt")
+        neg = any(c.dep_ == "neg" for c in verb.children)
+        if as_written:
+            aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+            words = [*(a.text for a in aux), verb.text]
+            return _clean(" ".join([*words, prt]))
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        lemma = verb.lemma_.lower()
+        if planned:
+            core = f"to be {_inflect(lemma, 'VBN')}" if passive else f"to {lemma}"
+            if neg:
+                core = "not " + core
+        elif passive:
+            plural = any(c.dep_ == "nsubjpass" and c.tag_ in ("NNS", "NNPS") for c in verb.children)
+            core = ("were " if plural else "was ") + _inflect(lemma, "VBN")
+        else:
+            core = _inflect(lemma, "VBD")
+            if neg:
+                core = "did not " + lemma
+        return _clean(f"{core} {prt}")
+
+    def noun_event(self, noun: Token) -> str:
+        return self.phrase(noun, 18)
+
+
+def _text(tokens: list[Token]) -> str:
+    """Tokens as the text writes them, a space where a run of tokens breaks off."""
+    out: list[str] = []
+    prev: Token | None = None
+    for tok in tokens:
+        word = tok.text
+        if prev is not None:
+            out.append(prev.whitespace_ if tok.i == prev.i + 1 else " ")
+        out.append(word)
+        prev = tok
+    text = _clean("".join(out))
+    if text.lower().split(" ", 1)[0] in ARTICLES and len(text.split()) > 1:
+        first, rest = text.split(" ", 1)
+        text = rest if first.lower() in ("a", "an") else text
+    return text
+
+
+def capitalised(text: str) -> str:
+    text = _clean(text)
+    return text[:1].upper() + text[1:]
+
+
+def with_place(text: str, place: str | None, target: bool) -> str:
+    if not place or place.lower() in text.lower():
+        return text
+    return f"{text} {place}" if target else f"{text} in {place}"
+
+
