@@ -34,8 +34,9 @@ BATCH_CHARS = 200_000  # at most this much text in one batch (about 0.7 GB with 
 class Extractor:
     """Runs the whole extraction with one loaded spaCy pipeline."""
 
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | None = None, undated: bool = False) -> None:
         self.nlp: Language = nlp.load(model)
+        self.undated = undated  # also the events the text gives no date
 
     def process(self, document: Document) -> DocumentResult:
         return self._from_doc(document, self.parse(document.text))
@@ -84,7 +85,7 @@ class Extractor:
                     parts = []
 
     def _from_doc(self, document: Document, doc: Doc) -> DocumentResult:
-        return analyse(document, doc)
+        return analyse(document, doc, undated=self.undated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +179,7 @@ def join(docs: list[Doc], text: str) -> Doc:
     return joined
 
 
-def analyse(document: Document, doc: Doc) -> DocumentResult:
+def analyse(document: Document, doc: Doc, undated: bool = False) -> DocumentResult:
     """Time expressions and events of a document, given its parsed text."""
     entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in TIME_LABELS]
     day, timexes = temporal.extract_counting_from(
@@ -189,7 +190,7 @@ def analyse(document: Document, doc: Doc) -> DocumentResult:
     )
     if not selective.covers(doc, timexes):  # rare: see selective.covers
         selective.complete(doc)
-        return analyse(document, doc)
+        return analyse(document, doc, undated)
     # Status compares dates with the very day the values were counted from.
-    found = events.build(doc, document.id, timexes, day)
+    found = events.build(doc, document.id, timexes, day, undated=undated)
     return DocumentResult(document=document, timexes=tuple(timexes), events=tuple(found))

@@ -50,7 +50,7 @@ YEARLIKE = re.compile(r"(?:1\d|20)\d\d")
 
 def selected_sentences(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the sentences whose entities the extraction reads."""
-    from timeline import events, temporal
+    from timeline import temporal
 
     sents = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
     if not sents:
@@ -70,7 +70,9 @@ def selected_sentences(doc: Doc) -> list[tuple[int, int]]:
     for m in YEARLIKE.finditer(text):
         mark(m.start(), m.end())
     for k, (start, end, _, _) in enumerate(sents):
-        if not chosen[k] and any(events.is_back_reference(tok) for tok in doc[start:end]):
+        # a name anywhere may be what a pronoun or a title later stands for
+        # ("Deputy Foreign Minister Sergey Ryabkov ... he"), or a back reference's place
+        if not chosen[k] and any(tok.pos_ == "PROPN" for tok in doc[start:end]):
             chosen[k] = True
     return [(s[0], s[1]) for s, keep in zip(sents, chosen, strict=True) if keep]
 

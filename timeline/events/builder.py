@@ -282,6 +282,8 @@ class Builder:
         it.plover = hit.plover if hit is not None else None
         if it.cls == "report" or (it.cls == "speech" and it.plover is None):
             it.plover = self._content_plover(it) or it.plover
+        elif it.clause is not None and it.clause.pos_ in VERB_POS:
+            it.plover = commitment_plover(it.clause, it.plover)
         clause = it.clause
         tense = clause_tense(self.doc, tok.idx, tok.idx + len(tok.text))
         if tense is None and it.timex is not None:
@@ -300,29 +302,20 @@ class Builder:
         it.summary = self._summary(it)
 
     def _content_plover(self, it: Item) -> str | None:
-        """The PLOVER type of what was stated: a commitment ("said it will withdraw")
-        agrees, unless it threatens force or a penalty; an obligation ("must
-        reach a deal") requests; a refusal ("will not") rejects; else the type of
-        the event stated."""
+        """The PLOVER type of what was stated ("said it will withdraw"): the type a
+        commitment or an obligation in it gives (`commitment_plover`), else the type
+        of the event stated, or of the event a statement announces ("announced a
+        suspension of air links")."""
         for head in it.content:
-            aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
-            neg = any(c.dep_ == "neg" for c in head.children)
             inner = entry(event_of(head) or head)
-            inner_plover = inner.plover if inner is not None else None
-            conditional = any(
-                c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)
-                for c in head.children
-            )
-            if aux & MUST:
-                return "REQUEST"
-            if aux & WILL or head.lemma_ in ("willing", "ready", "prepared"):
-                if neg:
-                    return "REJECT"
-                if conditional or inner_plover in THREAT_PLOVER:
-                    return "THREATEN"
-                return "AGREE"
-            if inner_plover is not None:
-                return inner_plover
+            found = commitment_plover(head, inner.plover if inner is not None else None)
+            if found is not None:
+                return found
+        for child in it.token.children:
+            if child.dep_ in OBJECTS:
+                hit = entry(child)
+                if hit is not None and hit.plover is not None:
+                    return hit.plover
         return None
 
     def _summary(self, it: Item) -> str:
@@ -384,6 +377,12 @@ class Builder:
         items = dated + (self.undated_items(dated) if self.undated else [])
         items = sorted(items, key=lambda it: it.token.i)
         items = self.attribute(items)
+        if self.undated:
+            # an undated event word inside another event's argument or complement is
+            # part of that event ("announced a suspension of air links", "urged X to
+            # support Y"): one event a clause, as event coders code a sentence
+            events = {it.token.i for it in items}
+            items = [it for it in items if it.timex is not None or not _governed(it.token, events)]
         for it in items:
             self.describe(it)
         items = [it for it in items if _worth_keeping(it)]
@@ -443,6 +442,24 @@ class Builder:
         )
 
 
+# The dependencies through which a word is part of the event above it.
+_PART_OF = frozenset(
+    {"dobj", "obj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "poss", "xcomp",
+     "advcl", "acl", "relcl", "amod", "npadvmod", "ccomp", "pcomp", "agent", "dative", "oprd"}
+)  # fmt: skip
+
+
+def _governed(tok: Token, events: set[int]) -> bool:
+    t = tok
+    for _ in range(5):
+        if t.dep_ not in _PART_OF or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i in events:
+            return True
+    return False
+
+
 def _in_object(noun: Token, verb: Token) -> bool:
     """Whether an event noun is (inside) the object of a verb: "held talks", "held
     eight hours of talks", "continue diplomatic rounds"."""
@@ -454,6 +471,40 @@ def _in_object(noun: Token, verb: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+# PLOVER types of cooperation, which a commitment to them agrees to, and of force,
+# which a commitment to it threatens (PLOVER codes "will withdraw" as AGREE and
+# "will attack" as THREATEN; an announced sanction stays a SANCTION)
+COOPERATIVE = frozenset({"CONSULT", "AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT", "AGREE", None})
+FORCEFUL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN"})
+WILLING = frozenset({"willing", "ready", "prepared", "determined"})
+
+
+def commitment_plover(verb: Token, plover: str | None) -> str | None:
+    """The PLOVER type of a verb said as a commitment or an obligation: "will give a
+    grant" and "is willing to withdraw" agree, "would blockade" and "will boycott
+    unless" threaten, "must return" requests, "will not" rejects; None when the
+    verb is none of these (its own type then stands)."""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    neg = any(c.dep_ == "neg" for c in verb.children)
+    willing = verb.lemma_ in WILLING or any(
+        c.dep_ == "acomp" and c.lemma_ in WILLING for c in verb.children
+    )
+    unless = any(
+        c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in verb.children
+    )
+    if aux & MUST:
+        return "REQUEST"
+    if not (aux & WILL or willing):
+        return plover
+    if neg:
+        return "REJECT"
+    if unless or plover in FORCEFUL:
+        return "THREATEN"
+    if plover in COOPERATIVE:
+        return "AGREE"
+    return plover
 
 
 def _whereabouts(items: Sequence[Item]) -> None:

@@ -147,6 +147,8 @@ class Coreference:
         plural = tok.tag_ in ("NNS", "NNPS")
         if plural and actor_class(lemma, "group") and any(d in NUMBERS for d in det):
             return self._group(tok.idx)
+        if plural and (actor_class(lemma, "body") or actor_class(lemma, "title")):
+            return self._of_countries(tok)
         if not plural and "the" in det and actor_class(lemma, "title"):
             return self._titled(tok, lemma)
         return []
@@ -161,6 +163,26 @@ class Coreference:
             if lemma in m.titles and (country is None or m.person.country == country):
                 return [m.person]
         return []
+
+    def _of_countries(self, tok: Token) -> list[Person]:
+        """ "Russian and American officials", "Iranian diplomats": the people of those
+        countries the document names with a title, before or after (a lead often
+        names the delegations before their heads)."""
+        codes: set[str] = set()
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE"):
+                for t in [child, *(c for c in child.children if c.dep_ == "conj")]:
+                    code = country_code(t.text)
+                    if code is not None:
+                        codes.add(code)
+        if not codes:
+            return []
+        self._read_people()
+        out: dict[str, Person] = {}
+        for m in self._mentions:
+            if m.person.country in codes and m.titles and m.person.name not in out:
+                out[m.person.name] = m.person
+        return list(out.values())
 
     def note_participants(self, start_char: int, people: Sequence[Person]) -> None:
         """The participants of an event at `start_char`, for "the two sides" after it."""
@@ -181,25 +203,21 @@ def country_code(text: str) -> str | None:
 
 def country_of_person(doc_ent: SpacySpan) -> str | None:
     """The country of a person from the names in its title: "Iranian Foreign Minister X",
-    "Zaire's President Mobutu", "X, Iran's foreign minister"."""
+    "Zaire's President Mobutu", "his Russian counterpart, X", "X, Iran's foreign minister".
+    Only the person's own phrase is read, never the words before it in the sentence."""
     doc = doc_ent.doc
-    start = doc_ent.start
-    lo = max(0, start - 6)
-    for tok in reversed(doc[lo:start]):
-        if tok.ent_type_ in ("NORP", "GPE"):
+    root = doc_ent.root
+    scopes = [t for t in root.subtree if root.left_edge.i <= t.i < doc_ent.start]
+    if root.dep_ == "appos":  # "his Russian counterpart, Deputy Foreign Minister X"
+        scopes += [t for t in root.head.subtree if root.head.left_edge.i <= t.i <= root.head.i]
+    for child in root.children:
+        if child.dep_ == "appos":
+            scopes += phrase(child, 8)
+    for tok in scopes:
+        if tok.ent_type_ in ("NORP", "GPE") and not (doc_ent.start <= tok.i < doc_ent.end):
             code = country_code(trimmed_name(ent_of(doc, tok))[0])
             if code is not None:
                 return code
-        if tok.is_punct and tok.text not in ("-", "."):
-            break
-    root = doc_ent.root
-    for child in root.children:
-        if child.dep_ == "appos":
-            for tok in phrase(child, 8):
-                if tok.ent_type_ in ("NORP", "GPE"):
-                    code = country_code(trimmed_name(ent_of(doc, tok))[0])
-                    if code is not None:
-                        return code
     return None
 
 

@@ -143,9 +143,10 @@ class Participants:
             known = self._known_names(tokens, role)
             if known:
                 return known
-        if not out and head.pos_ == "NOUN":
-            # "the envoy", "the two sides": a description of people named before
-            out = [self._person(p, head, role) for p in self.coref.resolve(head)]
+        if head.pos_ == "NOUN" and (not out or head.tag_ == "NNS"):
+            # "the envoy", "the two sides", "Russian and American officials": a
+            # description of people the document names
+            out += [self._person(p, head, role) for p in self.coref.resolve(head)]
         if not out and head.pos_ == "NOUN" and actor_class(head.lemma_.lower(), "title"):
             return []
         del doc
