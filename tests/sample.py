@@ -20,10 +20,13 @@ from typing import Any
 import pytest
 
 from timeline.models import (
+    Actor,
     Document,
     DocumentResult,
     Event,
     Mention,
+    Place,
+    Reported,
     Span,
     TimeExpression,
     Timeline,
@@ -93,6 +96,30 @@ def span(text: str, needle: str, nth: int = 0, label: str = "", name: str | None
     return Span(name=name if name is not None else needle, start=start, end=end, label=label)
 
 
+def actor(
+    text: str,
+    needle: str,
+    nth: int = 0,
+    label: str = "",
+    role: str = "source",
+    country: str | None = None,
+    name: str | None = None,
+) -> Actor:
+    start, end = at(text, needle, nth)
+    return Actor(name or needle, needle, start, end, label, role, country)
+
+
+def place(
+    text: str,
+    needle: str,
+    country: str | None = None,
+    lat: float | None = None,
+    lon: float | None = None,
+) -> Place:
+    start, end = at(text, needle)
+    return Place(needle, start, end, country, lat, lon)
+
+
 def timex(
     text: str, needle: str, type_: str, value: str, nth: int = 0, **kw: Any
 ) -> TimeExpression:
@@ -113,9 +140,11 @@ def event(
     type_: str,
     status: str,
     summary: str,
-    location: Span | None = None,
-    actors: tuple[Span, ...] = (),
+    location: Place | None = None,
+    actors: tuple[Actor, ...] = (),
     mentions: tuple[str, ...] = (),
+    plover: str | None = None,
+    reported: tuple[Reported, ...] = (),
 ) -> Event:
     start, end = at(text, sentence)
     return Event(
@@ -134,6 +163,8 @@ def event(
         start=start,
         end=end,
         mentions=tuple(Mention(*at(text, m), m) for m in mentions),
+        plover=plover,
+        reported=reported,
     )
 
 
@@ -187,8 +218,9 @@ def build_timeline() -> Timeline:
             type_="military",
             status="occurred",
             summary="Russia invaded Ukraine",
-            location=span(t, "Crimean peninsula", label="LOC"),
-            actors=(span(t, "Russia", 4, "GPE"),),
+            location=place(t, "Crimean peninsula", "UKR"),
+            actors=(actor(t, "Russia", 4, "GPE", country="RUS"),),
+            plover="ASSAULT",
         ),
         "geneva-talks": event(
             t,
@@ -206,12 +238,13 @@ def build_timeline() -> Timeline:
             type_="talks",
             status="occurred",
             summary="Russian and American officials held “frank and direct” talks",
-            location=span(t, "Geneva", label="GPE"),
+            location=place(t, "Geneva", "CHE", 46.20222, 6.14569),
             actors=(
-                span(t, "Russian", 1, "NORP"),
-                span(t, "American", 0, "NORP"),
-                span(t, "Wendy R. Sherman", 0, "PERSON"),
+                actor(t, "Russian", 1, "NORP", country="RUS", name="Russia"),
+                actor(t, "American", 0, "NORP", country="USA", name="United States"),
+                actor(t, "Wendy R. Sherman", 0, "PERSON"),
             ),
+            plover="CONSULT",
             mentions=("talks on Monday", "the Geneva meeting"),
         ),
         "brussels-consultations": event(
@@ -228,12 +261,13 @@ def build_timeline() -> Timeline:
             type_="meeting",
             status="planned",
             summary="Sherman holds consultations with NATO and European Union officials",
-            location=span(t, "Brussels", label="GPE"),
+            location=place(t, "Brussels", "BEL", 50.85045, 4.34878),
             actors=(
-                span(t, "Sherman", 1, "PERSON"),
-                span(t, "North Atlantic Treaty Organization", 0, "ORG"),
-                span(t, "European Union", 0, "ORG"),
+                actor(t, "Sherman", 1, "PERSON", name="Wendy R. Sherman"),
+                actor(t, "North Atlantic Treaty Organization", 0, "ORG", "target"),
+                actor(t, "European Union", 0, "ORG", "target"),
             ),
+            plover="CONSULT",
         ),
         "nato-council": event(
             t,
@@ -247,7 +281,8 @@ def build_timeline() -> Timeline:
             type_="meeting",
             status="planned",
             summary="Russia-NATO Council session",
-            actors=(span(t, "Russia-NATO Council", 0, "ORG"),),
+            actors=(actor(t, "Russia-NATO Council", 0, "ORG"),),
+            plover="CONSULT",
         ),
         "osce-vienna": event(
             t,
@@ -261,8 +296,9 @@ def build_timeline() -> Timeline:
             type_="meeting",
             status="planned",
             summary="57-member meeting of the OSCE Permanent Council",
-            location=span(t, "Vienna", label="GPE"),
-            actors=(span(t, "Organization for Security and Cooperation in Europe", 0, "ORG"),),
+            location=place(t, "Vienna", "AUT", 48.20849, 16.37208),
+            actors=(actor(t, "Organization for Security and Cooperation in Europe", 0, "ORG"),),
+            plover="CONSULT",
         ),
         "statement-undated": event(
             a,
@@ -276,7 +312,7 @@ def build_timeline() -> Timeline:
             type_="statement",
             status="occurred",
             summary=f"{AWKWARD_NAME} said sanctions, if any, were “decided; not \\ announced”",
-            actors=(span(a, AWKWARD_NAME, 0, "PERSON"),),
+            actors=(actor(a, AWKWARD_NAME, 0, "PERSON"),),
         ),
         "talks-week": event(
             a,
@@ -290,7 +326,8 @@ def build_timeline() -> Timeline:
             type_="talks",
             status="occurred",
             summary="Officials held talks with Ünal Çelik",
-            actors=(span(a, "Ünal Çelik", 0, "PERSON"),),
+            actors=(actor(a, "Ünal Çelik", 0, "PERSON", "target"),),
+            plover="CONSULT",
         ),
         "call-3pm": event(
             a,
@@ -304,7 +341,11 @@ def build_timeline() -> Timeline:
             type_="phone_call",
             status="planned",
             summary="Phone call between Çelik and Kuleba",
-            actors=(span(a, "Çelik", 1, "PERSON"), span(a, "Kuleba", 0, "PERSON")),
+            actors=(
+                actor(a, "Çelik", 1, "PERSON", name="Ünal Çelik"),
+                actor(a, "Kuleba", 0, "PERSON", country="UKR"),
+            ),
+            plover="CONSULT",
         ),
         "meeting-geneve": event(
             a,
@@ -318,8 +359,10 @@ def build_timeline() -> Timeline:
             type_="meeting",
             status="planned",
             summary="Ministers meet in Genève, Switzerland; “final” round \\ 2 | <b>bold</b>",
-            location=span(a, "Genève, Switzerland", label="GPE"),
-            actors=(span(a, "Ministers", 0, "NORP"),),
+            location=place(a, "Genève, Switzerland", "CHE", 46.20222, 6.14569),
+            actors=(actor(a, "Ministers", 0, "NORP"),),
+            plover="CONSULT",
+            reported=(Reported("the ministry", "2022-01-11", None, span(a, "said", 1)),),
         ),
     }
     seed_ids = {"invasion-2014", "geneva-talks", "brussels-consultations", "nato-council"}

@@ -159,7 +159,7 @@ def test_csv_rows_read_back(data: dict[str, Any]) -> None:
     records = [dict(zip(header, row, strict=True)) for row in body]
     assert [r["id"] for r in records] == ORDER
     got = {r["id"]: r for r in records}
-    assert got["geneva-talks"]["actors"] == "Russian; American; Wendy R. Sherman"
+    assert got["geneva-talks"]["actors"] == "Russia; United States; Wendy R. Sherman"
     assert got["geneva-talks"]["location"] == "Geneva"
     assert got["nato-council"]["location"] == ""
     assert got["statement-undated"]["date"] == ""

@@ -256,10 +256,10 @@ def test_a_failing_analysis_loses_one_document_not_the_batch(
     folder = _folder(tmp_path, {"poison.txt": b"Talks in Oslo on June 2, 2011."})
     real: Callable[..., object] = pipeline.analyse
 
-    def analyse(document: object, doc: object) -> object:
+    def analyse(document: object, doc: object, undated: bool = False) -> object:
         if getattr(document, "id", "") == "poison":
             raise ValueError("a bug met on strange input")
-        return real(document, doc)
+        return real(document, doc, undated)
 
     monkeypatch.setattr(pipeline, "analyse", analyse)
     result = _invoke(str(folder), "--format", "json")

@@ -63,6 +63,11 @@ def cli() -> None:
     metavar="N",
     help="Processes to run (default: one per core for large inputs, else one).",
 )
+@click.option(
+    "--undated",
+    is_flag=True,
+    help="Also the events the text gives no date (date null), as event coders code every sentence.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 def extract(
     paths: tuple[str, ...],
@@ -71,6 +76,7 @@ def extract(
     output: str | None,
     model: str | None,
     jobs: int | None,
+    undated: bool,
     quiet: bool,
     slicing: Filter,
 ) -> None:
@@ -106,6 +112,7 @@ def extract(
         for result in parallel.extract(
             documents(),
             model=model,
+            undated=undated,
             jobs=jobs,
             keep_timexes=keep_timexes,
             keep_text=keep_text,

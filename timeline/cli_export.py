@@ -95,7 +95,9 @@ def slice_options(func: F) -> F:
             "types",
             multiple=True,
             metavar="TYPE",
-            help="Keep events of this type (repeatable): " + ", ".join(EVENT_TYPES) + ".",
+            help="Keep events of this type (repeatable): "
+            + ", ".join(EVENT_TYPES)
+            + ", or a PLOVER type (CONSULT, AGREE, ASSAULT ...).",
         ),
         click.option(
             "--status", metavar="|".join(STATUSES), help="Keep occurred or planned events."

@@ -26,8 +26,15 @@ from datetime import date
 from typing import Any
 
 from timeline.errors import UsageError
+from timeline.events.lexicon import plover_name
 from timeline.intervals import Interval, parse_value
-from timeline.schema import EVENT_TYPES, STATUSES
+from timeline.schema import EVENT_TYPES, PLOVER_TYPES, STATUSES
+
+
+def _vocabulary_name(given: str) -> str:
+    """An event type as our vocabulary (lower case) or PLOVER's (upper case) spells it."""
+    lower = given.strip().lower()
+    return lower if lower in EVENT_TYPES else plover_name(given)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +64,15 @@ class Filter:
         last = _bound(until, "--until").last if until else None
         if first and last and first > last:
             raise UsageError(f"--since {since} is after --until {until}", source="--since")
-        wanted = frozenset(t.strip().lower() for t in types)
-        unknown = sorted(wanted - set(EVENT_TYPES))
+        # our types are lower case, PLOVER's upper case: either vocabulary is accepted
+        # ("meeting", "CONSULT", "consult"; PLOVER 0.5b1 names as their 2021 names)
+        given = {t.strip(): _vocabulary_name(t) for t in types}
+        wanted = frozenset(given.values())
+        unknown = sorted(t for t, name in given.items() if name not in EVENT_TYPES + PLOVER_TYPES)
         if unknown:
             raise UsageError(
-                f"unknown event type {', '.join(unknown)}: choose among {', '.join(EVENT_TYPES)}",
+                f"unknown event type {', '.join(unknown)}: choose among "
+                f"{', '.join(EVENT_TYPES)}, or a PLOVER type ({', '.join(PLOVER_TYPES)})",
                 source="--type",
             )
         if status is not None and status.strip().lower() not in STATUSES:
@@ -83,7 +94,7 @@ class Filter:
 
     def keeps(self, event: Mapping[str, Any]) -> bool:
         """True when the event matches every criterion."""
-        if self.types and event["type"] not in self.types:
+        if self.types and not ({event["type"], event.get("plover")} & self.types):
             return False
         if self.status and event["status"] != self.status:
             return False

@@ -98,6 +98,7 @@ def extract(
     documents: Iterable[Document],
     *,
     model: str | None = None,
+    undated: bool = False,
     jobs: int | None = None,
     keep_timexes: bool = True,
     keep_text: bool = True,
@@ -116,9 +117,9 @@ def extract(
         ahead, stream = _peek(stream, AUTO_MIN_CHARS)
         jobs = min(available_cores(), AUTO_MAX_JOBS) if ahead >= AUTO_MIN_CHARS else 1
     if jobs <= 1:
-        found = _serial(stream, model, keep_timexes)
+        found = _serial(stream, model, undated, keep_timexes)
     else:
-        found = _parallel(stream, model, jobs, keep_timexes)
+        found = _parallel(stream, model, undated, jobs, keep_timexes)
     for chunk, results in found:
         for document, outcome in zip(chunk, results, strict=True):
             if isinstance(outcome, str):
@@ -149,11 +150,11 @@ def _peek(stream: Iterator[Chunk], chars: int) -> tuple[int, Iterator[Chunk]]:
 
 
 def _serial(
-    stream: Iterable[Chunk], model: str | None, keep_timexes: bool
+    stream: Iterable[Chunk], model: str | None, undated: bool, keep_timexes: bool
 ) -> Iterator[tuple[Chunk, list[Outcome]]]:
     from timeline.pipeline import Extractor
 
-    extractor = Extractor(model)
+    extractor = Extractor(model, undated)
     for chunk in stream:
         yield chunk, _analyse_chunk(extractor, chunk, keep_timexes)
 
@@ -176,7 +177,7 @@ def _analyse_chunk(extractor: Extractor, chunk: Chunk, keep_timexes: bool) -> li
 _WORKER: Extractor | TimelineError | None = None
 
 
-def _init_worker(model: str | None) -> None:
+def _init_worker(model: str | None, undated: bool) -> None:
     """Runs once in each worker: the parent handles Ctrl-C; load the pipeline."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with_parent()
@@ -184,7 +185,7 @@ def _init_worker(model: str | None) -> None:
     from timeline.pipeline import Extractor
 
     try:
-        _WORKER = Extractor(model)
+        _WORKER = Extractor(model, undated)
     except TimelineError as exc:  # say why with the first chunk, not as a broken pool
         _WORKER = exc
 
@@ -215,7 +216,7 @@ def _work(chunk: Chunk, keep_timexes: bool) -> list[Outcome]:
 
 
 def _parallel(
-    stream: Iterator[Chunk], model: str | None, jobs: int, keep_timexes: bool
+    stream: Iterator[Chunk], model: str | None, undated: bool, jobs: int, keep_timexes: bool
 ) -> Iterator[tuple[Chunk, list[Outcome]]]:
     import multiprocessing
 
@@ -223,7 +224,7 @@ def _parallel(
     pending: deque[tuple[Chunk, Future[list[Outcome]]]] = deque()
     limit = jobs * IN_FLIGHT_PER_JOB
     pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(model,)
+        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(model, undated)
     )
     try:
         for chunk in stream:

@@ -24,11 +24,13 @@ from typing import Any
 
 from timeline import timex
 from timeline.errors import InputError
+from timeline.events.lexicon import EVENT_TYPES, PLOVER_TYPES
 from timeline.models import SCHEMA_VERSION
 
 __all__ = [
     "EVENT_TYPES",
     "GRANULARITIES",
+    "PLOVER_TYPES",
     "SCHEMA",
     "SCHEMA_VERSION",
     "STATUSES",
@@ -37,23 +39,8 @@ __all__ = [
     "validate",
 ]
 
-# As in `events.py` (not imported from there: it loads the NLP stack); a test
-# checks that the two lists agree.
-EVENT_TYPES = (
-    "talks",
-    "meeting",
-    "visit",
-    "phone_call",
-    "negotiation",
-    "agreement",
-    "statement",
-    "demand",
-    "sanction",
-    "military",
-    "legal",
-    "election",
-    "other",
-)
+# The vocabularies are the events lexicon's own (`timeline.events.lexicon` imports
+# nothing but the standard library, so `timeline schema` stays instant).
 STATUSES = ("occurred", "planned")
 GRANULARITIES = timex.GRANULARITIES
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -95,12 +82,45 @@ _TIMEX = _object(
 
 _SPAN = _object({"name": {"type": "string"}, "start": _OFFSET, "end": _OFFSET})
 
+_COUNTRY: dict[str, Any] = {
+    "type": ["string", "null"],
+    "pattern": "^[A-Z]{3,4}$",
+    "description": "ISO 3166-1 alpha-3 code (ISO 3166-3 for a former state), null if none",
+}
+
 _ACTOR = _object(
     {
-        "name": {"type": "string"},
+        "name": {
+            "type": "string",
+            "description": "the fullest name the document gives ('Laurent Kabila' for 'Kabila', "
+            "the person a pronoun stands for)",
+        },
+        "text": {"type": "string", "description": "the words of this mention, at start..end"},
         "label": {"type": "string", "description": "spaCy entity label: PERSON, ORG, GPE, NORP"},
+        "role": {"enum": ["source", "target"], "description": "who acts, or to/with whom"},
+        "country": _COUNTRY,
         "start": _OFFSET,
         "end": _OFFSET,
+    }
+)
+
+_LOCATION = _object(
+    {
+        "name": {"type": "string", "description": "the place as the text writes it"},
+        "start": _OFFSET,
+        "end": _OFFSET,
+        "country": _COUNTRY,
+        "latitude": {"type": ["number", "null"]},
+        "longitude": {"type": ["number", "null"]},
+    }
+)
+
+_REPORTED = _object(
+    {
+        "by": {"type": ["string", "null"], "description": "who reported the event, as written"},
+        "date": {"type": ["string", "null"], "description": "TIMEX3 value of the report's date"},
+        "date_text": {"type": ["string", "null"]},
+        "trigger": {"$ref": "#/$defs/span"},
     }
 )
 
@@ -117,15 +137,24 @@ _EVENT_PROPERTIES: dict[str, Any] = {
     "date_text": {"type": "string", "description": "the words that date the event"},
     "granularity": {"enum": [*GRANULARITIES, None]},
     "type": {"enum": list(EVENT_TYPES)},
+    "plover": {
+        "enum": [*PLOVER_TYPES, None],
+        "description": "PLOVER 2021 event type (the coding of POLECAT and NGEC), null if none fits",
+    },
     "status": {"enum": list(STATUSES)},
     "summary": {"type": "string"},
     "trigger": {"$ref": "#/$defs/span"},
-    "location": {"anyOf": [{"$ref": "#/$defs/span"}, {"type": "null"}]},
+    "location": {"anyOf": [{"$ref": "#/$defs/location"}, {"type": "null"}]},
     "actors": {"type": "array", "items": {"$ref": "#/$defs/actor"}},
     "sentence": {"type": "string"},
     "start": _OFFSET,
     "end": _OFFSET,
     "mentions": {"type": "array", "items": {"$ref": "#/$defs/mention"}},
+    "reported": {
+        "type": "array",
+        "items": {"$ref": "#/$defs/reported"},
+        "description": "the attributions around the event ('..., an official said on Friday')",
+    },
 }
 
 # One line of the `jsonl` export: an event and the fields of its document that a
@@ -177,6 +206,8 @@ SCHEMA: dict[str, Any] = {
         "timex": _TIMEX,
         "span": _SPAN,
         "actor": _ACTOR,
+        "location": _LOCATION,
+        "reported": _REPORTED,
         "mention": _MENTION,
         "event": _object(_EVENT_PROPERTIES),
         "event_line": _object(

@@ -38,9 +38,24 @@ def counted_from(head: Token) -> set[int]:
     return out
 
 
+def _when_clause(root: Token) -> Token | None:
+    """ "in 2014, when it invaded its neighbour": the clause that says what happened then."""
+    for child in root.children:
+        if (
+            child.dep_ == "relcl"
+            and child.pos_ in VERB_POS
+            and any(c.lower_ == "when" and c.dep_ == "advmod" for c in child.children)
+        ):
+            return child
+    return None
+
+
 def predicate(span: SpacySpan) -> Token | None:
     """The first predicate above a date span: a verb, or a noun that names an event."""
     root = span.root
+    when = _when_clause(root)
+    if when is not None and is_event_word(when):
+        return when
     inside = range(span.start, span.end)
     skip = counted_from(root)
     # "the Oct. 23 shooting", "Monday's talks": the date modifies a noun right after it
@@ -64,13 +79,42 @@ def predicate(span: SpacySpan) -> Token | None:
     return None
 
 
+def _counter_head(tok: Token) -> Token | None:
+    """The verb such as "avoid" whose object a noun is ("to avoid war in Ukraine")."""
+    if tok.pos_ in NOUN_POS and tok.dep_ in ("dobj", "obj", "pobj"):
+        head = tok.head if tok.dep_ != "pobj" else tok.head.head
+        hit = entry(head)
+        if hit is not None and "counter" in hit.classes:
+            return head
+    return None
+
+
 def event(span: SpacySpan) -> tuple[Token, Token] | None:
     """The event a date span dates, and the predicate it modifies (they differ for a
     verb of time or a light verb: "the session follows on Wednesday")."""
     pred = predicate(span)
     if pred is None:
         return None
+    hit = entry(pred)
+    counter = pred if hit is not None and "counter" in hit.classes else _counter_head(pred)
+    if counter is not None and counter.dep_ in ("advcl", "xcomp") and counter.head.pos_ in VERB_POS:
+        # "talks on Monday to avoid war in Ukraine on Monday": a date is rarely the date
+        # of what is avoided; the parser hangs it there, it dates the main clause
+        pred = counter.head
     ev = event_of(pred) if pred.pos_ in VERB_POS or pred.lemma_ == "due" else pred
+    if ev is not None and ev.pos_ in NOUN_POS and ev.dep_ == "pobj":
+        # "told reporters at a news conference on Friday that ...": the statement is
+        # what was said at it
+        verb = ev.head.head
+        hit = entry(ev)
+        said = entry(verb) if verb.pos_ in VERB_POS else None
+        if (
+            hit is not None
+            and hit.type == "statement"
+            and said is not None
+            and said.main in ("report", "speech")
+        ):
+            ev = verb
     if ev is None:
         # a state or an empty verb: "relations have been tense since 2014"
         return None

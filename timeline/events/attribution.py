@@ -57,7 +57,9 @@ def anonymous(who: Token | None, coref: Coreference) -> bool:
     if is_pronoun(who):
         return not coref.resolve(who)
     lemma = who.lemma_.lower()
-    if lemma in MEDIA or any(c.lemma_.lower() in MEDIA for c in who.children if c.dep_ == "compound"):
+    if lemma in MEDIA or any(
+        c.lemma_.lower() in MEDIA for c in who.children if c.dep_ == "compound"
+    ):
         return True
     if who.ent_type_ in NAMED_LABELS:
         return False
@@ -80,7 +82,9 @@ def affiliation(who: Token | None) -> bool:
         c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in NAMED_LABELS
         for c in who.children
     ) or any(
-        p.dep_ == "prep" and p.lower_ == "from" and any(g.ent_type_ in NAMED_LABELS for g in p.children)
+        p.dep_ == "prep"
+        and p.lower_ == "from"
+        and any(g.ent_type_ in NAMED_LABELS for g in p.children)
         for p in who.children
     )
 

@@ -89,6 +89,12 @@ def _around(sentence: SpacySpan, i: int) -> SpacySpan:
     return sentence.doc[start : start + MAX_SENTENCE]
 
 
+# The dependencies through which a noun is carried by the verb above it.
+_CARRIED_BY = frozenset(
+    {"dobj", "obj", "pobj", "prep", "compound", "attr", "nsubj", "nsubjpass", "conj", "appos"}
+)
+
+
 def _clause_of(tok: Token, pred: Token | None = None) -> Token | None:
     """The verb whose clause an event takes: its own, the light verb or verb of time
     that carries its noun ("held talks", "the talks began"), or the verb the noun is
@@ -99,13 +105,18 @@ def _clause_of(tok: Token, pred: Token | None = None) -> Token | None:
         return pred
     t = tok
     for _ in range(4):
-        if t.dep_ not in ("dobj", "obj", "pobj", "prep", "compound", "attr", "nsubj", "nsubjpass", "conj", "appos"):  # fmt: skip
+        if t.dep_ not in _CARRIED_BY:
             return None
         t = t.head
         if t.pos_ in VERB_POS:
             hit = entry(t)
             classes = hit.classes if hit is not None else frozenset()
-            if t.dep_ == "ROOT" or "light" in classes or "aspect" in classes or "stative" in classes:
+            if (
+                t.dep_ == "ROOT"
+                or "light" in classes
+                or "aspect" in classes
+                or "stative" in classes
+            ):
                 return t
             return t if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else None
     return None
@@ -160,7 +171,6 @@ class Builder:
     def dated(self) -> list[Item]:
         filed = dateline_end(self.text)
         items: list[Item] = []
-        seen: set[tuple[int, str]] = set()
         for tx in self.timexes:
             if not _is_event_date(tx) or tx.end <= filed:
                 continue
@@ -173,9 +183,8 @@ class Builder:
             tok, pred = found
             # "as it did in 2014" asserts the event "did" repeats, whatever said it first
             said = pred if predicates.is_proform(pred) else tok
-            if (tok.i, tx.value) in seen or not predicates.asserted(said):
+            if not predicates.asserted(said):
                 continue
-            seen.add((tok.i, tx.value))
             sentence = _around(self.sentences[tok.i], tok.i)
             items.append(Item(tok, _clause_of(tok, pred), tx, entry(tok), sentence))
         return items
@@ -218,7 +227,9 @@ class Builder:
             inner = [
                 o
                 for o in by_sentence.get(it.sentence.start, ())
-                if o is not it and o.timex is not None and attribution.within(o.token, heads, it.token)
+                if o is not it
+                and o.timex is not None
+                and attribution.within(o.token, heads, it.token)
             ]
             report = self._reported(it, who)
             for o in inner:
@@ -247,10 +258,7 @@ class Builder:
         by = None
         if who is not None:
             people = self.coref.resolve(who) if who.pos_ == "PRON" else []
-            if people:
-                by = people[0].name
-            else:
-                by = self.summarizer.phrase(who, 8) or None
+            by = people[0].name if people else self.summarizer.phrase(who, 8) or None
         tx = it.timex
         return Reported(
             by=by,
@@ -283,7 +291,10 @@ class Builder:
         if it.cls == "report" or (it.cls == "speech" and it.plover is None):
             it.plover = self._content_plover(it) or it.plover
         elif it.clause is not None and it.clause.pos_ in VERB_POS:
-            it.plover = commitment_plover(it.clause, it.plover)
+            # a meeting set for a day is on a schedule, not a promise
+            scheduled = it.plover == "CONSULT" and it.timex is not None
+            if not scheduled:
+                it.plover = commitment_plover(it.clause, it.plover)
         clause = it.clause
         tense = clause_tense(self.doc, tok.idx, tok.idx + len(tok.text))
         if tense is None and it.timex is not None:
@@ -297,7 +308,11 @@ class Builder:
             it.actors = [a for a in it.actors if a.start != it.place.start]
         self.coref.note_participants(
             tok.idx,
-            [Person(a.name, a.label, a.country) for a in it.actors if a.label in ("PERSON", "GPE", "ORG")],
+            [
+                Person(a.name, a.label, a.country)
+                for a in it.actors
+                if a.label in ("PERSON", "GPE", "ORG")
+            ],
         )
         it.summary = self._summary(it)
 
@@ -381,8 +396,8 @@ class Builder:
             # an undated event word inside another event's argument or complement is
             # part of that event ("announced a suspension of air links", "urged X to
             # support Y"): one event a clause, as event coders code a sentence
-            events = {it.token.i for it in items}
-            items = [it for it in items if it.timex is not None or not _governed(it.token, events)]
+            taken = {it.token.i for it in items}
+            items = [it for it in items if it.timex is not None or not _governed(it.token, taken)]
         for it in items:
             self.describe(it)
         items = [it for it in items if _worth_keeping(it)]
@@ -404,7 +419,11 @@ class Builder:
         if place is not None:
             actors = tuple(a for a in actors if a.start != place.start and a.name != place.name)
         best = next(
-            (m for m in group if m.timex is not None and m.place is not None and not m.back_reference),
+            (
+                m
+                for m in group
+                if m.timex is not None and m.place is not None and not m.back_reference
+            ),
             head,
         )
         summary = best.summary
@@ -476,7 +495,9 @@ def _in_object(noun: Token, verb: Token) -> bool:
 # PLOVER types of cooperation, which a commitment to them agrees to, and of force,
 # which a commitment to it threatens (PLOVER codes "will withdraw" as AGREE and
 # "will attack" as THREATEN; an announced sanction stays a SANCTION)
-COOPERATIVE = frozenset({"CONSULT", "AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT", "AGREE", None})
+COOPERATIVE = frozenset(
+    {"CONSULT", "AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT", "AGREE", None}
+)
 FORCEFUL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN"})
 WILLING = frozenset({"willing", "ready", "prepared", "determined"})
 
@@ -518,7 +539,12 @@ def _whereabouts(items: Sequence[Item]) -> None:
         if it.place is None and day is not None:
             for name in people:
                 seen = last.get(name)
-                if seen is not None and seen[1] == day and it.timex is not None and it.timex.sort_end == day:
+                if (
+                    seen is not None
+                    and seen[1] == day
+                    and it.timex is not None
+                    and it.timex.sort_end == day
+                ):
                     it.place = seen[0]
                     it.summary = with_place(it.summary, seen[0].name, False)
                     break
@@ -556,7 +582,9 @@ def is_back_reference(tok: Token) -> bool:
     hit = entry(tok)
     if hit is None or hit.type not in CONSULT_TYPES:
         return False
-    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in tok.children)
+    return any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in tok.children
+    )
 
 
 def _trimmed(sentence: SpacySpan) -> tuple[int, int]:

@@ -89,7 +89,9 @@ class Coreference:
             if ent.label_ != "PERSON":
                 continue
             text = trimmed_name(ent)[0]
-            words = tuple(w for w in text.replace(".", ". ").split() if w not in ("Mr.", "Mrs.", "Ms.", "Dr."))
+            words = tuple(
+                w for w in text.replace(".", ". ").split() if w not in ("Mr.", "Mrs.", "Ms.", "Dr.")
+            )
             if not words:
                 continue
             # the earliest longer name that holds every word of this one
@@ -106,15 +108,16 @@ class Coreference:
                 ent.start,
                 person,
                 _titles(ent),
-                ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj", "nsubjpass"),
+                ent.root.dep_ in ("nsubj", "nsubjpass")
+                or ent.root.head.dep_ in ("nsubj", "nsubjpass"),
             )
             self._mentions.append(mention)
             self._by_token[ent.start] = mention
         # a name said in full later counts for the earlier short mentions too
         for m in self._mentions:
+            own = set(m.person.name.split())
             for n in names:
-                words = set(m.person.name.split())
-                if len(n) > len(words) and words <= set(n):
+                if len(n) > len(own) and own <= set(n):
                     m.person = Person(" ".join(n), "PERSON", m.person.country)
                     break
         self._starts = [m.start_char for m in self._mentions]
@@ -214,10 +217,16 @@ def country_of_person(doc_ent: SpacySpan) -> str | None:
         if child.dep_ == "appos":
             scopes += phrase(child, 8)
     for tok in scopes:
-        if tok.ent_type_ in ("NORP", "GPE") and not (doc_ent.start <= tok.i < doc_ent.end):
+        if doc_ent.start <= tok.i < doc_ent.end:
+            continue
+        if tok.ent_type_ in ("NORP", "GPE"):
             code = country_code(trimmed_name(ent_of(doc, tok))[0])
-            if code is not None:
-                return code
+        elif tok.pos_ in ("PROPN", "ADJ"):  # a demonym the recogniser took for a name
+            code = country_code(tok.text)
+        else:
+            continue
+        if code is not None:
+            return code
     return None
 
 

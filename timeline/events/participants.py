@@ -29,7 +29,6 @@ from timeline.events.predicates import NOUN_POS, OBJECTS, SUBJECTS, VERB_POS
 from timeline.events.spans import (
     ACTOR_LABELS,
     PLACE_LABELS,
-    ent_of,
     entities_in,
     phrase,
     trimmed_name,
@@ -37,8 +36,8 @@ from timeline.events.spans import (
 from timeline.models import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 # Prepositions after which a place name is where something is, not who acts.
 PLACE_PREPS = frozenset(

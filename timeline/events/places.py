@@ -19,8 +19,8 @@ from timeline.events.spans import PLACE_LABELS, ent_of, trimmed_name
 from timeline.models import Place
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "aboard", "across", "on"})
 TOWARD_PREPS = frozenset({"to", "into", "toward", "towards", "for"})
@@ -67,7 +67,9 @@ def _place_name(tok: Token) -> Place | None:
     if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
         # a place the entity recogniser missed or took for an organisation ("left Kinshasa")
         name, start, end = (
-            trimmed_name(ent_of(doc, tok)) if tok.ent_type_ else (tok.text, tok.idx, tok.idx + len(tok))
+            trimmed_name(ent_of(doc, tok))
+            if tok.ent_type_
+            else (tok.text, tok.idx, tok.idx + len(tok))
         )
         found = gazetteer.place(name)
         if found is not None:
@@ -91,7 +93,11 @@ def _from_preps(scope: Token, kind: str, lemma: str) -> Place | None:
         journey = kind in JOURNEY_TYPES or lemma in ("meeting", "talks", "summit")
         if word == "on" and not any(c.lemma_.lower() == "board" for c in prep.children):
             continue
-        if not (word in WHERE_PREPS or (journey and word in TOWARD_PREPS) or (lemma in ("leave", "depart") and word == "from")):
+        if not (
+            word in WHERE_PREPS
+            or (journey and word in TOWARD_PREPS)
+            or (lemma in ("leave", "depart") and word == "from")
+        ):
             continue
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
@@ -122,9 +128,14 @@ def location(event: Token, clause: Token | None, kind: str) -> Place | None:
         if found is not None:
             return found
         if scope.pos_ in NOUN_POS:
-            # "the Geneva meeting": a place that modifies the event noun
+            # "the Geneva meeting": a city that modifies the event noun (a country
+            # there is a party: "US-Russian talks")
             for child in scope.children:
-                if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in PLACE_LABELS:
+                if (
+                    child.dep_ in ("compound", "amod", "nmod")
+                    and child.ent_type_ in PLACE_LABELS
+                    and gazetteer.country(child.text, metonyms=False) is None
+                ):
                     return _place_name(child)
         if scope.pos_ in VERB_POS and (kind in JOURNEY_TYPES or lemma in ("leave", "visit")):
             for child in scope.children:  # "visited Tokyo", "left Toulon"

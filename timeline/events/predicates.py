@@ -26,6 +26,8 @@ CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parata
 # Subordinators that make a clause a condition or a question, not an assertion.
 CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nothing"})
+# Subjects that deny the clause: "nobody expects them to sign"
+NO_ONE = frozenset({"nobody", "none", "noone", "neither", "nothing"})
 PHONE_WORDS = frozenset({"phone", "telephone", "video", "conference"})
 
 
@@ -62,14 +64,37 @@ def entry(tok: Token) -> Entry | None:
     hit = lexicon.lookup(lemma, pos, particle, objects)
     if hit is None and pos == "N" and tok.lower_ != lemma:
         hit = lexicon.lookup(tok.lower_, pos)  # "talks" is listed as it is written
-    if hit is not None and lemma == "call" and pos == "V" and not particle:
-        # "Biden called Putin": a call when a party is called; "called it a mistake": not
-        if not any(c.dep_ in OBJECTS and c.ent_type_ in ("PERSON", "ORG", "GPE") for c in tok.children):
-            return None
-    if hit is not None and lemma == "call" and pos == "N":
-        if any(c.lower_ in PHONE_WORDS for c in tok.children):
-            return lexicon.lookup("phone", "N")
+    if (
+        hit is not None
+        and lemma == "call"
+        and pos == "V"
+        and not particle
+        and not any(
+            c.dep_ in OBJECTS and c.ent_type_ in ("PERSON", "ORG", "GPE") for c in tok.children
+        )
+    ):
+        return None  # "Biden called Putin" is a call; "called it a mistake" is not
+    if pos == "V" and lemma in ("speak", "talk", "confer", "chat", "call") and _by_phone(tok):
+        return lexicon.lookup("phone", "V")  # "spoke by phone", "talked by telephone"
+    if (
+        hit is not None
+        and lemma == "call"
+        and pos == "N"
+        and any(c.lower_ in PHONE_WORDS for c in tok.children)
+    ):
+        return lexicon.lookup("phone", "N")
     return hit
+
+
+def _by_phone(verb: Token) -> bool:
+    for prep in verb.children:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ in ("by", "over", "on", "via")
+            and any(p.lower_ in PHONE_WORDS for p in prep.children)
+        ):
+            return True
+    return False
 
 
 def is_event_word(tok: Token) -> bool:
@@ -90,9 +115,13 @@ def lent_to(tok: Token, hit: Entry | None) -> Token | None:
     light = "light" in classes
     aspect = "aspect" in classes
     copula = tok.lemma_ == "be"
-    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in NOUN_POS and is_event_word(tok.head):
-        if light or aspect or copula or hit is None or "stative" in classes:
-            return tok.head  # "a statement issued on Monday", "the talks which opened Monday"
+    if (
+        tok.dep_ in ("acl", "relcl")
+        and tok.head.pos_ in NOUN_POS
+        and is_event_word(tok.head)
+        and (light or aspect or copula or hit is None or "stative" in classes)
+    ):
+        return tok.head  # "a statement issued on Monday", "the talks which opened Monday"
     if not (light or aspect or copula):
         return None
     objects = [c for c in tok.children if c.dep_ in OBJECTS]
@@ -101,6 +130,14 @@ def lent_to(tok: Token, hit: Entry | None) -> Token | None:
         for obj in objects:
             if is_event_word(obj):
                 return obj
+            for prep in obj.children:  # "held eight hours of talks", "a round of talks"
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for p in prep.children:
+                        if p.dep_ == "pobj" and is_event_word(p):
+                            return p
+        for subj in subjects:  # "talks were held in Oslo"
+            if subj.dep_ == "nsubjpass" and is_event_word(subj):
+                return subj
         for c in tok.children:  # "took part in talks", "held a round of talks"
             if c.dep_ == "prep" and c.lower_ in ("in", "of"):
                 for p in c.children:
@@ -177,17 +214,22 @@ def event_of(tok: Token, depth: int = 0) -> Token | None:
 def _substantive(verb: Token) -> bool:
     """A verb outside the lexicon is an event when it has a subject or an object
     that names something: "floods wiped out the harvest", not "were", "retiring"."""
-    for child in verb.children:
-        if child.dep_ in SUBJECTS or child.dep_ in OBJECTS:
-            if child.pos_ in NOUN_POS or child.ent_type_:
-                return True
-    return False
+    return any(
+        (child.dep_ in SUBJECTS or child.dep_ in OBJECTS)
+        and (child.pos_ in NOUN_POS or bool(child.ent_type_))
+        for child in verb.children
+    )
 
 
 def negated(tok: Token) -> bool:
     """Negated in its own clause: "did not meet", "no talks were held"."""
     for child in tok.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+            child.lower_ in NO_ONE
+            or any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
+        ):
             return True
     return False
 
@@ -216,7 +258,8 @@ def asserted(tok: Token) -> bool:
                 return False
             if head.lower_ in ("without", "instead"):
                 return False
-        if t.dep_ in CLAUSES and t.dep_ not in ("xcomp",):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        if t.dep_ in CLAUSES and t.dep_ != "xcomp" and not infinitive:
             # a clause of its own: a negation above it does not reach it
             # ("did not say that talks had begun" still has the talks)
             return not _condition_above(head)
@@ -227,7 +270,9 @@ def asserted(tok: Token) -> bool:
 def _condition_above(tok: Token) -> bool:
     t = tok
     for _ in range(8):
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in t.children):
+        if t.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONS for c in t.children
+        ):
             return True
         if t.head.i == t.i:
             return False

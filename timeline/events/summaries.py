@@ -26,9 +26,14 @@ MAX_PHRASE_WORDS = 9  # a phrase longer than this is given by its core only
 MAX_WORDS = 22
 ARTICLES = frozenset({"a", "an", "the"})
 # Dependents that never go into a summary phrase
-DROP_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "ccomp", "mark", "meta", "dep"})  # fmt: skip
+DROP_DEPS = frozenset(
+    {"relcl", "acl", "appos", "advcl", "parataxis", "ccomp", "mark", "meta", "dep"}
+)
 KEPT_PUNCT = frozenset({"-", "–", "/", "&", "'", "’"})
-ARGUMENT_PREPS = frozenset({"with", "between", "on", "against", "to", "of", "for", "from", "into", "over", "toward", "towards", "by"})  # fmt: skip
+ARGUMENT_PREPS = frozenset(
+    {"with", "between", "on", "against", "to", "of", "for", "from", "into", "over", "toward",
+     "towards", "by"}
+)  # fmt: skip
 Namer = Callable[["Token"], "str | None"]
 
 
@@ -61,7 +66,16 @@ class Summarizer:
                 continue
             out.append(tok)
             for child in tok.children:
-                if child.dep_ in DROP_DEPS or child.i in self.skip:
+                if child.i in self.skip:
+                    continue
+                if (
+                    tok.ent_iob_ in ("B", "I")
+                    and child.ent_iob_ == "I"
+                    and child.ent_type_ == tok.ent_type_
+                ):
+                    stack.append(child)  # a name is said whole ("Cooperation in Europe")
+                    continue
+                if child.dep_ in DROP_DEPS:
                     continue
                 if child.dep_ == "punct" and child.text not in KEPT_PUNCT:
                     continue
@@ -120,7 +134,15 @@ class Summarizer:
         ) is not None:
             parts.append(self.infinitive(comp))  # "agreed to meet", "ruled out sending troops"
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("with", "between", "on", "against", "to", "for"):
+            if prep.dep_ == "prep" and prep.lower_ in (
+                "with",
+                "between",
+                "on",
+                "against",
+                "to",
+                "for",
+                "by",
+            ):
                 if any(g.i in self.skip for g in prep.children):
                     continue
                 toks = self._tokens(prep)
@@ -192,5 +214,3 @@ def with_place(text: str, place: str | None, target: bool) -> str:
     if not place or place.lower() in text.lower():
         return text
     return f"{text} {place}" if target else f"{text} in {place}"
-
-
