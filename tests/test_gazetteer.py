@@ -158,6 +158,8 @@ def test_place_in_finds_nothing_where_there_is_no_such_place() -> None:
         ("the State Department", "USA"),
         ("the Pentagon", "USA"),
         ("Bonn", "DEU"),  # seat of the German government until 1999
+        ("the U.S. State Department", "USA"),  # a seat after its own country's name
+        ("the Russian Duma", "RUS"),
     ],
 )
 def test_what_stands_for_a_country(text: str, alpha3: str) -> None:
@@ -180,6 +182,7 @@ def test_a_country_record() -> None:
         "Serbs",
         "Muslim",
         "Sergei Lavrov",
+        "the Iranian Pentagon",  # a seat after another country's name
     ],
 )
 def test_what_stands_for_no_country(text: str) -> None:

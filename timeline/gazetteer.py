@@ -81,8 +81,21 @@ def country(text: str, metonyms: bool = True) -> Country | None:
     table = tables.country_tables()
     code = _country_code(text) or _demonym_code(folded)
     if code is None and metonyms:
-        code = table.seats.get(folded) or _capital_of(folded)
+        code = table.seats.get(folded) or _own_seat(text) or _capital_of(folded)
     return table.countries.get(code) if code else None
+
+
+def _own_seat(text: str) -> str | None:
+    """A seat of government after its own country's name ("U.S. State Department", "the
+    Russian Duma"); not after another's ("Iranian Pentagon")."""
+    words = text.split()
+    seats = tables.country_tables().seats
+    for cut in range(1, len(words)):
+        seat = seats.get(fold(" ".join(words[cut:])))
+        if seat is not None:
+            head = " ".join(words[:cut])
+            return seat if seat in (_country_code(head), _demonym_code(fold(head))) else None
+    return None
 
 
 def _country_place(code: str) -> Place | None:

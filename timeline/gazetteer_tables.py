@@ -79,6 +79,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 
 _SAINT = re.compile(r"\bst\b")
+_INITIALISM = re.compile(r"\b(?:[a-z]\.){2,}")  # "u.s." in "u.s. state department"
 
 
 _DOTTED = re.compile(r"(?:[A-Z]\.\s?){1,6}[A-Z]?")
@@ -102,6 +103,7 @@ def fold(text: str) -> str:
     else:
         text = unicodedata.normalize("NFKD", _clean(text))
         text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _INITIALISM.sub(lambda m: m[0].replace(".", ""), text)  # "U.N." folds as "UN"
     return _SAINT.sub("saint", " ".join(_NON_WORD.sub(" ", text).split()))
 
 
