@@ -50,6 +50,8 @@ def test_geneva_is_the_swiss_city() -> None:
         ("Calif.", ("California", "region", "USA")),  # AP style
         ("N.Y.", ("New York", "region", "USA")),
         ("the Irish Republic", ("Ireland", "country", "IRL")),
+        ("Medina", ("Madinah", "city", "SAU")),  # an alternate name of a large city
+        ("the Red Sea", ("Red Sea", "region", None)),  # the sea, not the Sudanese state
     ],
 )
 def test_place_names(name: str, expected: tuple[str, str, str | None]) -> None:

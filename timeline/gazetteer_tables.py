@@ -25,9 +25,9 @@ CAPITAL_WEIGHT = 10.0
 
 
 # A name GeoNames lists only among a city's alternate names ("Peking", "Bombay", "Genf") counts
-# for much less than a city's own name, and without the capital's weight: "Victoria" is the
-# Canadian city, not Hong Kong's old name.
-ALTERNATE_WEIGHT = 0.01
+# for a tenth of a city's own name, and without the capital's weight: "Medina" is the Saudi
+# city (its own name "Madinah"), but a city called so outweighs another's old name.
+ALTERNATE_WEIGHT = 0.1
 
 
 @dataclass(frozen=True)
