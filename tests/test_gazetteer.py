@@ -45,6 +45,13 @@ def test_geneva_is_the_swiss_city() -> None:
         ("Heilongjiang Province", ("Heilongjiang", "region", "CHN")),
         ("southern Lebanon", ("Lebanon", "country", "LBN")),
         ("Texas", ("Texas", "region", "USA")),
+        ("Florida", ("Florida", "region", "USA")),  # not Uruguay's department
+        ("South Florida", ("Florida", "region", "USA")),
+        ("Calif.", ("California", "region", "USA")),  # AP style
+        ("N.Y.", ("New York", "region", "USA")),
+        ("the Irish Republic", ("Ireland", "country", "IRL")),
+        ("Medina", ("Madinah", "city", "SAU")),  # an alternate name of a large city
+        ("the Red Sea", ("Red Sea", "region", None)),  # the sea, not the Sudanese state
     ],
 )
 def test_place_names(name: str, expected: tuple[str, str, str | None]) -> None:
@@ -78,6 +85,9 @@ def test_a_former_state_lies_where_its_capital_was() -> None:
         ("Rafah", "Gaza Strip", ("Rafaḩ", "PSE", 31.29722)),
         ("Mar del Plata", "Argentina", ("Mar del Plata", "ARG", -38.00042)),
         ("Zhanjiang", "GUANGDONG PROVINCE", ("Zhanjiang", "CHN", 21.23391)),
+        ("Sacramento", "Calif.", ("Sacramento", "USA", 38.58157)),
+        ("Independence", "MO.", ("Independence", "USA", 39.09112)),
+        ("Buffalo", "NY", ("Buffalo", "USA", 42.88645)),  # after a city, a state's code
     ],
 )
 def test_place_in_a_country_or_state(
@@ -86,6 +96,11 @@ def test_place_in_a_country_or_state(
     found = gazetteer.place_in(name, within)
     assert found is not None
     assert (found.name, found.alpha3, found.latitude) == expected
+
+
+@pytest.mark.parametrize("text", ["IN", "OK", "ME", "Xyzzy.", "N.Q."])
+def test_capitals_alone_are_no_state(text: str) -> None:
+    assert gazetteer.place(text) is None
 
 
 def test_place_in_finds_nothing_where_there_is_no_such_place() -> None:
@@ -145,6 +160,8 @@ def test_place_in_finds_nothing_where_there_is_no_such_place() -> None:
         ("the State Department", "USA"),
         ("the Pentagon", "USA"),
         ("Bonn", "DEU"),  # seat of the German government until 1999
+        ("the U.S. State Department", "USA"),  # a seat after its own country's name
+        ("the Russian Duma", "RUS"),
     ],
 )
 def test_what_stands_for_a_country(text: str, alpha3: str) -> None:
@@ -167,6 +184,7 @@ def test_a_country_record() -> None:
         "Serbs",
         "Muslim",
         "Sergei Lavrov",
+        "the Iranian Pentagon",  # a seat after another country's name
     ],
 )
 def test_what_stands_for_no_country(text: str) -> None:

@@ -81,8 +81,21 @@ def country(text: str, metonyms: bool = True) -> Country | None:
     table = tables.country_tables()
     code = _country_code(text) or _demonym_code(folded)
     if code is None and metonyms:
-        code = table.seats.get(folded) or _capital_of(folded)
+        code = table.seats.get(folded) or _own_seat(text) or _capital_of(folded)
     return table.countries.get(code) if code else None
+
+
+def _own_seat(text: str) -> str | None:
+    """A seat of government after its own country's name ("U.S. State Department", "the
+    Russian Duma"); not after another's ("Iranian Pentagon")."""
+    words = text.split()
+    seats = tables.country_tables().seats
+    for cut in range(1, len(words)):
+        seat = seats.get(fold(" ".join(words[cut:])))
+        if seat is not None:
+            head = " ".join(words[:cut])
+            return seat if seat in (_country_code(head), _demonym_code(fold(head))) else None
+    return None
 
 
 def _country_place(code: str) -> Place | None:
@@ -132,6 +145,9 @@ def place(name: str) -> Place | None:
     if code is not None:
         return _country_place(code)
     table = tables.place_tables()
+    state = _us_state(name)
+    if state is not None:
+        return table.subdivision_places[state]
     if folded in table.regions:
         return table.regions[folded]
     found = table.cities.get(folded)
@@ -143,6 +159,17 @@ def place(name: str) -> Place | None:
     if region is None and tables.strip_words(folded) != folded:
         region = _area(tables.strip_words(folded))
     return region
+
+
+def _us_state(text: str, undotted: bool = False) -> str | None:
+    """The ISO 3166-2 code of a US state written as AP style abbreviates it ("Calif.") or as a
+    dotted USPS code ("N.Y.", "D.C."); two capitals alone ("IN", "OK") only if `undotted`."""
+    text = text.strip()
+    table = tables.place_tables()
+    if text in table.abbreviations:
+        return table.abbreviations[text]
+    acr = acronym(text) if undotted or "." in text else None
+    return f"US-{acr}" if acr and f"US-{acr}" in table.subdivision_places else None
 
 
 def _subdivision(folded: str) -> Place | None:
@@ -163,13 +190,10 @@ def _containers(within: str) -> list[tuple[Place, str | None]]:
     """What "Geneva, Switzerland", "Buffalo, N.Y.", "Atlanta, Georgia" or "Rafah, Gaza Strip"
     may place a city in, most likely first, with the ISO 3166-2 code of a subdivision."""
     table = tables.place_tables()
-    acr = acronym(within)
-    if (
-        acr is not None
-        and _country_code(within) is None
-        and f"US-{acr}" in table.subdivision_places
-    ):
-        return [(table.subdivision_places[f"US-{acr}"], f"US-{acr}")]  # "N.Y.", "D.C."
+    # After a city, two capitals are a state's code as well ("Buffalo, NY").
+    state = _us_state(within, undotted=_country_code(within) is None)
+    if state is not None:
+        return [(table.subdivision_places[state], state)]
     folded = fold(within)
     found: list[tuple[Place, str | None]] = []
     area = _area(folded)

@@ -25,9 +25,9 @@ CAPITAL_WEIGHT = 10.0
 
 
 # A name GeoNames lists only among a city's alternate names ("Peking", "Bombay", "Genf") counts
-# for much less than a city's own name, and without the capital's weight: "Victoria" is the
-# Canadian city, not Hong Kong's old name.
-ALTERNATE_WEIGHT = 0.01
+# for a tenth of a city's own name, and without the capital's weight: "Medina" is the Saudi
+# city (its own name "Madinah"), but a city called so outweighs another's old name.
+ALTERNATE_WEIGHT = 0.1
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 
 _SAINT = re.compile(r"\bst\b")
+_INITIALISM = re.compile(r"\b(?:[a-z]\.){2,}")  # "u.s." in "u.s. state department"
 
 
 _DOTTED = re.compile(r"(?:[A-Z]\.\s?){1,6}[A-Z]?")
@@ -102,6 +103,7 @@ def fold(text: str) -> str:
     else:
         text = unicodedata.normalize("NFKD", _clean(text))
         text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _INITIALISM.sub(lambda m: m[0].replace(".", ""), text)  # "U.N." folds as "UN"
     return _SAINT.sub("saint", " ".join(_NON_WORD.sub(" ", text).split()))
 
 
@@ -133,6 +135,7 @@ class CountryTables:
     geonameids: dict[str, int]  # alpha3 -> GeoNames id
     alpha3_of: dict[str, str]  # alpha2 -> alpha3
     capitals: dict[str, str]  # alpha3 -> its capital's name (a former state's: where it was)
+    population: dict[str, float]  # alpha3 -> people (GeoNames)
 
 
 def _add_name(table: NameTable, acronyms: NameTable, name: str, code: str, rank: int) -> None:
@@ -225,6 +228,7 @@ def country_tables() -> CountryTables:
         geonameids=geonameids,
         alpha3_of=alpha3_of,
         capitals=capitals,
+        population=population,
     )
 
 
@@ -246,6 +250,7 @@ class PlaceTables:
     regions: dict[str, Place]  # folded -> continent or region of regions.tsv
     subdivisions: dict[str, str]  # folded name -> ISO 3166-2 code ("US-NY", "CN-GD")
     subdivision_places: dict[str, Place]  # ISO 3166-2 code -> Place
+    abbreviations: dict[str, str]  # AP style "Calif." -> "US-CA"
 
 
 def _latin_name(alt: str) -> bool:
@@ -332,8 +337,8 @@ def _regions(table: CountryTables) -> dict[str, Place]:
 
 def _subdivisions(table: CountryTables) -> tuple[dict[str, str], dict[str, Place]]:
     """ISO 3166-2's first-level subdivisions (pycountry), by their names with and without the
-    word for their kind ("Guangdong Sheng", "Guangdong"); a name two countries share
-    ("Punjab") is dropped."""
+    word for their kind ("Guangdong Sheng", "Guangdong"); a name two countries share is the
+    more populous country's ("Florida" is the US state, not Uruguay's department)."""
     import pycountry
 
     names = NameTable()
@@ -345,11 +350,11 @@ def _subdivisions(table: CountryTables) -> tuple[dict[str, str], dict[str, Place
         full = re.sub(r"\s*[\[(].*?[\])]", "", sub.name)  # "Wales [Cymru GB-CYM]"
         head = full.partition(", ")[0]  # "Adygeya, Respublika"
         folded = fold(head)
-        for key in {folded, strip_words(folded)}:
-            names.add(key, sub.code, 0)
-        display = written.sub("", head) or head
         alpha2 = sub.country_code
         code = table.alpha3_of.get(alpha2)
+        for key in {folded, strip_words(folded)}:
+            names.add(key, sub.code, 0, weight=table.population.get(code or "", 0.0))
+        display = written.sub("", head) or head
         places[sub.code] = Place(display, "region", code, alpha2, None, None, None)
     return names.resolve(), places
 
@@ -358,7 +363,12 @@ def _subdivisions(table: CountryTables) -> tuple[dict[str, str], dict[str, Place
 def place_tables() -> PlaceTables:
     table = country_tables()
     subdivisions, subdivision_places = _subdivisions(table)
-    return PlaceTables(_cities(table), _regions(table), subdivisions, subdivision_places)
+    abbreviations = {
+        r["abbreviation"]: f"US-{r['code']}" for r in rows("us_state_abbreviations.tsv")
+    }
+    return PlaceTables(
+        _cities(table), _regions(table), subdivisions, subdivision_places, abbreviations
+    )
 
 
 @dataclass(frozen=True)
