@@ -1,4 +1,4 @@
-"""TempEval-3 Task A scoring of temporal expressions, and the `timeline eval` command.
+"""TempEval-3 Task A: matching system timexes to gold ones, and the figures.
 
 Semantics follow the official TempEval-3 scorer (UzZaman et al., 2013):
 
@@ -15,11 +15,8 @@ Semantics follow the official TempEval-3 scorer (UzZaman et al., 2013):
 - per type: recall, accuracy and value F1 group by the gold type; precision
   groups by the type the system gave.
 
-Wrong values are also classed by what is wrong on the gold side (`GOLD_ISSUES`:
-the gold value contradicts its own text, is not ISO, leaves X where ours
-agrees with all it does give, or is one of a document's weekdays that the gold
-all puts a week from ours, the same way). This is diagnosis only: the figures
-still count a value as right only when it is the gold string.
+Wrong values are also classed by what is wrong on the gold side
+(`timeline.evaluation.diagnosis`); the figures never depend on it.
 
 The scorer knows nothing of the pipeline: both sides are `TimexLike` (gold
 `timeline.timeml.GoldTimex`, system `timeline.models.TimeExpression`).
@@ -27,47 +24,30 @@ The scorer knows nothing of the pipeline: both sides are `TimexLike` (gold
 
 from __future__ import annotations
 
-import io
-import json
-import os
 import re
-import sys
-import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
-from pathlib import Path
-from typing import Any, Literal, Protocol, TextIO
+from typing import Any, Literal, Protocol
 
-from timeline import timex
-from timeline.errors import ExitCode, InputError, TimelineError, UsageError
+from timeline.evaluation import diagnosis
+from timeline.evaluation.diagnosis import GOLD_ISSUES, WEEK_SHIFT_MIN, GoldIssue, value_shape
 from timeline.models import Problem
-from timeline.timeml import TimeMLDocument, read_timeml
 
 __all__ = [
     "ERROR_KINDS",
-    "GOLD_ISSUES",
+    "KIND_TITLES",
     "TIMEX_TYPES",
     "Alignment",
     "ErrorItem",
     "ErrorKind",
     "ErrorPattern",
     "EvalReport",
-    "Extract",
-    "GoldIssue",
     "Scorer",
     "Scores",
     "Tally",
     "TimexLike",
     "align",
-    "evaluate",
-    "find_timeml_files",
-    "pipeline_extract",
-    "render_json",
-    "render_table",
-    "run_eval",
-    "value_shape",
 ]
 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -80,36 +60,13 @@ ERROR_KINDS: tuple[ErrorKind, ...] = (
     "wrong_type",
     "wrong_value",
 )
-_KIND_TITLES: dict[ErrorKind, str] = {
+KIND_TITLES: dict[ErrorKind, str] = {
     "miss": "Misses (gold not found)",
     "false_alarm": "False alarms (found, not in gold)",
     "wrong_extent": "Wrong extents (relaxed match, not strict)",
     "wrong_type": "Wrong types (on relaxed matches)",
     "wrong_value": "Wrong values (on relaxed matches)",
 }
-
-# Wrong values the gold side is to blame for (annotation problems), most certain first.
-# Diagnosis only: a value still counts as right only when it equals the gold string.
-GoldIssue = Literal[
-    "gold_contradicts_text", "gold_not_iso", "gold_underspecified", "gold_week_shifted"
-]
-GOLD_ISSUES: tuple[GoldIssue, ...] = (
-    "gold_contradicts_text",
-    "gold_not_iso",
-    "gold_underspecified",
-    "gold_week_shifted",
-)
-_GOLD_ISSUE_TITLES: dict[GoldIssue, str] = {
-    "gold_contradicts_text": "gold contradicts its text",
-    "gold_not_iso": "gold not ISO",
-    "gold_underspecified": "gold underspecified",
-    "gold_week_shifted": "gold weekdays a week off",
-}
-# A document whose gold puts this many weekdays exactly a week from ours, all
-# the same way, was dated from another day than its DCT: the annotators' week
-# was not the document's (AP900815-0044: "will meet Bush on Thursday", a week
-# before the DCT).
-WEEK_SHIFT_MIN = 3
 
 CONTEXT_CHARS = 30  # on each side of the expression: about 60 characters of context
 
@@ -323,7 +280,9 @@ class ErrorItem:
         """For a wrong value, the annotation problem in the gold that explains it, if any."""
         if self.kind != "wrong_value":
             return None
-        issue = _gold_issue(self.gold_value or "", self.sys_value or "", self.gold_text or "")
+        issue = diagnosis.gold_issue(
+            self.gold_value or "", self.sys_value or "", self.gold_text or ""
+        )
         if issue is None and self.week_shifted:
             return "gold_week_shifted"
         return issue[0] if issue else None
@@ -340,9 +299,9 @@ class ErrorItem:
             gold, ours = self.gold_value or "", self.sys_value or ""
             return (
                 f"{self.gold_type} {value_shape(gold)} -> {value_shape(ours)}: "
-                f"{_value_diagnosis(gold, ours, self.gold_text or '')}"
+                f"{diagnosis.value_diagnosis(gold, ours, self.gold_text or '')}"
             )
-        return _extent_diagnosis(self)
+        return diagnosis.extent_diagnosis(self.gold_text or "", self.sys_text or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,54 +322,11 @@ class ErrorPattern:
         }
 
 
-_DIGITS = re.compile(r"\d")
-_DURATION_NUMBER = re.compile(r"9+(?:\.9+)?")
-_FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-
-
-def value_shape(value: str) -> str:
-    """The form of a TIMEX3 value: digits become 9 (durations: numbers become N).
-
-    `1998-01-08` -> `9999-99-99`, `1998-W02` -> `9999-W99`, `P10D` -> `PND`,
-    `PRESENT_REF` stays as it is; an empty value is `(none)`.
-    """
-    if not value:
-        return "(none)"
-    shape = _DIGITS.sub("9", value)
-    if shape.startswith("P"):
-        shape = _DURATION_NUMBER.sub("N", shape)
-    return shape
-
-
-def _as_date(value: str) -> date | None:
-    m = _FULL_DATE.match(value)
-    if m is None:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
-
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_NAME = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
-# "1990s" is a decade, not a year: the \b after the digits leaves it out.
-_YEAR_IN_TEXT = re.compile(r"\b(1\d{3}|20\d{2})\b")
-_GOLD_YEAR = re.compile(r"^(?:FY)?(\d{4})(?:-|T|$)")
-_CALENDAR = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?(?=T|$)")
-_HOUR_ONLY = re.compile(r"T(\d{2})$")
-_SHORT_WEEK = re.compile(r"-W(\d)(?!\d)")
-
-
 def _week_shift(e: ErrorItem) -> int:
     """+7 or -7 when a wrong weekday value is exactly a week from ours, else 0."""
-    if e.kind != "wrong_value" or not _WEEKDAY_NAME.search(e.gold_text or ""):
+    if e.kind != "wrong_value":
         return 0
-    gold, ours = _as_date((e.gold_value or "")[:10]), _as_date((e.sys_value or "")[:10])
-    if gold is None or ours is None:
-        return 0
-    days = (ours - gold).days
-    return days if days in (7, -7) else 0
+    return diagnosis.week_shift(e.gold_text or "", e.gold_value or "", e.sys_value or "")
 
 
 def _mark_week_shifts(errors: list[ErrorItem], first: int) -> None:
@@ -424,121 +340,6 @@ def _mark_week_shifts(errors: list[ErrorItem], first: int) -> None:
             for k, days in shift.items():
                 if days == way:
                     errors[k] = replace(errors[k], week_shifted=True)
-
-
-def _contradicts_text(gold: str, text: str) -> str | None:
-    """Why the gold value cannot be what its own text says, or None."""
-    iv = timex.interval(gold)
-    named = {m.lower() for m in _WEEKDAY_NAME.findall(text)}
-    # One day named by weekday: a gold date on another weekday is wrong by the text.
-    if (
-        iv is not None
-        and iv.first == iv.last
-        and named
-        and _WEEKDAYS[iv.first.weekday()] not in named
-    ):
-        return "weekday"
-    years = set(_YEAR_IN_TEXT.findall(text))
-    m = _GOLD_YEAR.match(gold)
-    if m is not None and years and m.group(1) not in years:
-        return "year"
-    return None
-
-
-def _not_iso(gold: str) -> bool:
-    """Whether the gold value is not a well-formed TIMEX3 value.
-
-    `timex.is_valid` rejects one-digit weeks (2000-W6) and unknown units (P1E)
-    but takes an hour without minutes (T17) and does not check the calendar.
-    """
-    if not timex.is_valid(gold) or _HOUR_ONLY.search(gold):
-        return True
-    m = _CALENDAR.match(gold)
-    if m is None:
-        return False
-    month, day = int(m.group(2)), m.group(3)
-    return not 1 <= month <= 12 or (day is not None and _as_date(gold[:10]) is None)
-
-
-def _as_iso(gold: str) -> str:
-    """The gold value in the notation it meant: 2000-W6 -> 2000-W06, T17 -> T17:00."""
-    return _HOUR_ONLY.sub(r"T\1:00", _SHORT_WEEK.sub(r"-W0\1", gold))
-
-
-def _underspecified(gold: str, ours: str) -> bool:
-    """Gold leaves X where ours gives a value within everything gold does fix.
-
-    What gold fixes is what comes before its first X (1998-10-XX: October 1998);
-    a gold with digits after an X (XXXX-WXX-1) is left alone. Ours must name a
-    calendar interval wholly inside it: a week running into November is not
-    "some day in October".
-    """
-    if gold.startswith("P") or "X" not in gold or "X" in ours:
-        return False
-    known, _, rest = gold.partition("X")
-    if _DIGITS.search(rest):
-        return False
-    fixed = timex.interval(known.rstrip("-WQH"))
-    mine = timex.interval(ours)
-    return (
-        fixed is not None
-        and mine is not None
-        and fixed.first <= mine.first <= mine.last <= fixed.last
-    )
-
-
-def _gold_issue(gold: str, ours: str, gold_text: str) -> tuple[GoldIssue, str] | None:
-    """The gold-side class of a wrong value and a detail, in order of certainty."""
-    why = _contradicts_text(gold, gold_text)
-    if why is not None:
-        return "gold_contradicts_text", why
-    if _not_iso(gold):
-        return "gold_not_iso", "same as ours" if _as_iso(gold) == ours else ""
-    if _underspecified(gold, ours):
-        return "gold_underspecified", ""
-    return None
-
-
-def _value_diagnosis(gold: str, ours: str, gold_text: str = "") -> str:
-    issue = _gold_issue(gold, ours, gold_text)
-    if issue is not None:
-        title, detail = _GOLD_ISSUE_TITLES[issue[0]], issue[1]
-        return f"{title} ({detail})" if detail else title
-    if not ours:
-        return "no value"
-    if gold.startswith(ours):
-        return "ours coarser"
-    if ours.startswith(gold):
-        return "ours finer"
-    g, o = _as_date(gold), _as_date(ours)
-    if g is not None and o is not None:
-        days = (o - g).days
-        if abs(days) <= 31:
-            return f"off by {days:+d} days"
-        if g.month == o.month and g.day == o.day:
-            return f"off by {o.year - g.year:+d} years"
-        return "other date"
-    if value_shape(gold) == value_shape(ours):
-        return "same shape"
-    return "other shape"
-
-
-def _text_key(text: str) -> str:
-    return _DIGITS.sub("9", " ".join(text.lower().split()))
-
-
-def _extent_diagnosis(item: ErrorItem) -> str:
-    gold, ours = item.gold_text or "", item.sys_text or ""
-    gold_key, ours_key = _text_key(gold), _text_key(ours)
-    if gold_key and gold_key in ours_key:
-        i = ours_key.index(gold_key)
-        left, right = ours_key[:i].strip(), ours_key[i + len(gold_key) :].strip()
-        return "ours adds " + " ... ".join(repr(x) for x in (left, right) if x)
-    if ours_key and ours_key in gold_key:
-        i = gold_key.index(ours_key)
-        left, right = gold_key[:i].strip(), gold_key[i + len(ours_key) :].strip()
-        return "ours lacks " + " ... ".join(repr(x) for x in (left, right) if x)
-    return "extents cross"
 
 
 _SPACES = re.compile(r"\s+")
@@ -742,275 +543,3 @@ class EvalReport:
             out["errors"] = {k: [e.to_dict() for e in v] for k, v in self.errors_by_kind().items()}
             out["patterns"] = [p.to_dict() for p in self.patterns(top)]
         return out
-
-
-# --- driver ---------------------------------------------------------------------
-
-Extract = Callable[[TimeMLDocument], Sequence[TimexLike]]
-
-
-def find_timeml_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """The .tml files named or under the folders named (recursive, sorted), in order given."""
-    found: list[Path] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    (f for f in path.rglob("*") if f.suffix.lower() == ".tml" and f.is_file()),
-                    key=lambda f: f.relative_to(path).as_posix(),
-                )
-            )
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise UsageError("no such file or folder", str(path))
-    return found
-
-
-def evaluate(
-    paths: Iterable[str | os.PathLike[str]],
-    extract: Extract,
-    *,
-    on_document: Callable[[Path], None] | None = None,
-) -> EvalReport:
-    """Read the TimeML files at `paths`, run `extract` on each, and score it against its gold.
-
-    `extract` gets the whole `TimeMLDocument` (its `text` and, as anchor, its `dct`)
-    and returns system timexes with offsets into `text`. A file that cannot be
-    read is reported in `problems` and left out; a document `extract` fails on
-    with a TimelineError is reported and scored as if nothing was found.
-    """
-    started = time.perf_counter()
-    files = find_timeml_files(paths)
-    scorer = Scorer()
-    problems: list[Problem] = []
-    for path in files:
-        if on_document is not None:
-            on_document(path)
-        try:
-            doc = read_timeml(path)
-        except InputError as exc:
-            problems.append(Problem(exc.source or str(path), exc.message, exc.line))
-            continue
-        try:
-            system: Sequence[TimexLike] = extract(doc)
-        except TimelineError as exc:
-            problems.append(Problem(str(path), f"extraction failed: {exc.message}"))
-            system = ()
-        scorer.add(doc.id, doc.text, doc.timexes, system)
-    return scorer.report(problems, time.perf_counter() - started)
-
-
-def pipeline_extract(model: str | None = None) -> Extract:
-    """An `extract` function that runs the real pipeline, anchored on the document's DCT."""
-    from timeline.models import Document
-    from timeline.pipeline import Extractor
-
-    extractor = Extractor(model)
-
-    def extract(doc: TimeMLDocument) -> Sequence[TimexLike]:
-        document = Document(
-            id=doc.id,
-            text=doc.text,
-            source=doc.source,
-            anchor=doc.dct,
-            anchor_source="dct" if doc.dct is not None else "none",
-            title=doc.title,
-        )
-        return extractor.process(document).timexes
-
-    return extract
-
-
-# --- rendering ------------------------------------------------------------------
-
-
-def _pct(x: float) -> str:
-    return f"{100 * x:.1f}"
-
-
-def render_table(
-    report: EvalReport,
-    out: TextIO,
-    *,
-    errors: bool = False,
-    top: int = 25,
-    documents: bool = False,
-) -> None:
-    """The figures as a compact table (rich on a terminal, plain text otherwise)."""
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    is_tty = out.isatty()
-    # Piped, write plain lines without the padding rich adds to reach the table width.
-    target: TextIO = out if is_tty else io.StringIO()
-    console = Console(file=target, width=None if is_tty else 200, highlight=False, soft_wrap=False)
-
-    if errors:
-        for kind, items in report.errors_by_kind().items():
-            if not items:
-                continue
-            table = Table(
-                title=f"{_KIND_TITLES[kind]}: {len(items)}", box=box.SIMPLE, title_justify="left"
-            )
-            table.add_column("document", no_wrap=True)
-            if kind in ("wrong_extent", "wrong_type", "wrong_value"):
-                table.add_column("gold text")
-                table.add_column("our text")
-            else:
-                table.add_column("text")
-            table.add_column("context")
-            table.add_column("gold", no_wrap=True)
-            table.add_column("ours", no_wrap=True)
-            for e in items:
-                gold = f"{e.gold_type} {e.gold_value}" if e.gold_type is not None else ""
-                ours = f"{e.sys_type} {e.sys_value}" if e.sys_type is not None else ""
-                texts = (
-                    [e.gold_text or "", e.sys_text or ""]
-                    if kind not in ("miss", "false_alarm")
-                    else [e.text]
-                )
-                table.add_row(*(Text(c) for c in (e.document, *texts, e.context, gold, ours)))
-            console.print(table)
-
-        patterns = Table(
-            title=f"Commonest error patterns (top {top})", box=box.SIMPLE, title_justify="left"
-        )
-        patterns.add_column("count", justify="right")
-        for name in ("kind", "pattern", "examples"):
-            patterns.add_column(name)
-        for p in report.patterns(top):
-            shown = ", ".join(f"{t!r} x{n}" if n > 1 else repr(t) for t, n in p.examples)
-            patterns.add_row(*(Text(c) for c in (str(p.count), p.kind, p.pattern, shown)))
-        console.print(patterns)
-
-    if documents:
-        per_doc = Table(
-            title="Documents, lowest value F1 first", box=box.SIMPLE, title_justify="left"
-        )
-        per_doc.add_column("document", no_wrap=True)
-        for name in ("gold", "sys", "rel F1", "str F1", "value acc", "value F1"):
-            per_doc.add_column(name, justify="right")
-        for name, s in report.worst_documents():
-            per_doc.add_row(
-                Text(name),
-                str(s.gold),
-                str(s.system),
-                _pct(s.relaxed_f1),
-                _pct(s.strict_f1),
-                _pct(s.value_accuracy),
-                _pct(s.value_f1),
-            )
-        console.print(per_doc)
-
-    table = Table(
-        title=f"TempEval-3 Task A: {report.documents} documents",
-        box=box.SIMPLE,
-        title_justify="left",
-        caption=(
-            "P/R/F1, accuracies in %. Type and value accuracy over relaxed matches; "
-            "value F1 = relaxed F1 x value accuracy."
-        ),
-        caption_justify="left",
-    )
-    table.add_column("type")
-    for name in ("gold", "sys", "rel P", "rel R", "rel F1", "str P", "str R", "str F1"):
-        table.add_column(name, justify="right")
-    for name in ("type acc", "value acc", "value F1"):
-        table.add_column(name, justify="right")
-
-    def row(label: str, s: Scores, style: str | None = None) -> None:
-        table.add_row(
-            label,
-            str(s.gold),
-            str(s.system),
-            _pct(s.relaxed_precision),
-            _pct(s.relaxed_recall),
-            _pct(s.relaxed_f1),
-            _pct(s.strict_precision),
-            _pct(s.strict_recall),
-            _pct(s.strict_f1),
-            _pct(s.type_accuracy),
-            _pct(s.value_accuracy),
-            _pct(s.value_f1),
-            style=style,
-        )
-
-    row("all", report.overall, "bold")
-    for t, s in report.by_type.items():
-        row(t, s)
-    console.print(table)
-
-    counts = report.error_counts()
-    summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items())
-    rate = report.documents / report.seconds if report.seconds else 0.0
-    console.print(Text(f"errors: {summary}"))
-    by_issue = report.wrong_value_counts()
-    issues = ", ".join(f"{by_issue[k]} {_GOLD_ISSUE_TITLES[k]}" for k in GOLD_ISSUES)
-    console.print(Text(f"wrong values: {issues}, {by_issue['other']} other"))
-    console.print(Text(f"time: {report.seconds:.1f} s ({rate:.1f} documents/s)"))
-    if isinstance(target, io.StringIO) and target is not out:
-        out.writelines(line.rstrip() + "\n" for line in target.getvalue().splitlines())
-
-
-def render_json(
-    report: EvalReport, out: TextIO, *, errors: bool = False, documents: bool = False
-) -> None:
-    json.dump(report.to_dict(errors=errors, documents=documents), out, ensure_ascii=False, indent=2)
-    out.write("\n")
-
-
-def run_eval(
-    paths: Sequence[str | os.PathLike[str]],
-    errors: bool,
-    fmt: str | None,
-    model: str | None,
-    out: TextIO,
-    err: TextIO | None = None,
-    *,
-    extract: Extract | None = None,
-    documents: bool = False,
-) -> int:
-    """`timeline eval`: score the pipeline on TimeML gold files; returns the exit code.
-
-    `fmt` is "table" or "json"; None picks a table on a terminal and JSON when piped.
-    Raises UsageError (no paths, a missing path, no .tml files, a bad format)
-    and ModelError; unreadable files are reported on `err` and give exit code 1.
-    """
-    err = err if err is not None else sys.stderr
-    if fmt is None:
-        fmt = "table" if out.isatty() else "json"
-    if fmt not in ("table", "json"):
-        raise UsageError(f"unknown format {fmt!r} for eval: choose table or json", "--format")
-    if not paths:
-        raise UsageError("give the TimeML files or folders to evaluate on", "GOLD")
-    files = find_timeml_files(paths)
-    if not files:
-        raise UsageError("no TimeML (.tml) files found", " ".join(str(p) for p in paths))
-    if extract is None:
-        extract = pipeline_extract(model)
-
-    if err.isatty():
-        from rich.console import Console
-        from rich.progress import Progress
-
-        with Progress(console=Console(file=err), transient=True) as progress:
-            task = progress.add_task("eval", total=len(files))
-            report = evaluate(files, extract, on_document=lambda _: progress.advance(task))
-    else:
-        report = evaluate(files, extract)
-    if fmt == "json":
-        render_json(report, out, errors=errors, documents=documents)
-    else:
-        render_table(report, out, errors=errors, documents=documents)
-    for problem in report.problems:
-        err.write(f"warning: {problem}\n")
-    if report.offset_mismatches:
-        err.write(
-            f"warning: {report.offset_mismatches} system timexes whose text is not "
-            "the document text at their offsets\n"
-        )
-    return int(ExitCode.SOME_UNREADABLE if report.problems else ExitCode.OK)
