@@ -4,16 +4,33 @@ from __future__ import annotations
 
 import io
 import json
-from typing import TextIO
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TextIO
 
+from timeline.evaluation.anchoring import AnchorReport
+from timeline.evaluation.common import pct
 from timeline.evaluation.diagnosis import GOLD_ISSUE_TITLES, GOLD_ISSUES
 from timeline.evaluation.timexes import KIND_TITLES, EvalReport, Scores
 
-__all__ = ["render_json", "render_table"]
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["console_for", "render_json", "render_table"]
 
 
-def _pct(x: float) -> str:
-    return f"{100 * x:.1f}"
+@contextmanager
+def console_for(out: TextIO) -> Iterator[Console]:
+    """A rich Console writing to `out`: as wide as the terminal on one; piped, plain
+    lines without the padding rich adds to reach the table width."""
+    from rich.console import Console
+
+    if out.isatty():
+        yield Console(file=out, highlight=False, soft_wrap=False)
+        return
+    buffer = io.StringIO()
+    yield Console(file=buffer, width=200, highlight=False, soft_wrap=False)
+    out.writelines(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 def render_table(
@@ -25,15 +42,16 @@ def render_table(
     documents: bool = False,
 ) -> None:
     """The figures as a compact table (rich on a terminal, plain text otherwise)."""
+    with console_for(out) as console:
+        _tables(report, console, errors=errors, top=top, documents=documents)
+
+
+def _tables(
+    report: EvalReport, console: Console, *, errors: bool, top: int, documents: bool
+) -> None:
     from rich import box
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
-
-    is_tty = out.isatty()
-    # Piped, write plain lines without the padding rich adds to reach the table width.
-    target: TextIO = out if is_tty else io.StringIO()
-    console = Console(file=target, width=None if is_tty else 200, highlight=False, soft_wrap=False)
 
     if errors:
         for kind, items in report.errors_by_kind().items():
@@ -85,10 +103,10 @@ def render_table(
                 Text(name),
                 str(s.gold),
                 str(s.system),
-                _pct(s.relaxed_f1),
-                _pct(s.strict_f1),
-                _pct(s.value_accuracy),
-                _pct(s.value_f1),
+                pct(s.relaxed_f1),
+                pct(s.strict_f1),
+                pct(s.value_accuracy),
+                pct(s.value_f1),
             )
         console.print(per_doc)
 
@@ -113,15 +131,15 @@ def render_table(
             label,
             str(s.gold),
             str(s.system),
-            _pct(s.relaxed_precision),
-            _pct(s.relaxed_recall),
-            _pct(s.relaxed_f1),
-            _pct(s.strict_precision),
-            _pct(s.strict_recall),
-            _pct(s.strict_f1),
-            _pct(s.type_accuracy),
-            _pct(s.value_accuracy),
-            _pct(s.value_f1),
+            pct(s.relaxed_precision),
+            pct(s.relaxed_recall),
+            pct(s.relaxed_f1),
+            pct(s.strict_precision),
+            pct(s.strict_recall),
+            pct(s.strict_f1),
+            pct(s.type_accuracy),
+            pct(s.value_accuracy),
+            pct(s.value_f1),
             style=style,
         )
 
@@ -137,9 +155,56 @@ def render_table(
     by_issue = report.wrong_value_counts()
     issues = ", ".join(f"{by_issue[k]} {GOLD_ISSUE_TITLES[k]}" for k in GOLD_ISSUES)
     console.print(Text(f"wrong values: {issues}, {by_issue['other']} other"))
+    if report.anchoring is not None:
+        _anchoring(report.anchoring, console, errors=errors)
     console.print(Text(f"time: {report.seconds:.1f} s ({rate:.1f} documents/s)"))
-    if isinstance(target, io.StringIO) and target is not out:
-        out.writelines(line.rstrip() + "\n" for line in target.getvalue().splitlines())
+
+
+def _anchoring(report: AnchorReport, console: Console, *, errors: bool) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    if errors:
+        titles = {
+            "missed_pair": "Linked (event, date) pairs no event reproduces",
+            "wrong_trigger": "Events on a linked date with another trigger",
+        }
+        for kind, title in titles.items():
+            items = [e for e in report.errors if e.kind == kind]
+            if not items:
+                continue
+            table = Table(title=f"{title}: {len(items)}", box=box.SIMPLE, title_justify="left")
+            for name in ("document", "trigger", "date", "gold", "context"):
+                table.add_column(name, no_wrap=name == "document")
+            for e in items:
+                cells = (e.document, e.trigger, e.date, ", ".join(e.expected), e.context)
+                table.add_row(*(Text(c) for c in cells))
+            console.print(table)
+    table = Table(
+        title=f"Event anchoring, TimeML event-time TLINKs: {report.documents} documents",
+        box=box.SIMPLE,
+        title_justify="left",
+        caption=(
+            "pair R: linked (EVENT, date) pairs an event reproduces; trigger P: of events on "
+            "a linked date, those whose trigger is an EVENT the date anchors (%)."
+        ),
+        caption_justify="left",
+    )
+    table.add_column("links")
+    for name in ("pairs", "found", "pair R", "events", "right", "trigger P"):
+        table.add_column(name, justify="right")
+    for label, s in (("all", report.all), ("without REPORTING", report.no_reporting)):
+        table.add_row(
+            label,
+            str(s.pairs),
+            str(s.pairs_found),
+            pct(s.pair_recall),
+            str(s.events_scored),
+            str(s.events_correct),
+            pct(s.trigger_precision),
+        )
+    console.print(table)
 
 
 def render_json(

@@ -6,18 +6,40 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from timeline.errors import ExitCode, InputError, TimelineError, UsageError
+from timeline.evaluation.anchoring import AnchoredLike, AnchorScorer
 from timeline.evaluation.render import render_json, render_table
 from timeline.evaluation.timexes import EvalReport, Scorer, TimexLike
 from timeline.models import Problem
 from timeline.timeml import TimeMLDocument, read_timeml
 
-__all__ = ["Extract", "evaluate", "find_timeml_files", "pipeline_extract", "run_eval"]
+__all__ = [
+    "Extract",
+    "Extracted",
+    "choose_format",
+    "evaluate",
+    "find_timeml_files",
+    "pipeline_extract",
+    "run_eval",
+]
 
-Extract = Callable[[TimeMLDocument], Sequence[TimexLike]]
+
+class Extracted(Protocol):
+    """What the pipeline finds in a document: its timexes, and events that carry their date."""
+
+    @property
+    def timexes(self) -> Sequence[TimexLike]: ...
+
+    @property
+    def events(self) -> Sequence[AnchoredLike]: ...
+
+
+# An extraction gives timexes alone (only TempEval-3 is scored) or timexes and events.
+Extract = Callable[[TimeMLDocument], Sequence[TimexLike] | Extracted]
 
 
 def find_timeml_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -48,13 +70,17 @@ def evaluate(
     """Read the TimeML files at `paths`, run `extract` on each, and score it against its gold.
 
     `extract` gets the whole `TimeMLDocument` (its `text` and, as anchor, its `dct`)
-    and returns system timexes with offsets into `text`. A file that cannot be
-    read is reported in `problems` and left out; a document `extract` fails on
-    with a TimelineError is reported and scored as if nothing was found.
+    and returns system timexes with offsets into `text`, or an `Extracted`
+    (timexes and events): then event anchoring is scored too
+    (`EvalReport.anchoring`). A file that cannot be read is reported in
+    `problems` and left out; a document `extract` fails on with a TimelineError
+    is reported and scored as if nothing was found.
     """
     started = time.perf_counter()
     files = find_timeml_files(paths)
     scorer = Scorer()
+    anchoring = AnchorScorer()
+    with_events = False
     problems: list[Problem] = []
     for path in files:
         if on_document is not None:
@@ -64,13 +90,20 @@ def evaluate(
         except InputError as exc:
             problems.append(Problem(exc.source or str(path), exc.message, exc.line))
             continue
+        events: Sequence[AnchoredLike] = ()
         try:
-            system: Sequence[TimexLike] = extract(doc)
+            found = extract(doc)
         except TimelineError as exc:
             problems.append(Problem(str(path), f"extraction failed: {exc.message}"))
-            system = ()
+            found = ()
+        if isinstance(found, Sequence):
+            system = found
+        else:
+            system, events, with_events = found.timexes, found.events, True
         scorer.add(doc.id, doc.text, doc.timexes, system)
-    return scorer.report(problems, time.perf_counter() - started)
+        anchoring.add(doc, events)
+    report = scorer.report(problems, time.perf_counter() - started)
+    return replace(report, anchoring=anchoring.report()) if with_events else report
 
 
 def pipeline_extract(model: str | None = None) -> Extract:
@@ -80,7 +113,7 @@ def pipeline_extract(model: str | None = None) -> Extract:
 
     extractor = Extractor(model)
 
-    def extract(doc: TimeMLDocument) -> Sequence[TimexLike]:
+    def extract(doc: TimeMLDocument) -> Extracted:
         document = Document(
             id=doc.id,
             text=doc.text,
@@ -89,9 +122,18 @@ def pipeline_extract(model: str | None = None) -> Extract:
             anchor_source="dct" if doc.dct is not None else "none",
             title=doc.title,
         )
-        return extractor.process(document).timexes
+        return extractor.process(document)
 
     return extract
+
+
+def choose_format(fmt: str | None, out: TextIO) -> str:
+    """`--format` of eval: table or json; by default a table on a terminal, JSON when piped."""
+    if fmt is None:
+        return "table" if out.isatty() else "json"
+    if fmt not in ("table", "json"):
+        raise UsageError(f"unknown format {fmt!r} for eval: choose table or json", "--format")
+    return fmt
 
 
 def run_eval(
@@ -112,10 +154,7 @@ def run_eval(
     and ModelError; unreadable files are reported on `err` and give exit code 1.
     """
     err = err if err is not None else sys.stderr
-    if fmt is None:
-        fmt = "table" if out.isatty() else "json"
-    if fmt not in ("table", "json"):
-        raise UsageError(f"unknown format {fmt!r} for eval: choose table or json", "--format")
+    fmt = choose_format(fmt, out)
     if not paths:
         raise UsageError("give the TimeML files or folders to evaluate on", "GOLD")
     files = find_timeml_files(paths)

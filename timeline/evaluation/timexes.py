@@ -24,13 +24,14 @@ The scorer knows nothing of the pipeline: both sides are `TimexLike` (gold
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
 
 from timeline.evaluation import diagnosis
+from timeline.evaluation.anchoring import AnchorReport
+from timeline.evaluation.common import context, f1, ratio
 from timeline.evaluation.diagnosis import GOLD_ISSUES, WEEK_SHIFT_MIN, GoldIssue, value_shape
 from timeline.models import Problem
 
@@ -67,8 +68,6 @@ KIND_TITLES: dict[ErrorKind, str] = {
     "wrong_type": "Wrong types (on relaxed matches)",
     "wrong_value": "Wrong values (on relaxed matches)",
 }
-
-CONTEXT_CHARS = 30  # on each side of the expression: about 60 characters of context
 
 
 class TimexLike(Protocol):
@@ -136,14 +135,6 @@ def align(gold: Sequence[TimexLike], system: Sequence[TimexLike]) -> Alignment:
 # --- figures --------------------------------------------------------------------
 
 
-def _ratio(num: int, den: int) -> float:
-    return num / den if den else 0.0
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 @dataclass(slots=True)
 class Tally:
     """Counts for one row of the table (all timexes, or one TIMEX3 type).
@@ -164,13 +155,13 @@ class Tally:
     value_correct: int = 0
 
     def scores(self) -> Scores:
-        rp = _ratio(self.relaxed_system, self.system)
-        rr = _ratio(self.relaxed_gold, self.gold)
-        sp = _ratio(self.strict_system, self.system)
-        sr = _ratio(self.strict_gold, self.gold)
-        rf = _f1(rp, rr)
-        type_acc = _ratio(self.type_correct, self.relaxed_gold)
-        value_acc = _ratio(self.value_correct, self.relaxed_gold)
+        rp = ratio(self.relaxed_system, self.system)
+        rr = ratio(self.relaxed_gold, self.gold)
+        sp = ratio(self.strict_system, self.system)
+        sr = ratio(self.strict_gold, self.gold)
+        rf = f1(rp, rr)
+        type_acc = ratio(self.type_correct, self.relaxed_gold)
+        value_acc = ratio(self.value_correct, self.relaxed_gold)
         return Scores(
             gold=self.gold,
             system=self.system,
@@ -181,7 +172,7 @@ class Tally:
             relaxed_f1=rf,
             strict_precision=sp,
             strict_recall=sr,
-            strict_f1=_f1(sp, sr),
+            strict_f1=f1(sp, sr),
             type_accuracy=type_acc,
             value_accuracy=value_acc,
             type_f1=rf * type_acc,
@@ -342,18 +333,6 @@ def _mark_week_shifts(errors: list[ErrorItem], first: int) -> None:
                     errors[k] = replace(errors[k], week_shifted=True)
 
 
-_SPACES = re.compile(r"\s+")
-
-
-def _context(text: str, start: int, end: int) -> str:
-    lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
-    before, inside, after = (
-        _SPACES.sub(" ", text[i:j]) for i, j in ((lo, start), (start, end), (end, hi))
-    )
-    shown = f"{before}[{inside}]{after}".strip()
-    return ("..." if lo > 0 else "") + shown + ("..." if hi < len(text) else "")
-
-
 # --- scoring --------------------------------------------------------------------
 
 
@@ -455,7 +434,7 @@ def _error(
         start=main.start,
         end=main.end,
         text=main.text,
-        context=_context(text, main.start, main.end),
+        context=context(text, main.start, main.end),
         gold_text=gold.text if gold is not None else None,
         gold_type=gold.type if gold is not None else None,
         gold_value=gold.value if gold is not None else None,
@@ -477,6 +456,7 @@ class EvalReport:
     seconds: float = 0.0
     offset_mismatches: int = 0
     by_document: dict[str, Scores] = field(default_factory=dict)
+    anchoring: AnchorReport | None = None  # when the extraction gave events
 
     def worst_documents(self, top: int | None = None) -> list[tuple[str, Scores]]:
         """Documents by value F1, lowest first (ties: more gold first): where to look
@@ -536,6 +516,7 @@ class EvalReport:
             "wrong_value_counts": self.wrong_value_counts(),
             "offset_mismatches": self.offset_mismatches,
             "problems": [p.to_dict() for p in self.problems],
+            "anchoring": None if self.anchoring is None else self.anchoring.to_dict(errors=errors),
         }
         if documents:
             out["by_document"] = [{"document": d, **s.to_dict()} for d, s in self.worst_documents()]
