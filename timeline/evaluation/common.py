@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Any
 
-__all__ = ["CONTEXT_CHARS", "context", "f1", "name_list", "names_match", "pct", "ratio"]
+from timeline.errors import UsageError
+
+__all__ = [
+    "CONTEXT_CHARS",
+    "context",
+    "f1",
+    "name_list",
+    "names_match",
+    "pct",
+    "ratio",
+    "read_json",
+]
 
 CONTEXT_CHARS = 30  # on each side of the expression: about 60 characters of context
 
@@ -72,3 +85,23 @@ def name_list(value: Any) -> list[str]:
     if isinstance(value, list):
         return [n for v in value for n in name_list(v)]
     return []
+
+
+def read_json(path: str | Path, what: str) -> Any:
+    """The JSON value in a gold file; a missing or malformed file is a UsageError
+    naming the file (`what` names its kind in the message: "event gold")."""
+    source = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError as exc:
+        raise UsageError(f"no such {what} file", source) from exc
+    except OSError as exc:
+        raise UsageError(f"cannot read {what}: {exc.strerror or exc}", source) from exc
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise UsageError(
+            f"malformed {what}: not JSON at line {exc.lineno}, column {exc.colno}", source
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"malformed {what}: not UTF-8 text", source) from exc
