@@ -13,6 +13,7 @@ import pytest
 from timeline.errors import UsageError
 from timeline.evaluation.plover import (
     PLOVER_2021,
+    GoldActor,
     PloverRecord,
     load_plover,
     parse_plover,
@@ -78,6 +79,8 @@ def ev(text: str, trigger: str, plover: str | None, **roles: Sequence[str]) -> d
 
 def events_for(records: Sequence[PloverRecord]) -> list[list[dict[str, Any]]]:
     agree, demand, fight, _ = (r.text for r in records)
+    called = ev(demand, "called", "REQUEST", source=["The European Union"], target=["Tehran"])
+    called["actors"][1]["country"] = "IRN"  # the gold's Iran, by its code
     return [
         [
             ev(agree, "agreed", "AGREE", source=["Armenia", "Azerbaijan"]),
@@ -86,7 +89,7 @@ def events_for(records: Sequence[PloverRecord]) -> list[list[dict[str, Any]]]:
         # both triggers are among the record's words: the first in the text is its event
         [
             ev(demand, "release", "CONCEDE"),
-            ev(demand, "called", "REQUEST", source=["The European Union"], target=["Iran"]),
+            called,
         ],
         # no trigger among the record's words: its first event, which has no PLOVER type
         [ev(fight, "troops", None)],
@@ -108,8 +111,8 @@ def test_records_are_read_in_plover_2021_names() -> None:
         event="REQUEST",
         gold_name="DEMAND",
         trigger_words=("called", "on", "release"),
-        sources=("European Union",),
-        targets=("Iran",),
+        sources=(GoldActor("European Union", "IGO"),),
+        targets=(GoldActor("Iran", "IRN"),),
     )
     # a target given as "" or null is no target
     assert (records[0].targets, records[3].targets) == ((), ())
@@ -175,6 +178,18 @@ def test_the_trigger_is_read_at_its_offsets() -> None:
     # offsets outside the text: the name is compared instead
     agreed["trigger"] = {"name": "agree", "start": 500, "end": 505}
     assert score_record(record, [first, agreed]).by_trigger is False
+
+
+def test_actors_are_found_by_name_or_by_country_code() -> None:
+    hungary = GoldActor("Hungarian", "HUN")
+    assert hungary.found_by({"name": "Hungary", "country": "HUN"})
+    assert hungary.found_by({"name": "Hungarian officials", "country": None})
+    assert not hungary.found_by({"name": "Romania", "country": "ROU"})
+    # "IGO" is no country: only the name can find it
+    un = GoldActor("U.N. Security Council", "IGO")
+    assert not un.found_by({"name": "the council", "country": None})
+    assert un.found_by({"name": "Security Council"})
+    assert not GoldActor("Rebels").found_by({"name": "troops"})
 
 
 def test_one_list_of_events_for_each_record() -> None:

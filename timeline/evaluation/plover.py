@@ -22,10 +22,13 @@ Each record's text is a document of its own. Definitions:
 - diagnostics: records whose event was chosen by its trigger; records whose
   event has a `plover` type at all;
 - events per sentence: events found over records;
-- source (target) actor recall: gold source (target) actors that
-  `names_match` pairs with an actor of the record's event whose `role` is
-  `source` (`target`), over the gold source (target) actors; given only when
-  some event carries roles, null otherwise.
+- source (target) actor recall: gold source (target) actors found among the
+  actors of the record's event whose `role` is `source` (`target`), over the
+  gold source (target) actors; given only when some event carries roles, null
+  otherwise. A gold actor is found by name (`names_match`), or by its code
+  when an actor of ours has it as `country` (ISO 3166-1 alpha-3: the gold's
+  "Hungarian" (HUN) is our "Hungary"; "IGO" and other non-country codes match
+  no country).
 """
 
 from __future__ import annotations
@@ -38,11 +41,12 @@ from pathlib import Path
 from typing import Any
 
 from timeline.errors import UsageError
-from timeline.evaluation.common import name_list, names_match, ratio, read_json
+from timeline.evaluation.common import names_match, ratio, read_json
 from timeline.models import Problem
 
 __all__ = [
     "PLOVER_2021",
+    "GoldActor",
     "PloverRecord",
     "PloverReport",
     "PloverResult",
@@ -63,14 +67,29 @@ _WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
+class GoldActor:
+    """A source or target actor of a record: its text, and its code when it has one."""
+
+    name: str
+    code: str | None = None
+
+    def found_by(self, actor: Mapping[str, Any]) -> bool:
+        """Whether an actor of ours is this one: by name, or by the country code of both."""
+        name = actor.get("name")
+        if isinstance(name, str) and names_match(self.name, name):
+            return True
+        return bool(self.code) and actor.get("country") == self.code
+
+
+@dataclass(frozen=True, slots=True)
 class PloverRecord:
     id: str
     text: str
     event: str  # the gold type, as PLOVER 2021 names it
     gold_name: str  # as the record names it (0.5b1)
     trigger_words: tuple[str, ...]
-    sources: tuple[str, ...] = ()
-    targets: tuple[str, ...] = ()
+    sources: tuple[GoldActor, ...] = ()
+    targets: tuple[GoldActor, ...] = ()
 
 
 def load_plover(path: str | Path) -> list[PloverRecord]:
@@ -79,11 +98,13 @@ def load_plover(path: str | Path) -> list[PloverRecord]:
     return parse_plover(data, str(path))
 
 
-def _actor_texts(value: Any) -> tuple[str, ...]:
+def _actors(value: Any) -> tuple[GoldActor, ...]:
     if not isinstance(value, list):  # "", null, or a note such as "diplomatic": no actor
         return ()
     return tuple(
-        a["actorText"] for a in value if isinstance(a, dict) and isinstance(a.get("actorText"), str)
+        GoldActor(a["actorText"], a["code"] if isinstance(a.get("code"), str) else None)
+        for a in value
+        if isinstance(a, dict) and isinstance(a.get("actorText"), str)
     )
 
 
@@ -108,8 +129,8 @@ def parse_plover(data: Any, source: str = "<plover>") -> list[PloverRecord]:
                 event=PLOVER_2021.get(name, name),
                 gold_name=name,
                 trigger_words=tuple(w.casefold() for w in _WORDS.findall(r.get("eventText") or "")),
-                sources=_actor_texts(r.get("source")),
-                targets=_actor_texts(r.get("target")),
+                sources=_actors(r.get("source")),
+                targets=_actors(r.get("target")),
             )
         )
     return out
@@ -231,7 +252,7 @@ class PloverReport:
         return out
 
 
-def _gold_actors(record: PloverRecord, role: str) -> tuple[str, ...]:
+def _gold_actors(record: PloverRecord, role: str) -> tuple[GoldActor, ...]:
     return record.sources if role == "source" else record.targets
 
 
@@ -254,11 +275,11 @@ def _position(event: Mapping[str, Any]) -> int:
     return start if isinstance(start, int) else 1 << 30
 
 
-def _role_names(event: Mapping[str, Any], role: str) -> list[str]:
+def _with_role(event: Mapping[str, Any], role: str) -> list[Mapping[str, Any]]:
     actors = event.get("actors")
     if not isinstance(actors, list):
         return []
-    return name_list([a for a in actors if isinstance(a, Mapping) and a.get("role") == role])
+    return [a for a in actors if isinstance(a, Mapping) and a.get("role") == role]
 
 
 def score_record(record: PloverRecord, events: Sequence[Mapping[str, Any]]) -> PloverResult:
@@ -270,9 +291,9 @@ def score_record(record: PloverRecord, events: Sequence[Mapping[str, Any]]) -> P
     found: dict[str, tuple[str, ...]] = {}
     if chosen is not None:
         for role in ROLES:
-            ours = _role_names(chosen, role)
+            ours = _with_role(chosen, role)
             found[role] = tuple(
-                a for a in _gold_actors(record, role) if any(names_match(a, s) for s in ours)
+                g.name for g in _gold_actors(record, role) if any(g.found_by(a) for a in ours)
             )
     return PloverResult(
         record=record,
