@@ -552,3 +552,34 @@ def test_missing_texts_and_bad_format(tmp_path: Path) -> None:
         run_event_eval(gold_path, [], False, "json", None, io.StringIO())
     with pytest.raises(UsageError, match="unknown format 'csv'"):
         run_event_eval(gold_path, [texts], False, "csv", None, io.StringIO())
+
+
+def test_a_document_the_analysis_fails_on_is_scored_as_giving_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline import pipeline
+
+    analyse = pipeline.analyse
+
+    def failing(document: Document, *args: Any, **kwargs: Any) -> Any:
+        if document.id == "d2":
+            raise RuntimeError("a bug met on strange input")
+        return analyse(document, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyse", failing)
+    gold_path, _ = write_corpus(tmp_path)
+    texts = tmp_path / "clean.jsonl"
+    texts.write_text(
+        "".join(
+            json.dumps({"id": d, "date": "2023-03-08", "text": t}) + "\n" for d, t in TEXTS.items()
+        )
+    )
+    out, err = io.StringIO(), io.StringIO()
+    assert run_event_eval(gold_path, [texts], True, "json", None, out, err) == 1
+    data = json.loads(out.getvalue())
+    assert data["gold"] == 7
+    # d2 gave nothing: its three gold events are misses
+    assert len([e for e in data["errors"]["miss"] if e["document"] == "d2"]) == 3
+    assert err.getvalue().splitlines()[0] == (
+        f"warning: {texts}:2: cannot analyse d2: a bug met on strange input"
+    )

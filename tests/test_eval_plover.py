@@ -250,3 +250,29 @@ def test_run_gives_each_record_its_own_document(tmp_path: Path) -> None:
     assert any(line.split()[:4] == ["type", "accuracy", "50.0", "2/4"] for line in lines)
     assert any(line.split()[:5] == ["events", "per", "sentence", "1.25", "5/4"] for line in lines)
     assert "commonest confusions: ACCUSE->(no event) x1, ASSAULT->(none) x1" in lines
+
+
+def test_a_record_the_analysis_fails_on_gives_no_event(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline import pipeline
+
+    analyse = pipeline.analyse
+
+    def failing(document: Document, *args: Any, **kwargs: Any) -> Any:
+        if document.id == "demand-1":
+            raise RuntimeError("a bug met on strange input")
+        return analyse(document, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyse", failing)
+    path = tmp_path / "plover.json"
+    path.write_text(json.dumps(RECORDS))
+    out, err = io.StringIO(), io.StringIO()
+    assert run_plover_eval(path, True, "json", None, out, err) == 1
+    data = json.loads(out.getvalue())
+    assert data["records"] == 4
+    (demand,) = [e for e in data["errors"] if e["id"] == "demand-1"]
+    assert (demand["events"], demand["ours"]) == (0, None)
+    assert err.getvalue() == (
+        f"warning: {path}: cannot analyse demand-1: a bug met on strange input\n"
+    )

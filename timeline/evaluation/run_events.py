@@ -49,27 +49,36 @@ EventExtract = Callable[[Sequence[Document]], Sequence[Mapping[str, Any]]]
 # The documents in, the JSON event dicts of each document alone out (no merging).
 PerDocumentExtract = Callable[[Sequence[Document]], Sequence[Sequence[Mapping[str, Any]]]]
 
+OnError = Callable[[Document, Exception], None]
+
 _LISTED = 5  # missing gold documents named in the error; the rest are counted
 
 
-def pipeline_events(model: str | None = None) -> EventExtract:
-    """An `EventExtract` that runs the real pipeline and builds one timeline of all documents."""
+def pipeline_events(model: str | None = None, on_error: OnError | None = None) -> EventExtract:
+    """An `EventExtract` that runs the real pipeline and builds one timeline of all documents.
+
+    A document the analysis fails on is told to `on_error` and gives no events.
+    """
     from timeline import timeline as tl
     from timeline.pipeline import Extractor
 
     extractor = Extractor(model)
 
     def extract(documents: Sequence[Document]) -> list[dict[str, Any]]:
-        events: list[dict[str, Any]] = tl.build(list(extractor.process_many(documents))).to_dict()[
-            "events"
-        ]
+        results = list(extractor.process_many(documents, on_error=on_error or _raise))
+        events: list[dict[str, Any]] = tl.build(results).to_dict()["events"]
         return events
 
     return extract
 
 
-def pipeline_per_document(model: str | None = None) -> PerDocumentExtract:
-    """A `PerDocumentExtract` that runs the real pipeline, with undated events when it has them."""
+def pipeline_per_document(
+    model: str | None = None, on_error: OnError | None = None
+) -> PerDocumentExtract:
+    """A `PerDocumentExtract` that runs the real pipeline, with undated events when it has them.
+
+    A document the analysis fails on is told to `on_error` and gives no events.
+    """
     import inspect
 
     from timeline.pipeline import Extractor
@@ -81,9 +90,25 @@ def pipeline_per_document(model: str | None = None) -> PerDocumentExtract:
     extractor = Extractor(model, **options)
 
     def extract(documents: Sequence[Document]) -> list[list[dict[str, Any]]]:
-        return [[e.to_dict() for e in r.events] for r in extractor.process_many(documents)]
+        # results come in order, without the documents that failed: found by identity
+        found = {
+            id(r.document): [e.to_dict() for e in r.events]
+            for r in extractor.process_many(documents, on_error=on_error or _raise)
+        }
+        return [found.get(id(d), []) for d in documents]
 
     return extract
+
+
+def _raise(document: Document, exc: Exception) -> None:
+    raise exc
+
+
+def _failed(problems: list[Problem]) -> OnError:
+    def told(document: Document, exc: Exception) -> None:  # a bug met on strange input
+        problems.append(Problem(document.source, f"cannot analyse {document.id}: {exc}"))
+
+    return told
 
 
 def read_gold_texts(
@@ -148,7 +173,7 @@ def run_event_eval(
     gold = load_event_gold(Path(gold_path))
     documents, problems, overruled = read_gold_texts(gold, texts, source)
     if extract is None:
-        extract = pipeline_events(model)
+        extract = pipeline_events(model, _failed(problems))
     events = extract(documents)
     report = replace(
         score_events(gold, events, {d.id: d.text for d in documents}),
@@ -172,25 +197,34 @@ def run_plover_eval(
     fmt: str | None,
     model: str | None,
     out: TextIO,
+    err: TextIO | None = None,
     *,
     extract: PerDocumentExtract | None = None,
 ) -> int:
     """Score the pipeline's `plover` types on PLOVER records; returns the exit code.
 
-    Raises UsageError (a missing or malformed records file, a bad format) and ModelError.
+    Raises UsageError (a missing or malformed records file, a bad format) and
+    ModelError; a record the analysis fails on is scored as giving no event,
+    reported on `err`, and gives exit code 1.
     """
+    err = err if err is not None else sys.stderr
     fmt = choose_format(fmt, out)
     started = time.perf_counter()
     source = str(records_path)
     records = load_plover(Path(records_path))
     documents = [Document(id=r.id, text=r.text, source=source) for r in records]
+    problems: list[Problem] = []
     if extract is None:
-        extract = pipeline_per_document(model)
+        extract = pipeline_per_document(model, _failed(problems))
     report = replace(
-        score_plover(records, extract(documents)), seconds=time.perf_counter() - started
+        score_plover(records, extract(documents)),
+        problems=tuple(problems),
+        seconds=time.perf_counter() - started,
     )
     _write(report, fmt, errors, out)
-    return int(ExitCode.OK)
+    for problem in problems:
+        err.write(f"warning: {problem}\n")
+    return int(ExitCode.SOME_UNREADABLE if problems else ExitCode.OK)
 
 
 def _write(report: EventReport | PloverReport, fmt: str, errors: bool, out: TextIO) -> None:
