@@ -35,11 +35,19 @@ typecheck: dev
 
 check: test lint typecheck
 
-# TempEval-3 Task A scoring on the TBAQ corpus beside the project; skipped without it.
+# On the data beside the project, each part skipped without it: TempEval-3 Task A and
+# event anchoring (TLINKs) on TBAQ; events on the event gold; PLOVER types on its records.
 eval: install
 	@if [ -d "$(SHARED)/data/tempeval3-tbaq" ]; then \
 		$(BIN)/timeline eval "$(SHARED)/data/tempeval3-tbaq" --format table; \
 	else echo "eval: $(SHARED)/data/tempeval3-tbaq not found, skipped" >&2; fi
+	@if [ -f "$(SHARED)/data/events-dev.json" ] && [ -f "$(SHARED)/bench/news-2452.jsonl" ]; then \
+		$(BIN)/timeline eval --events "$(SHARED)/data/events-dev.json" \
+			"$(SHARED)/bench/news-2452.jsonl" --format table; \
+	else echo "eval: $(SHARED)/data/events-dev.json or its texts not found, skipped" >&2; fi
+	@if [ -f "$(SHARED)/data/plover-gsr-dev.json" ]; then \
+		$(BIN)/timeline eval --plover "$(SHARED)/data/plover-gsr-dev.json" --format table; \
+	else echo "eval: $(SHARED)/data/plover-gsr-dev.json not found, skipped" >&2; fi
 
 # Throughput and memory against plain spaCy; skipped without the corpus.
 bench: install

@@ -90,3 +90,111 @@ def test_eval_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     (only,) = data["by_document"]
     assert only["gold"] == data["overall"]["gold"]
     assert only["value_f1"] == data["overall"]["value_f1"]
+
+
+ARTICLE = "The foreign ministers of Norway and Chile will meet in Geneva on Friday."
+EVENT_GOLD = {
+    "documents": {
+        "oslo-1": {
+            "anchor": "2023-03-08",
+            "events": [
+                {
+                    "date": "2023-03-10",
+                    "type": "meeting",
+                    "status": "planned",
+                    "location": ["Geneva"],
+                    "actors": ["Norway", "Chile"],
+                    "evidence": "will meet in Geneva on Friday",
+                }
+            ],
+        }
+    }
+}
+
+
+def event_corpus(tmp_path: Path) -> tuple[Path, Path]:
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps(EVENT_GOLD))
+    texts = tmp_path / "news.jsonl"
+    texts.write_text(json.dumps({"id": "oslo-1", "date": "2023-03-08", "text": ARTICLE}) + "\n")
+    return gold, texts
+
+
+def test_eval_events_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold, texts = event_corpus(tmp_path)
+    assert run(["eval", "--events", str(gold), str(texts), "-f", "json", "--errors"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["documents"], data["gold"]) == (1, 1)
+    assert set(data["errors"]) == {
+        "miss",
+        "false_alarm",
+        "wrong_type",
+        "wrong_status",
+        "missed_actors",
+        "not_merged",
+        "over_merged",
+    }
+    assert data["merging"]["clusters"] == 0
+
+
+def test_eval_plover_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    records = tmp_path / "plover.json"
+    record = {"id": "r1", "event": "CONSULT", "eventText": "meet", "text": ARTICLE}
+    records.write_text(json.dumps({"records": [record]}))
+    assert run(["eval", "--plover", str(records), "--format", "table"]) == 0
+    out = capsys.readouterr().out
+    assert "PLOVER event types: 1 records" in out
+
+
+def one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    return err.strip()
+
+
+@pytest.mark.parametrize(
+    ("gold_text", "message"),
+    [
+        (None, "no such event gold file"),
+        ('{"documents": ', "malformed event gold: not JSON at line 1, column 15"),
+        ('{"documents": {"x": {"anchor": "2023-03-08"}}}', "documents['x']: no \"events\" list"),
+    ],
+)
+def test_eval_events_bad_gold(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], gold_text: str | None, message: str
+) -> None:
+    _, texts = event_corpus(tmp_path)
+    gold = tmp_path / "other.json"
+    if gold_text is not None:
+        gold.write_text(gold_text)
+    assert run(["eval", "--events", str(gold), str(texts)]) == 2
+    line = one_line_error(capsys)
+    assert line.startswith(f"timeline: error: {gold}: ") and line.endswith(message)
+
+
+def test_eval_events_gold_document_not_among_the_texts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold, _ = event_corpus(tmp_path)
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"id": "paris-2", "text": ARTICLE}) + "\n")
+    assert run(["eval", "--events", str(gold), str(other)]) == 2
+    assert one_line_error(capsys) == (
+        f"timeline: error: {gold}: 1 gold document not among the texts: oslo-1"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--events", "g.json"], "TEXTS: give the texts the gold's documents are in"),
+        (["--events", "g.json", "--plover", "p.json"], "--plover: give --events or --plover"),
+        (["--plover", "p.json", "texts/"], "--plover: takes no PATHS"),
+        (["--plover", "/no/such.json"], "/no/such.json: no such PLOVER records file"),
+    ],
+)
+def test_eval_events_and_plover_usage(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["eval", *argv]) == 2
+    assert one_line_error(capsys).startswith(f"timeline: error: {message}")

@@ -629,7 +629,7 @@ def test_gold_side_classes_leave_the_figures_alone(
     # Values are right only when equal to the gold string: 1 of 5, whatever the gold's faults.
     assert (s.relaxed_f1, s.value_accuracy, s.value_f1) == (1.0, 0.2, 0.2)
     assert report.error_counts()["wrong_value"] == 4
-    monkeypatch.setattr("timeline.evaluation._gold_issue", lambda *_: None)
+    monkeypatch.setattr("timeline.evaluation.diagnosis.gold_issue", lambda *_: None)
     plain = evaluate([issue_corpus(tmp_path)], fake_issue_extract)
     assert plain.wrong_value_counts() == {
         "gold_contradicts_text": 0,

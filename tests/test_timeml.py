@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from timeline.errors import InputError
-from timeline.timeml import GoldEvent, GoldTimex, parse_timeml, read_timeml
+from timeline.timeml import GoldEvent, GoldLink, GoldTimex, parse_timeml, read_timeml
 
 SAMPLE = """<?xml version="1.0" ?>
 <TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -52,6 +52,37 @@ def test_offsets_point_into_the_text() -> None:
     )
     for e in doc.events:
         assert doc.text[e.start : e.end] == e.text
+
+
+LINKED = """<TimeML>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-06" functionInDocument="CREATION_TIME">\
+1998-02-06</TIMEX3></DCT>
+<TEXT>The envoys <EVENT eid="e1" class="OCCURRENCE">met</EVENT> \
+<TIMEX3 tid="t1" type="DATE" value="1998-02-05">Thursday</TIMEX3>, an aide \
+<EVENT eid="e2" class="REPORTING">said</EVENT>.</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1" tense="PAST" aspect="NONE" polarity="POS" pos="VERB"/>
+<MAKEINSTANCE eventID="e2" eiid="ei2" tense="PAST" aspect="NONE" polarity="POS" pos="VERB"/>
+<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>
+<TLINK lid="l2" relType="INCLUDES" timeID="t0" relatedToEventInstance="ei2"/>
+<TLINK lid="l3" relType="BEFORE" eventInstanceID="ei1" relatedToEventInstance="ei2"/>
+<TLINK lid="l4" relType="DURING" eventInstanceID="ei9" relatedToTime="t1"/>
+</TimeML>
+"""
+
+
+def test_tlinks_resolve_event_instances_to_events() -> None:
+    doc = parse_timeml(LINKED)
+    assert doc.links == (
+        GoldLink("l1", "IS_INCLUDED", event="e1", related_time="t1"),
+        GoldLink("l2", "INCLUDES", time="t0", related_event="e2"),
+        GoldLink("l3", "BEFORE", event="e1", related_event="e2"),
+        # an instance no MAKEINSTANCE declares: the link is kept, its event unknown
+        GoldLink("l4", "DURING", related_time="t1"),
+    )
+
+
+def test_no_tlinks() -> None:
+    assert parse_timeml(SAMPLE.encode("utf-8")).links == ()
 
 
 def test_dct_id_and_title() -> None:

@@ -159,7 +159,19 @@ def _check_output(output: str | None, files: Sequence[str]) -> None:
 
 
 @cli.command("eval")
-@click.argument("gold", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(), metavar="[GOLD|TEXTS]...")
+@click.option(
+    "--events",
+    "events_gold",
+    metavar="GOLD.json",
+    help="Score events against this event gold; PATHS are the texts its documents are in.",
+)
+@click.option(
+    "--plover",
+    "plover_records",
+    metavar="FILE",
+    help="Score PLOVER event types on these gold standard records (no PATHS).",
+)
 @click.option(
     "--errors", is_flag=True, help="Also list every error and the commonest error patterns."
 )
@@ -175,12 +187,35 @@ def _check_output(output: str | None, files: Sequence[str]) -> None:
     "--model", metavar="NAME", help="An installed spaCy English pipeline (default: en_core_web_sm)."
 )
 def eval_command(
-    gold: tuple[str, ...], errors: bool, documents: bool, fmt: str | None, model: str | None
+    paths: tuple[str, ...],
+    events_gold: str | None,
+    plover_records: str | None,
+    errors: bool,
+    documents: bool,
+    fmt: str | None,
+    model: str | None,
 ) -> None:
-    """Score the temporal tagger on TimeML GOLD files or folders (TempEval-3 Task A)."""
-    from timeline.evaluation import run_eval
+    """Score the extraction against gold.
 
-    code = run_eval(list(gold), errors, fmt, model, sys.stdout, documents=documents)
+    Without options, PATHS are TimeML GOLD files or folders: temporal expressions
+    (TempEval-3 Task A) and event anchoring (event-time TLINKs) are scored.
+    """
+    if events_gold is not None and plover_records is not None:
+        raise UsageError("give --events or --plover, not both", "--plover")
+    if events_gold is not None:
+        from timeline.evaluation.run_events import run_event_eval
+
+        code = run_event_eval(events_gold, list(paths), errors, fmt, model, sys.stdout)
+    elif plover_records is not None:
+        if paths:
+            raise UsageError("takes no PATHS: the records hold their texts", "--plover")
+        from timeline.evaluation.run_events import run_plover_eval
+
+        code = run_plover_eval(plover_records, errors, fmt, model, sys.stdout)
+    else:
+        from timeline.evaluation import run_eval
+
+        code = run_eval(list(paths), errors, fmt, model, sys.stdout, documents=documents)
     if code:
         raise SystemExit(code)
 

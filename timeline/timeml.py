@@ -28,6 +28,7 @@ from timeline.errors import InputError
 
 __all__ = [
     "GoldEvent",
+    "GoldLink",
     "GoldTimex",
     "TimeMLDocument",
     "parse_timeml",
@@ -63,13 +64,30 @@ class GoldEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class GoldLink:
+    """A TLINK, its event instances resolved through MAKEINSTANCE to the EVENTs' eids.
+
+    The link runs from `event` (eid) or `time` (tid) to `related_event` or
+    `related_time`; an instance without its MAKEINSTANCE resolves to None.
+    """
+
+    lid: str
+    rel_type: str
+    event: str | None = None
+    time: str | None = None
+    related_event: str | None = None
+    related_time: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class TimeMLDocument:
     """One TimeML document as read.
 
     `dct` is the date of the document creation time (the TIMEX3 with
     functionInDocument="CREATION_TIME", wherever it is), or None when there is
     none or its value has no full date; `dct_value` is that TIMEX3's raw value.
-    `timexes` and `events` are the tags inside TEXT, in document order.
+    `timexes` and `events` are the tags inside TEXT, in document order;
+    `links` the TLINKs, in file order.
     """
 
     id: str
@@ -80,6 +98,7 @@ class TimeMLDocument:
     timexes: tuple[GoldTimex, ...]
     events: tuple[GoldEvent, ...]
     title: str | None = None
+    links: tuple[GoldLink, ...] = ()
 
 
 def read_timeml(
@@ -134,6 +153,7 @@ def parse_timeml(
         timexes=tuple(sorted(collector.timexes, key=_order)),
         events=tuple(sorted(collector.events, key=_order)),
         title=title or None,
+        links=_links(root),
     )
 
 
@@ -171,6 +191,33 @@ def _find(root: Element, name: str) -> Element | None:
         if _local(el.tag) == name:
             return el
     return None
+
+
+def _links(root: Element) -> tuple[GoldLink, ...]:
+    """The TLINKs, wherever they are, with their instances (eiid) read as events (eid)."""
+    instances: dict[str, str] = {}
+    tlinks: list[Element] = []
+    for el in root.iter():
+        name = _local(el.tag)
+        if name == "MAKEINSTANCE":
+            instances[el.get("eiid", "")] = el.get("eventID", "")
+        elif name == "TLINK":
+            tlinks.append(el)
+
+    def event(eiid: str | None) -> str | None:
+        return instances.get(eiid) if eiid else None
+
+    return tuple(
+        GoldLink(
+            lid=el.get("lid", ""),
+            rel_type=el.get("relType", ""),
+            event=event(el.get("eventInstanceID")),
+            time=el.get("timeID"),
+            related_event=event(el.get("relatedToEventInstance")),
+            related_time=el.get("relatedToTime"),
+        )
+        for el in tlinks
+    )
 
 
 def _creation_time(root: Element) -> Element | None:
