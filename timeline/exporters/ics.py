@@ -35,14 +35,13 @@ file reads as before the library wrote it; only the fold points moved.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TextIO
-
-import icalendar
 
 from timeline import __version__
 from timeline.exporters._base import (
@@ -63,23 +62,29 @@ _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _HTTP_URL = re.compile(r"https?://[^\s\"<>\\^`{|}]+")
 
 
-class Text(icalendar.vText):
-    """A TEXT value (RFC 5545 3.3.11) as icalendar writes it, one case put right.
+@functools.cache
+def _text_type() -> Any:
+    """icalendar's TEXT value, one case put right (imported on first use: the
+    library costs every start of the command line a tenth of a second).
 
     icalendar reads a literal backslash-N in the value as a line break before
     escaping (`\\N` is a line break on input); a sentence quoting `C:\\New`
     would lose its backslash. So the value is escaped in pieces around each
     backslash-N, which is written as an escaped backslash and an N.
     """
+    import icalendar
 
-    def to_ical(self) -> bytes:
-        pieces = (icalendar.vText(piece).to_ical() for piece in str(self).split("\\N"))
-        return b"\\\\N".join(pieces)
+    class Text(icalendar.vText):
+        def to_ical(self) -> bytes:
+            pieces = (icalendar.vText(piece).to_ical() for piece in str(self).split("\\N"))
+            return b"\\\\N".join(pieces)
+
+    return Text
 
 
-def text(value: str) -> Text:
+def text(value: str) -> Any:
     """A TEXT value with one kind of line break and no control characters."""
-    return Text(_CONTROL.sub("", _LINE_BREAK.sub("\n", value)))
+    return _text_type()(_CONTROL.sub("", _LINE_BREAK.sub("\n", value)))
 
 
 def uid(event: Mapping[str, Any]) -> str:
@@ -98,7 +103,7 @@ def dtstamp(doc: Mapping[str, Any] | None) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=UTC) if day else EPOCH
 
 
-def _when(event: icalendar.Event, interval: Interval) -> None:
+def _when(event: Any, interval: Interval) -> None:
     day = interval.first
     if interval.hour is None:
         event.add("dtstart", day)
@@ -128,8 +133,10 @@ def description(event: Mapping[str, Any], doc: Mapping[str, Any] | None) -> str:
 
 def vevent(
     event: Mapping[str, Any], doc: Mapping[str, Any] | None, interval: Interval, number: int = 1
-) -> icalendar.Event:
+) -> Any:
     """The VEVENT of an event; `number` > 1 for a repeat of one trigger and date."""
+    import icalendar
+
     out = icalendar.Event()
     identifier = uid(event)
     if number > 1:  # two events on one trigger and date would share a UID
@@ -168,6 +175,8 @@ class IcsExporter:
         texts: Mapping[str, str] | None = None,
         note: Note = ignore_note,
     ) -> None:
+        import icalendar
+
         docs = documents_by_id(data)
         calendar = icalendar.Calendar()
         calendar.add("version", "2.0")
