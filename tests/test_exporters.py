@@ -54,7 +54,17 @@ def by_id(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def test_registry_lists_every_format() -> None:
-    assert set(FORMATS) == {"table", "json", "jsonl", "csv", "md", "ics", "timelinejs", "timeml"}
+    assert set(FORMATS) == {
+        "table",
+        "json",
+        "jsonl",
+        "csv",
+        "md",
+        "ics",
+        "timelinejs",
+        "html",
+        "timeml",
+    }
     for name, exporter in EXPORTERS.items():
         assert exporter.name == name
         assert exporter.description
