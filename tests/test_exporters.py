@@ -403,7 +403,11 @@ def test_timelinejs_structure(data: dict[str, Any]) -> None:
     assert week["end_date"] == {"year": "2022", "month": "1", "day": "16"}
     assert week["display_date"] == "week 2 of 2022"
     assert slides["geneva-talks"]["group"] == SEED_ID
-    assert slides["call-3pm"]["group"] == "Sanctions, “Kyiv” | Ünal; a &lt;test&gt; &amp; more"
+    # TimelineJS reads a group as HTML twice over (tests/test_browser.py): escaped twice.
+    assert (
+        slides["call-3pm"]["group"]
+        == "Sanctions, “Kyiv” | Ünal; a &amp;lt;test&amp;gt; &amp;amp; more"
+    )
     meeting = slides["meeting-geneve"]["text"]
     assert "&lt;b&gt;bold&lt;/b&gt;" in meeting["headline"] and "<b>" not in meeting["headline"]
     assert "Where: Genève, Switzerland" in meeting["text"]
