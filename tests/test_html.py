@@ -215,7 +215,7 @@ def test_an_event_with_every_new_field() -> None:
     assert talks["documents"] == [SEED_ID, "Sanctions, “Kyiv” | Ünal; a <test> & more"]
     assert talks["lanes"]["document"] == talks["documents"]
     assert talks["lanes"]["actor"] == ["Russian", "American", "Wendy R. Sherman"]
-    # Both Mondays of the sentence are the date as written; "talks" is the event's word.
+    # The date as written (no mention is the bare word: the first found), and the event's word.
     assert [(sentence[a:b], kind) for a, b, kind in talks["marks"]] == [
         ("talks", "trigger"),
         ("Monday", "date"),
