@@ -27,7 +27,7 @@ def page_data() -> dict[str, Any]:
     for actor in talks["actors"]:
         if actor["name"] in roles:
             actor["role"], actor["country"] = roles[actor["name"]]
-    talks["location"].update(country="CHE", lat=46.2044, lon=6.1432)
+    talks["location"].update(country="CHE", latitude=46.2044, longitude=6.1432)
     talks["reported"] = [{"by": "Wendy R. Sherman", "date": "2022-01-10", "date_text": "Monday"}]
     talks["sources"] = [
         {

@@ -234,6 +234,53 @@ def test_an_event_without_the_new_fields() -> None:
     assert undated["actors"][0]["role"] == "" and undated["actors"][0]["country"] == ""
 
 
+@pytest.mark.parametrize(
+    ("location", "place"),
+    [
+        (
+            {"name": "Oslo", "start": 0, "end": 4, "country": "NOR", "lat": 59.91, "lon": 10.75},
+            {"name": "Oslo", "country": "NOR", "lat": 59.91, "lon": 10.75},
+        ),
+        (
+            {"name": "Oslo", "start": 0, "end": 4, "latitude": 59.91, "longitude": 10},
+            {"name": "Oslo", "country": "", "lat": 59.91, "lon": 10},
+        ),
+        (
+            {"name": "Oslo", "start": 0, "end": 4, "latitude": None, "longitude": None},
+            {"name": "Oslo", "country": "", "lat": None, "lon": None},
+        ),
+        (
+            {"name": "Oslo", "start": 0, "end": 4, "lat": "59.91", "lon": 10.75},
+            {"name": "Oslo", "country": "", "lat": None, "lon": None},
+        ),
+        ({"name": "", "start": 0, "end": 0}, None),
+    ],
+)
+def test_a_place_and_its_coordinates(
+    location: dict[str, Any], place: dict[str, Any] | None
+) -> None:
+    data = {"documents": [], "events": [{"summary": "Talks", "location": location}]}
+    assert view_records(data)[0]["place"] == place
+
+
+def test_reports_with_what_is_known_of_them() -> None:
+    entries = [
+        {"by": "a senior official", "date": "2022-01-14", "date_text": "Friday", "trigger": {}},
+        {"by": None, "date": "2022-01-14", "date_text": None},
+        {"by": "Reuters", "date": None, "date_text": "last week"},
+        {"by": None, "date": None, "date_text": None},
+        "the ministry",
+    ]
+    data = {"documents": [], "events": [{"summary": "Talks", "reported": entries}]}
+    assert view_records(data)[0]["reported"] == [
+        "a senior official, on 2022-01-14 (“Friday”)",
+        "on 2022-01-14",
+        "Reuters, “last week”",
+        "unknown",
+        "the ministry",
+    ]
+
+
 def test_an_event_with_only_its_essentials() -> None:
     data = {"documents": [], "events": [{"summary": "Talks", "date": "2022-01"}]}
     (record,) = view_records(data)

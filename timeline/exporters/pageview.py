@@ -143,8 +143,10 @@ def _actor(actor: Mapping[str, Any]) -> dict[str, Any]:
 def _place(location: Any) -> dict[str, Any] | None:
     if not isinstance(location, Mapping) or not location.get("name"):
         return None
-    lat, lon = location.get("lat"), location.get("lon")
-    coordinates = isinstance(lat, int | float) and isinstance(lon, int | float)
+    # `lat`/`lon` as the events issue names them; `latitude`/`longitude` as its work writes them.
+    lat = location.get("lat", location.get("latitude"))
+    lon = location.get("lon", location.get("longitude"))
+    coordinates = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lat, lon))
     return {
         "name": str(location["name"]),
         "country": location.get("country") or "",
