@@ -157,7 +157,7 @@ def screenshot(driver: Driver, name: str) -> Path:
     return path
 
 
-def _short(text: str, size: int = 48) -> str:
+def _short(text: str, size: int = 40) -> str:
     """A summary as an item shows it (page.js, `shorten`)."""
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 

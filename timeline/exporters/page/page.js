@@ -55,14 +55,16 @@
     multiselect: false,
     showCurrentTime: false,
     zoomMin: 60 * 60 * 1000,
-    maxHeight: 640,
+    maxHeight: Math.max(360, Math.round(window.innerHeight * 0.7)),
+    verticalScroll: true, // many lanes: a scroll bar, not a chart taller than the screen
+    zoomKey: "ctrlKey", // with a scroll bar, the wheel scrolls; Ctrl+wheel (or the buttons) zooms
     groupOrder: "order",
     margin: { item: { horizontal: 4, vertical: 6 }, axis: 6 },
-    orientation: { axis: "both" },
+    orientation: { axis: "both", item: "top" }, // lanes fill downwards, the first in sight
   });
 
   function content(ev) {
-    var node = el("span", null, shorten(ev.summary || ev.type_label, 48));
+    var node = el("span", null, shorten(ev.summary || ev.type_label, 40));
     node.title = ev.summary + " (" + ev.date_label + ")";
     return node;
   }
@@ -105,15 +107,25 @@
   }
 
   var counted = "";
+  // The events the window shows (in time: a lane scrolled out of sight still counts).
   function countInView() {
-    var inView = new Set(chart.getVisibleItems().map(function (id) { return String(id).split("/")[0]; }));
-    var onChart = new Set(items.getIds().map(function (id) { return String(id).split("/")[0]; }));
+    var range = chart.getWindow();
+    var from = range.start.valueOf(), to = range.end.valueOf();
+    var inView = new Set(), onChart = new Set();
+    items.forEach(function (item) {
+      var index = String(item.id).split("/")[0];
+      onChart.add(index);
+      var start = vis.moment(item.start).valueOf();
+      var end = item.end ? vis.moment(item.end).valueOf() : start;
+      if (start <= to && end >= from) inView.add(index);
+    });
     var line = counted;
     if (inView.size < onChart.size) {
       line += "; in view: " + inView.size + " of the " + onChart.size + " drawn (Show all for the rest)";
     }
     document.getElementById("count").textContent = line + ".";
   }
+
   // After vis has drawn (not while it is taking new items): what is in view then.
   // The first drawing fits every item; the page then opens where it means to.
   var opened = false;
