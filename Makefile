@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install dev run test lint typecheck check eval bench clean
+.PHONY: install dev run test browser lint typecheck check eval bench vendor clean
 
 $(BIN)/timeline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,19 @@ dev: $(VENV)/.dev
 run: install
 	$(BIN)/timeline extract seeds/
 
-test: dev
+test: dev browser
 	$(BIN)/python -m pytest
+
+# The browser tests (tests/test_browser.py) need Debian's chromium and chromium-driver:
+# installed here when missing and we may (root, apt-get); else those tests skip, saying why.
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "browser tests: installing chromium and chromium-driver (Debian)" >&2; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			chromium chromium-driver; } >/dev/null 2>&1 \
+		|| echo "browser tests: could not install chromium; they will be skipped" >&2; \
+	else echo "browser tests: no chromium/chromedriver and no apt-get as root; they will be skipped" >&2; fi
 
 lint: dev
 	$(BIN)/ruff check timeline tests benchmarks
@@ -54,6 +65,30 @@ bench: install
 	@if [ -f "$(SHARED)/bench/news-2452.jsonl" ]; then \
 		$(BIN)/python benchmarks/bench.py "$(SHARED)/bench/news-2452.jsonl"; \
 	else echo "bench: $(SHARED)/bench/news-2452.jsonl not found, skipped" >&2; fi
+
+# The vendored JavaScript, from the npm registry: vis-timeline's standalone build for the
+# html page (shipped in the package), TimelineJS 3 for the browser test of the timelinejs
+# export (tests only). Source maps are left behind: nothing is fetched when a page opens.
+VIS_TIMELINE := 8.5.4
+TIMELINEJS := 3.9.11
+PAGE := timeline/exporters/page
+TLJS := tests/vendor/timelinejs
+vendor:
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	(cd "$$tmp" && npm pack --silent vis-timeline@$(VIS_TIMELINE) @knight-lab/timelinejs@$(TIMELINEJS) >/dev/null \
+		&& mkdir vis tljs && tar xzf vis-timeline-$(VIS_TIMELINE).tgz -C vis \
+		&& tar xzf knight-lab-timelinejs-$(TIMELINEJS).tgz -C tljs); \
+	sed '/^\/\/# sourceMappingURL=/d' "$$tmp/vis/package/standalone/umd/vis-timeline-graph2d.min.js" \
+		> $(PAGE)/vis-timeline-graph2d.min.js; \
+	cat "$$tmp/vis/package/LICENSE.md" "$$tmp/vis/package/LICENSE.MIT.txt" > $(PAGE)/vis-timeline-LICENSE.txt; \
+	mkdir -p $(TLJS)/js $(TLJS)/css/icons; \
+	sed '/^\/\/# sourceMappingURL=/d' "$$tmp/tljs/package/dist/js/timeline.js" > $(TLJS)/js/timeline.js; \
+	sed '/sourceMappingURL=/d' "$$tmp/tljs/package/dist/css/timeline.css" > $(TLJS)/css/timeline.css; \
+	cp "$$tmp/tljs/package/dist/css/icons/tl-icons.ttf" "$$tmp/tljs/package/dist/css/icons/tl-icons.woff2" \
+		$(TLJS)/css/icons/; \
+	cp "$$tmp/tljs/package/LICENSE" $(TLJS)/LICENSE; \
+	cp "$$tmp/tljs/package/dist/js/timeline.js.LICENSE.txt" $(TLJS)/js/; \
+	echo "vendored vis-timeline $(VIS_TIMELINE) and @knight-lab/timelinejs $(TIMELINEJS)"
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

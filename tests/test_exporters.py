@@ -30,7 +30,6 @@ from tests.sample import (
 )
 from timeline.errors import ExportError, UsageError
 from timeline.exporters import EXPORTERS, FORMATS, format_for_path, get_exporter
-from timeline.exporters.ics import fold
 from timeline.schema import SCHEMA
 
 
@@ -55,7 +54,17 @@ def by_id(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def test_registry_lists_every_format() -> None:
-    assert set(FORMATS) == {"table", "json", "jsonl", "csv", "md", "ics", "timelinejs", "timeml"}
+    assert set(FORMATS) == {
+        "table",
+        "json",
+        "jsonl",
+        "csv",
+        "md",
+        "ics",
+        "timelinejs",
+        "html",
+        "timeml",
+    }
     for name, exporter in EXPORTERS.items():
         assert exporter.name == name
         assert exporter.description
@@ -313,8 +322,16 @@ def test_ics_unresolved_dates_are_left_out(data: dict[str, Any]) -> None:
     assert "1 unresolved" in notes[0]
 
 
+# icalendar's reader turns an escaped backslash before an n into a line break
+# (`\\n` on the wire reads back as a backslash and a newline): a fault of the
+# reader, so such summaries are checked on the wire instead, below.
+_NO_BACKSLASH_N = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300
+).filter(lambda s: not re.search(r"\\[nN]", s))
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+@given(_NO_BACKSLASH_N)
 def test_ics_any_summary_survives_folding_and_escaping(summary: str) -> None:
     data = build_timeline().to_dict()
     data["events"] = [by_id(data)["geneva-talks"]]
@@ -327,12 +344,28 @@ def test_ics_any_summary_survives_folding_and_escaping(summary: str) -> None:
     assert str(event.get("SUMMARY", "")) == expected
 
 
-def test_fold_never_splits_a_character() -> None:
-    line = "SUMMARY:" + "Ü" * 100
-    folded = fold(line)
-    parts = folded.split("\r\n")[:-1]
-    assert all(len(p.encode()) <= 75 for p in parts)
-    assert "".join(p[1:] if i else p for i, p in enumerate(parts)) == line
+def _unfolded(text: str) -> str:
+    return text.replace("\r\n ", "")
+
+
+def test_ics_a_backslash_before_n_stays_a_backslash() -> None:
+    data = build_timeline().to_dict()
+    data["events"] = [by_id(data)["geneva-talks"]]
+    data["events"][0]["summary"] = "Files moved from C:\\New\\notes, line one\nline two"
+    text, _ = render("ics", data)
+    wire = r"SUMMARY:Files moved from C:\\New\\notes\, line one\nline two"
+    assert wire + "\r\n" in _unfolded(text)
+
+
+def test_ics_folding_never_splits_a_character() -> None:
+    data = build_timeline().to_dict()
+    data["events"] = [by_id(data)["geneva-talks"]]
+    data["events"][0]["summary"] = "Ü" * 100
+    text, _ = render("ics", data)
+    lines = text.split("\r\n")
+    assert all(len(line.encode("utf-8")) <= 75 for line in lines)  # decodes: no split character
+    assert "SUMMARY:" + "Ü" * 100 + "\r\n" in _unfolded(text)
+    assert sum(line.startswith(" Ü") for line in lines) >= 2
 
 
 # --- timelinejs ---------------------------------------------------------------------
@@ -370,7 +403,11 @@ def test_timelinejs_structure(data: dict[str, Any]) -> None:
     assert week["end_date"] == {"year": "2022", "month": "1", "day": "16"}
     assert week["display_date"] == "week 2 of 2022"
     assert slides["geneva-talks"]["group"] == SEED_ID
-    assert slides["call-3pm"]["group"] == "Sanctions, “Kyiv” | Ünal; a &lt;test&gt; &amp; more"
+    # TimelineJS reads a group as HTML twice over (tests/test_browser.py): escaped twice.
+    assert (
+        slides["call-3pm"]["group"]
+        == "Sanctions, “Kyiv” | Ünal; a &amp;lt;test&amp;gt; &amp;amp; more"
+    )
     meeting = slides["meeting-geneve"]["text"]
     assert "&lt;b&gt;bold&lt;/b&gt;" in meeting["headline"] and "<b>" not in meeting["headline"]
     assert "Where: Genève, Switzerland" in meeting["text"]

@@ -25,6 +25,7 @@ from timeline.cli_export import (
     schema_command,
     slice_options,
 )
+from timeline.cli_view import view_command
 from timeline.errors import ExitCode, ExportError, TimelineError, UsageError
 from timeline.filters import Filter
 from timeline.models import Document, DocumentResult, Problem
@@ -222,6 +223,7 @@ def eval_command(
 
 cli.add_command(export_command)
 cli.add_command(schema_command)
+cli.add_command(view_command)
 
 
 # click 8.2+ raises this for a group called without a command.

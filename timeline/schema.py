@@ -1,31 +1,31 @@
-"""The JSON Schema (draft 2020-12) of the timeline document, and a checker for it.
+"""The JSON Schema (draft 2020-12) of the timeline document, and the check of saved JSON.
 
 `SCHEMA` describes exactly what `Timeline.to_dict()` produces; `timeline schema`
-prints it and the tests validate real output against it with `jsonschema`.
-Objects are closed (`additionalProperties: false`) so that a field added to
-`models.py` without being described here fails the tests: the schema is the
-contract, and `SCHEMA_VERSION` (from models) says which one. `schema_version`
-is accepted for any version with the same major number.
+prints it, and `timeline export` checks saved JSON against it with
+`jsonschema`, so the schema is the one description of the format. Objects are
+closed (`additionalProperties: false`) so that a field added to `models.py`
+without being described here fails the tests: the schema is the contract, and
+`SCHEMA_VERSION` (from models) says which one. `schema_version` is accepted
+for any version with the same major number.
 
-`jsonschema` is a test dependency only, so `validate` is a small checker for
-the handful of keywords this schema uses (type, enum, pattern, minLength,
-minimum, properties, required, additionalProperties, items, $ref to $defs).
-It refuses a schema that uses any other keyword, so the two cannot drift
-apart silently; the tests check that it agrees with `jsonschema`. After the
-schema it checks what JSON Schema cannot say: document ids are unique, every
-event's `document` is the id of a document, and offsets run forwards.
+After the schema, `validate` checks what JSON Schema cannot say: document ids
+are unique, every event's `document` is the id of a document, and offsets run
+forwards.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
-from typing import Any
+import functools
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from timeline import timex
 from timeline.errors import InputError
 from timeline.events.lexicon import EVENT_TYPES, PLOVER_TYPES
 from timeline.models import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, ValidationError
 
 __all__ = [
     "EVENT_TYPES",
@@ -230,122 +230,48 @@ SCHEMA: dict[str, Any] = {
 }
 
 
-# --- the checker -----------------------------------------------------------------
+# --- the check -------------------------------------------------------------------
 
-_ANNOTATIONS = {"$schema", "$id", "$defs", "title", "description"}
-_KEYWORDS = {
-    "type",
-    "enum",
-    "pattern",
-    "minLength",
-    "minimum",
-    "properties",
-    "required",
-    "additionalProperties",
-    "items",
-    "$ref",
-    "anyOf",
-}
-
-_JSON_TYPES: dict[str, tuple[type, ...]] = {
-    "object": (dict,),
-    "array": (list,),
-    "string": (str,),
-    "integer": (int,),
-    "number": (int, float),
-    "boolean": (bool,),
-    "null": (type(None),),
-}
+_MESSAGE_LENGTH = 200
 
 
-def _is_type(value: Any, name: str) -> bool:
-    if isinstance(value, bool) and name in ("integer", "number"):
-        return False
-    if name == "integer" and isinstance(value, float):
-        return value.is_integer()  # JSON Schema: 1.0 is an integer, as jsonschema agrees
-    return isinstance(value, _JSON_TYPES[name])
+@functools.cache
+def _validator(part: str | None = None) -> Draft202012Validator:
+    """A jsonschema validator of SCHEMA, or of one of its `$defs` (imported on first
+    use: jsonschema costs every start of the command line a seventh of a second)."""
+    from jsonschema import Draft202012Validator
+
+    schema = SCHEMA if part is None else {"$ref": f"#/$defs/{part}", "$defs": SCHEMA["$defs"]}
+    return Draft202012Validator(schema)
 
 
-def _where(path: str) -> str:
-    return path or "the document"
+def _path(parts: Iterable[str | int]) -> str:
+    """`events[0].trigger.end` for the path ("events", 0, "trigger", "end")."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "the document"
 
 
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+def _message(error: ValidationError) -> str:
+    message = " ".join(str(error.message).split())  # one line, whatever the value held
+    if len(message) > _MESSAGE_LENGTH:
+        message = message[: _MESSAGE_LENGTH - 3] + "..."
+    return f"{_path(error.absolute_path)}: {message}"
 
 
-class _Checker:
-    def __init__(self, root: Mapping[str, Any], limit: int) -> None:
-        self.root = root
-        self.limit = limit
-        self.errors: list[str] = []
-
-    def resolve(self, ref: str) -> Mapping[str, Any]:
-        if not ref.startswith("#/$defs/"):
-            raise ValueError(f"schema: unsupported $ref {ref!r}")
-        result: Mapping[str, Any] = self.root["$defs"][ref.removeprefix("#/$defs/")]
-        return result
-
-    def fail(self, path: str, message: str) -> None:
-        if len(self.errors) < self.limit:
-            self.errors.append(f"{_where(path)}: {message}")
-
-    def check(self, value: Any, schema: Mapping[str, Any], path: str) -> None:
-        unknown = set(schema) - _KEYWORDS - _ANNOTATIONS
-        if unknown:
-            raise ValueError(f"schema: keywords not supported by the checker: {sorted(unknown)}")
-        if "$ref" in schema:
-            self.check(value, self.resolve(schema["$ref"]), path)
-        if "anyOf" in schema:
-            for option in schema["anyOf"]:
-                trial = _Checker(self.root, 1)
-                trial.check(value, option, path)
-                if not trial.errors:
-                    break
-            else:
-                self.fail(path, f"{_short(value)} matches none of the allowed forms")
-                return
-        if "enum" in schema and value not in schema["enum"]:
-            allowed = ", ".join("null" if v is None else str(v) for v in schema["enum"])
-            self.fail(path, f"{_short(value)} is not one of: {allowed}")
-            return
-        if "type" in schema:
-            names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
-            if not any(_is_type(value, name) for name in names):
-                self.fail(path, f"{_short(value)} is not of type {' or '.join(names)}")
-                return
-        if isinstance(value, str):
-            if len(value) < schema.get("minLength", 0):
-                self.fail(path, "is empty")
-            if "pattern" in schema and not re.search(schema["pattern"], value):
-                self.fail(path, f"{_short(value)} does not match {schema['pattern']}")
-        if _is_type(value, "number") and "minimum" in schema and value < schema["minimum"]:
-            self.fail(path, f"{value} is less than {schema['minimum']}")
-        if isinstance(value, dict):
-            self.check_object(value, schema, path)
-        if isinstance(value, list) and "items" in schema:
-            for index, item in enumerate(value):
-                self.check(item, schema["items"], f"{path}[{index}]")
-
-    def check_object(self, value: dict[str, Any], schema: Mapping[str, Any], path: str) -> None:
-        properties: Mapping[str, Any] = schema.get("properties", {})
-        prefix = f"{path}." if path else ""
-        for name in schema.get("required", ()):
-            if name not in value:
-                self.fail(path, f"missing field {name!r}")
-        for name, item in value.items():
-            if name in properties:
-                self.check(item, properties[name], f"{prefix}{name}")
-            elif schema.get("additionalProperties", True) is False:
-                self.fail(path, f"unexpected field {name!r}")
-
-
-def schema_errors(data: Any, schema: Mapping[str, Any] = SCHEMA, *, limit: int = 5) -> list[str]:
-    """How `data` fails `schema` (a part of SCHEMA, such as `$defs/event`): at most `limit`."""
-    checker = _Checker(SCHEMA, limit)
-    checker.check(data, schema, "")
-    return checker.errors
+def schema_errors(data: Any, part: str | None = None, *, limit: int = 5) -> list[str]:
+    """How `data` fails SCHEMA (or its `$defs` entry `part`, such as "event"): at most
+    `limit` messages, each `path: what is wrong`."""
+    errors = []
+    for error in _validator(part).iter_errors(data):
+        errors.append(_message(error))
+        if len(errors) >= limit:
+            break
+    return errors
 
 
 def validate(data: Any, *, limit: int = 5) -> list[str]:
@@ -353,30 +279,29 @@ def validate(data: Any, *, limit: int = 5) -> list[str]:
 
     An empty list means `data` is valid against `SCHEMA` and consistent.
     """
-    checker = _Checker(SCHEMA, limit)
-    checker.check(data, SCHEMA, "")
-    if checker.errors:
-        return checker.errors
+    errors = schema_errors(data, limit=limit)
+    if errors:
+        return errors
     ids: set[str] = set()
     for index, doc in enumerate(data["documents"]):
         if doc["id"] in ids:
-            checker.fail(f"documents[{index}]", f"id {doc['id']!r} is used twice")
+            errors.append(f"documents[{index}]: id {doc['id']!r} is used twice")
         ids.add(doc["id"])
     for index, event in enumerate(data["events"]):
         path = f"events[{index}]"
         if event["document"] not in ids:
-            checker.fail(path, f"document {event['document']!r} is not among the documents")
+            errors.append(f"{path}: document {event['document']!r} is not among the documents")
         for name in ("trigger", "location"):
             span = event[name]
             if span is not None and span["start"] > span["end"]:
-                checker.fail(f"{path}.{name}", "start is after end")
+                errors.append(f"{path}.{name}: start is after end")
         if event["start"] > event["end"]:
-            checker.fail(path, "start is after end")
+            errors.append(f"{path}: start is after end")
     for index, doc in enumerate(data["documents"]):
         for number, expression in enumerate(doc["timexes"]):
             if expression["start"] > expression["end"]:
-                checker.fail(f"documents[{index}].timexes[{number}]", "start is after end")
-    return checker.errors
+                errors.append(f"documents[{index}].timexes[{number}]: start is after end")
+    return errors[:limit]
 
 
 def check(data: Any, source: str = "<stdin>") -> None:

@@ -12,6 +12,7 @@ from pathlib import PurePath
 from timeline.errors import UsageError
 from timeline.exporters import (
     csvfile,
+    htmlpage,
     ics,
     jsondoc,
     jsonl,
@@ -34,7 +35,7 @@ __all__ = [
     "per_document",
 ]
 
-_MODULES = (table, jsondoc, jsonl, csvfile, markdown, ics, timelinejs, timeml)
+_MODULES = (table, jsondoc, jsonl, csvfile, markdown, ics, timelinejs, htmlpage, timeml)
 
 EXPORTERS: dict[str, Exporter] = {module.EXPORTER.name: module.EXPORTER for module in _MODULES}
 FORMATS: tuple[str, ...] = tuple(EXPORTERS)

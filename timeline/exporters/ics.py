@@ -25,18 +25,22 @@ was made; a clock time would make every export differ, so it is midnight UTC
 of the document's anchor (the date the information is from), or the Unix
 epoch when the document has none.
 
-Text values are escaped (`\\`, `;`, `,`, line breaks as `\\n`), control
-characters dropped, lines end in CRLF and are folded at 75 octets without
-splitting a UTF-8 character.
+Written through the `icalendar` library: it escapes TEXT values (`\\`, `;`,
+`,`, line breaks as `\\n`), ends lines in CRLF and folds them under 75
+octets without splitting a UTF-8 character. Before that, line breaks of every
+kind become one, and control characters are dropped (TEXT cannot hold them).
+Properties keep the order written here (`to_ical(sorted=False)`), so the
+file reads as before the library wrote it; only the fold points moved.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, TextIO
 
 from timeline import __version__
@@ -51,39 +55,36 @@ from timeline.exporters._base import (
 from timeline.intervals import Interval, parse_value
 
 PRODID = f"-//timeline//timeline {__version__}//EN"
-EPOCH_STAMP = "19700101T000000Z"
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _STATUS = {"occurred": "CONFIRMED", "planned": "TENTATIVE"}
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # LF kept: applied after _LINE_BREAK
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _HTTP_URL = re.compile(r"https?://[^\s\"<>\\^`{|}]+")
 
 
-def escape_text(value: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): `\\`, `;`, `,` and line breaks escaped."""
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    value = _LINE_BREAK.sub("\\\\n", value)
-    return _CONTROL.sub("", value)
+@functools.cache
+def _text_type() -> Any:
+    """icalendar's TEXT value, one case put right (imported on first use: the
+    library costs every start of the command line a tenth of a second).
 
-
-def fold(line: str) -> str:
-    """One content line folded at 75 octets (RFC 5545 3.1), CRLF-terminated.
-
-    Continuation lines start with a space, which counts in their 75 octets.
-    A UTF-8 character is never split across lines.
+    icalendar reads a literal backslash-N in the value as a line break before
+    escaping (`\\N` is a line break on input); a sentence quoting `C:\\New`
+    would lose its backslash. So the value is escaped in pieces around each
+    backslash-N, which is written as an escaped backslash and an N.
     """
-    data = line.encode("utf-8")
-    if len(data) <= 75:
-        return line + "\r\n"
-    parts: list[bytes] = []
-    start, limit = 0, 75
-    while len(data) - start > limit:
-        end = start + limit
-        while data[end] & 0xC0 == 0x80:  # inside a character: cut before it
-            end -= 1
-        parts.append(data[start:end])
-        start, limit = end, 74
-    parts.append(data[start:])
-    return b"\r\n ".join(parts).decode("utf-8") + "\r\n"
+    import icalendar
+
+    class Text(icalendar.vText):
+        def to_ical(self) -> bytes:
+            pieces = (icalendar.vText(piece).to_ical() for piece in str(self).split("\\N"))
+            return b"\\\\N".join(pieces)
+
+    return Text
+
+
+def text(value: str) -> Any:
+    """A TEXT value with one kind of line break and no control characters."""
+    return _text_type()(_CONTROL.sub("", _LINE_BREAK.sub("\n", value)))
 
 
 def uid(event: Mapping[str, Any]) -> str:
@@ -92,20 +93,26 @@ def uid(event: Mapping[str, Any]) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@timeline"
 
 
-def dtstamp(doc: Mapping[str, Any] | None) -> str:
+def dtstamp(doc: Mapping[str, Any] | None) -> datetime:
+    """Midnight UTC of the document's anchor; the epoch without one (or a bad one)."""
     anchor = doc.get("anchor") if doc else None
-    if anchor:
-        return anchor.replace("-", "") + "T000000Z"
-    return EPOCH_STAMP
+    try:
+        day = date.fromisoformat(anchor) if anchor else None
+    except ValueError:
+        day = None
+    return datetime(day.year, day.month, day.day, tzinfo=UTC) if day else EPOCH
 
 
-def _when(interval: Interval) -> list[str]:
-    first = interval.first.strftime("%Y%m%d")
+def _when(event: Any, interval: Interval) -> None:
+    day = interval.first
     if interval.hour is None:
-        after = (interval.first + timedelta(days=1)).strftime("%Y%m%d")
-        return [f"DTSTART;VALUE=DATE:{first}", f"DTEND;VALUE=DATE:{after}"]
-    clock = f"{interval.hour:02d}{interval.minute or 0:02d}{interval.second or 0:02d}"
-    return [f"DTSTART:{first}T{clock}"]
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
+        return
+    # A leap second (":60") has no datetime: the calendar shows the second before.
+    second = min(interval.second or 0, 59)
+    clock = datetime(day.year, day.month, day.day, interval.hour, interval.minute or 0, second)
+    event.add("dtstart", clock)
 
 
 def description(event: Mapping[str, Any], doc: Mapping[str, Any] | None) -> str:
@@ -125,20 +132,28 @@ def description(event: Mapping[str, Any], doc: Mapping[str, Any] | None) -> str:
 
 
 def vevent(
-    event: Mapping[str, Any], doc: Mapping[str, Any] | None, interval: Interval
-) -> list[str]:
-    lines = ["BEGIN:VEVENT", f"UID:{uid(event)}", f"DTSTAMP:{dtstamp(doc)}", *_when(interval)]
-    lines.append(f"SUMMARY:{escape_text(event['summary'])}")
+    event: Mapping[str, Any], doc: Mapping[str, Any] | None, interval: Interval, number: int = 1
+) -> Any:
+    """The VEVENT of an event; `number` > 1 for a repeat of one trigger and date."""
+    import icalendar
+
+    out = icalendar.Event()
+    identifier = uid(event)
+    if number > 1:  # two events on one trigger and date would share a UID
+        identifier = identifier.replace("@", f"-{number}@", 1)
+    out.add("uid", identifier)
+    out.add("dtstamp", dtstamp(doc))
+    _when(out, interval)
+    out.add("summary", text(event["summary"]))
     if location_name(event):
-        lines.append(f"LOCATION:{escape_text(location_name(event))}")
-    lines.append(f"DESCRIPTION:{escape_text(description(event, doc))}")
-    lines.append(f"CATEGORIES:{escape_text(event['type'])}")
-    lines.append(f"STATUS:{_STATUS.get(event['status'], 'CONFIRMED')}")
+        out.add("location", text(location_name(event)))
+    out.add("description", text(description(event, doc)))
+    out.add("categories", [text(event["type"])])
+    out.add("status", _STATUS.get(event["status"], "CONFIRMED"))
     url = (doc or {}).get("url")
     if url and _HTTP_URL.fullmatch(url):
-        lines.append(f"URL:{url}")
-    lines.append("END:VEVENT")
-    return lines
+        out.add("url", url)
+    return out
 
 
 def _left_out(counts: Counter[str]) -> str:
@@ -160,16 +175,16 @@ class IcsExporter:
         texts: Mapping[str, str] | None = None,
         note: Note = ignore_note,
     ) -> None:
+        import icalendar
+
         docs = documents_by_id(data)
-        lines = [
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            f"PRODID:{PRODID}",
-            "CALSCALE:GREGORIAN",
-            "X-WR-CALNAME:" + escape_text(_calendar_name(data)),
-        ]
+        calendar = icalendar.Calendar()
+        calendar.add("version", "2.0")
+        calendar.add("prodid", PRODID)
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("x-wr-calname", text(_calendar_name(data)))
         left_out: Counter[str] = Counter()
-        seen: dict[str, int] = {}
+        seen: Counter[str] = Counter()
         for event in data["events"]:
             interval = parse_value(event.get("date"))
             if interval is None:
@@ -178,21 +193,16 @@ class IcsExporter:
             if not interval.is_day_or_finer:
                 left_out[f"dated only to a {interval.granularity}"] += 1
                 continue
-            block = vevent(event, docs.get(event["document"]), interval)
-            # Two events on one trigger and date would share a UID: number the repeats.
-            base = block[1]
-            seen[base] = seen.get(base, 0) + 1
-            if seen[base] > 1:
-                block[1] = base.replace("@", f"-{seen[base]}@", 1)
-            lines.extend(block)
-        lines.append("END:VCALENDAR")
+            key = uid(event)
+            seen[key] += 1
+            calendar.add_component(vevent(event, docs.get(event["document"]), interval, seen[key]))
         if left_out:
             total = sum(left_out.values())
             note(
                 f"ics: {total} of {len(data['events'])} events left out of the calendar "
                 f"(a calendar needs a day): {_left_out(left_out)}"
             )
-        out.write("".join(fold(line) for line in lines))
+        out.write(calendar.to_ical(sorted=False).decode("utf-8"))
 
 
 def _calendar_name(data: Mapping[str, Any]) -> str:

@@ -15,8 +15,12 @@ a note.
 
 `group` is the document (its title, else its id) when the timeline has
 several documents, so each article gets its own row; with one document it is
-the event type. `text` is HTML in TimelineJS, so every text is HTML-escaped;
-the slide text is the sentence, where and who, and the source.
+the event type. `text` is HTML in TimelineJS, so every text in it is
+HTML-escaped; the slide text is the sentence, where and who, and the source.
+`group` is escaped twice: TimelineJS 3 takes the text of it as HTML (tags
+dropped, entities decoded), then sets that as HTML again, so a group escaped
+once would come back as live markup (`&lt;img onerror=...&gt;` runs; the
+browser test shows it) and a raw one would lose its tags.
 """
 
 from __future__ import annotations
@@ -119,7 +123,7 @@ class TimelineJsExporter:
                 continue
             doc = docs.get(event["document"])
             group = document_label(doc, event["document"]) if several else event["type"]
-            made = slide(event, doc, interval, html.escape(group))
+            made = slide(event, doc, interval, html.escape(html.escape(group)))
             base, number = made["unique_id"], 1
             while made["unique_id"] in ids:  # ids that differ only in unsafe characters
                 number += 1
