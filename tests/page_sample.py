@@ -23,7 +23,7 @@ def page_data() -> dict[str, Any]:
     events = {event["id"]: event for event in data["events"]}
     talks = events["geneva-talks"]
     talks["plover"] = "CONSULT"
-    roles = {"Russian": ("source", "RUS"), "American": ("target", "USA")}
+    roles = {"Russia": ("source", "RUS"), "United States": ("target", "USA")}
     for actor in talks["actors"]:
         if actor["name"] in roles:
             actor["role"], actor["country"] = roles[actor["name"]]

@@ -194,9 +194,9 @@ def test_an_event_with_every_new_field() -> None:
     assert talks["date_label"] == "2022-01-10" and talks["start"] == "2022-01-10T12:00:00"
     assert talks["end"] is None and talks["plover"] == "CONSULT"
     assert talks["actors"] == [
-        {"name": "Russian", "label": "NORP", "role": "source", "country": "RUS"},
-        {"name": "American", "label": "NORP", "role": "target", "country": "USA"},
-        {"name": "Wendy R. Sherman", "label": "PERSON", "role": "", "country": ""},
+        {"name": "Russia", "label": "NORP", "role": "source", "country": "RUS"},
+        {"name": "United States", "label": "NORP", "role": "target", "country": "USA"},
+        {"name": "Wendy R. Sherman", "label": "PERSON", "role": "source", "country": ""},
     ]
     assert talks["place"] == {"name": "Geneva", "country": "CHE", "lat": 46.2044, "lon": 6.1432}
     assert talks["reported"] == ["Wendy R. Sherman, on 2022-01-10 (“Monday”)"]
@@ -214,7 +214,7 @@ def test_an_event_with_every_new_field() -> None:
     assert WIRE_SENTENCE[45:51] == "Monday"
     assert talks["documents"] == [SEED_ID, "Sanctions, “Kyiv” | Ünal; a <test> & more"]
     assert talks["lanes"]["document"] == talks["documents"]
-    assert talks["lanes"]["actor"] == ["Russian", "American", "Wendy R. Sherman"]
+    assert talks["lanes"]["actor"] == ["Russia", "United States", "Wendy R. Sherman"]
     # The date as written (no mention is the bare word: the first found), and the event's word.
     assert [(sentence[a:b], kind) for a, b, kind in talks["marks"]] == [
         ("talks", "trigger"),
@@ -231,7 +231,7 @@ def test_an_event_without_the_new_fields() -> None:
     assert undated["sentence"][mark[0] : mark[1]] == "said" and mark[2] == "trigger"
     assert undated["plover"] is None and undated["reported"] == [] and undated["sources"] == []
     assert undated["conflicts"] == [] and undated["place"] is None
-    assert undated["actors"][0]["role"] == "" and undated["actors"][0]["country"] == ""
+    assert undated["actors"][0]["role"] == "source" and undated["actors"][0]["country"] == ""
 
 
 @pytest.mark.parametrize(
