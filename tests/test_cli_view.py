@@ -74,7 +74,10 @@ def test_view_articles(tmp_path: Path, opened: list[str]) -> None:
     result = CliRunner().invoke(cli, ["view", str(SEEDS), "-o", str(target), "--quiet"])
     assert result.exit_code == 0, result.stderr
     assert opened == [target.resolve().as_uri()]
-    assert "Skeptical Russian and American officials held eight hours of frank and direct talks in Geneva" in target.read_text(encoding="utf-8")
+    assert (
+        "Skeptical Russian and American officials held eight hours of frank and direct talks in Geneva"
+        in target.read_text(encoding="utf-8")
+    )
 
 
 def test_view_without_a_browser_says_where_the_page_is(
