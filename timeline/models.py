@@ -162,14 +162,21 @@ class Reported:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """One place in the text that speaks of an event."""
+    """One place in the text that speaks of an event: a date that dates it (with the
+    word it dates there, `trigger`), or a back reference such as "the Geneva meeting"."""
 
     start: int
     end: int
     text: str
+    trigger: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "trigger": self.trigger.to_dict(with_label=False) if self.trigger else None,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -124,7 +124,17 @@ _REPORTED = _object(
     }
 )
 
-_MENTION = _object({"start": _OFFSET, "end": _OFFSET, "text": {"type": "string"}})
+_MENTION = _object(
+    {
+        "start": _OFFSET,
+        "end": _OFFSET,
+        "text": {"type": "string"},
+        "trigger": {
+            "anyOf": [{"$ref": "#/$defs/span"}, {"type": "null"}],
+            "description": "the word this date dates (null for a back reference)",
+        },
+    }
+)
 
 _EVENT_PROPERTIES: dict[str, Any] = {
     "id": {"type": "string", "minLength": 1},

@@ -46,11 +46,12 @@ if TYPE_CHECKING:
 # convolution's reach (4 tokens), plus room for the entity that follows.
 MARGIN = 8
 YEARLIKE = re.compile(r"(?:1\d|20)\d\d")
+LOOKBACK = 2  # sentences before a chosen one whose names coreference may need
 
 
 def selected_sentences(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the sentences whose entities the extraction reads."""
-    from timeline import temporal
+    from timeline import events, temporal
 
     sents = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
     if not sents:
@@ -69,10 +70,15 @@ def selected_sentences(doc: Doc) -> list[tuple[int, int]]:
         mark(m.start(), m.end())
     for m in YEARLIKE.finditer(text):
         mark(m.start(), m.end())
+    # The people a pronoun or a title stands for ("Deputy Foreign Minister Sergey
+    # Ryabkov ... he") are named in the sentences before it: the two before each
+    # chosen one are read too, and a back reference's place ("the Geneva meeting")
+    dated = [k for k, keep in enumerate(chosen) if keep]
+    for k in dated:
+        for j in range(max(0, k - LOOKBACK), k):
+            chosen[j] = True
     for k, (start, end, _, _) in enumerate(sents):
-        # a name anywhere may be what a pronoun or a title later stands for
-        # ("Deputy Foreign Minister Sergey Ryabkov ... he"), or a back reference's place
-        if not chosen[k] and any(tok.pos_ == "PROPN" for tok in doc[start:end]):
+        if not chosen[k] and any(events.is_back_reference(tok) for tok in doc[start:end]):
             chosen[k] = True
     return [(s[0], s[1]) for s, keep in zip(sents, chosen, strict=True) if keep]
 

@@ -199,7 +199,7 @@ class AnchorScorer:
         """Score the events found in `doc` (offsets into `doc.text`) against its TLINKs."""
         self.documents += 1
         pairs = gold_pairs(doc)
-        dated = [e for e in events if e.timex is not None]
+        dated = [link for e in events for link in _links(e)]
         for tally, kept in (
             (self.all, pairs),
             (self.no_reporting, [p for p in pairs if p[0].event_class != REPORTING]),
@@ -253,6 +253,25 @@ class AnchorScorer:
             no_reporting=self.no_reporting.scores(),
             errors=tuple(self.errors),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    trigger: _Trigger
+    timex: _Dated
+
+
+def _links(event: AnchoredLike) -> list[AnchoredLike]:
+    """The (trigger, date) pairs an event stands for: one per dated mention that says
+    which word it dates (the talks on Monday and "Monday's talks" are two), else the
+    event's own."""
+    if event.timex is None:
+        return []
+    mentions = getattr(event, "mentions", ())
+    links: list[AnchoredLike] = [
+        _Link(m.trigger, m) for m in mentions if getattr(m, "trigger", None) is not None
+    ]
+    return links or [event]
 
 
 def _score(

@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.events.predicates import NOUN_POS, VERB_POS, entry, event_of, is_event_word
+from timeline.events.predicates import (
+    NOUN_POS,
+    VERB_POS,
+    entry,
+    event_of,
+    eventive_noun,
+    is_event_word,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -60,10 +67,11 @@ def predicate(span: SpacySpan) -> Token | None:
     skip = counted_from(root)
     # "the Oct. 23 shooting", "Monday's talks": the date modifies a noun right after it
     t = root
-    for _ in range(MAX_STEPS):
+    for step in range(MAX_STEPS):
         head = t.head
         if head.i == t.i:
             return head if head.i not in inside and head.pos_ in VERB_POS else None
+        via = t.dep_
         t = head
         if t.i in inside or t.i in skip:
             continue
@@ -71,6 +79,13 @@ def predicate(span: SpacySpan) -> Token | None:
             return t
         if t.pos_ in NOUN_POS:
             if is_event_word(t):
+                return t
+            # "the purchase yesterday", "Friday's trading": a noun made from a verb
+            # that the date modifies itself
+            direct = (step == 0 and via in ("poss", "compound", "nmod", "npadvmod", "amod")) or (
+                step == 1 and via == "prep"
+            )
+            if direct and eventive_noun(t):
                 return t
             # "a launch date of April 12", "the election day": the event that names the noun
             for child in t.children:
@@ -118,6 +133,6 @@ def event(span: SpacySpan) -> tuple[Token, Token] | None:
     if ev is None:
         # a state or an empty verb: "relations have been tense since 2014"
         return None
-    if entry(ev) is None and ev.pos_ not in VERB_POS:
+    if entry(ev) is None and ev.pos_ not in VERB_POS and not eventive_noun(ev):
         return None
     return ev, pred

@@ -28,7 +28,7 @@ from timeline import timex
 from timeline.anchor import dateline_end
 from timeline.events import anchoring, attribution, merging, places, predicates
 from timeline.events.coreference import Coreference, Person
-from timeline.events.lexicon import CONSULT_TYPES, TYPE_LABELS, Entry
+from timeline.events.lexicon import CONSULT_TYPES, TYPE_LABELS, Entry, actor_class
 from timeline.events.participants import Participants
 from timeline.events.predicates import NOUN_POS, OBJECTS, SUBJECTS, VERB_POS, entry, event_of
 from timeline.events.summaries import Summarizer, capitalised, with_place
@@ -288,6 +288,9 @@ class Builder:
         hit = it.hit
         it.kind = (hit.type if hit is not None else None) or "other"
         it.plover = hit.plover if hit is not None else None
+        if it.kind == "visit" and self._military_subject(it):
+            # "French troops left Toulon", "the advance party arrived": a deployment
+            it.kind, it.plover = "military", "MOBILIZE"
         if it.cls == "report" or (it.cls == "speech" and it.plover is None):
             it.plover = self._content_plover(it) or it.plover
         elif it.clause is not None and it.clause.pos_ in VERB_POS:
@@ -316,6 +319,16 @@ class Builder:
         )
         it.summary = self._summary(it)
 
+    def _military_subject(self, it: Item) -> bool:
+        verb = it.clause if it.clause is not None else it.token
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                words = [child, *(c for c in child.children if c.dep_ in ("compound", "prep"))]
+                words += [g for c in words if c.dep_ == "prep" for g in c.children]
+                if any(actor_class(w.lemma_.lower(), "military") for w in words):
+                    return True
+        return False
+
     def _content_plover(self, it: Item) -> str | None:
         """The PLOVER type of what was stated ("said it will withdraw"): the type a
         commitment or an obligation in it gives (`commitment_plover`), else the type
@@ -341,8 +354,21 @@ class Builder:
         if it.content and it.cls in ("report", "speech"):
             who = s.phrase(it.speaker) if it.speaker is not None else ""
             verb = s.verb_group(tok, planned=False, as_written=False)
-            said = s.clause(it.content[0], planned, as_written=True)
-            text = " ".join(p for p in (who, verb, said) if p)
+            head = it.content[0]
+            if head.dep_ == "xcomp":
+                # "urged Mobutu and Kabila to hold talks", "promised to support the bill":
+                # whom the verb addresses, then what it asks or promises
+                said = s.addressee(tok) + " " + s.infinitive(head)
+            else:
+                said = s.clause(head, planned, as_written=True)
+            text = " ".join(p for p in (who, verb, said) if p.strip())
+        elif (
+            tok.pos_ in VERB_POS
+            and tok.dep_ in ("acl", "relcl")
+            and not any(c.dep_ in SUBJECTS for c in tok.children)
+        ):
+            # "the peace talks announced on Wednesday": what the participle describes
+            text = f"{s.phrase(tok.head, 8)} {tok.text}"
         elif tok.pos_ in VERB_POS:
             text = s.clause(tok, planned)
         elif it.clause is not None and _in_object(tok, it.clause):
@@ -370,7 +396,9 @@ class Builder:
 
     # --- back references
     def back_references(self, dated: Sequence[Item]) -> list[Item]:
-        """Undated definite mentions ("the Geneva meeting") of events with a place."""
+        """Undated definite mentions of a meeting or talks that say where it is ("the
+        Geneva meeting") or who takes part ("Mandela will host the talks", "the
+        delegation to the talks"): they give the dated event its place and parties."""
         used = {m.token.i for m in dated}
         out: list[Item] = []
         for tok in self.doc:
@@ -379,11 +407,15 @@ class Builder:
             hit = entry(tok)
             kind = hit.type if hit is not None and hit.type else "other"
             place = places.location(tok, None, kind)
-            if place is None:
+            actors = [
+                a
+                for a in self.participants.of_event(tok, _clause_of(tok))
+                if a.label in ("PERSON", "ORG") and (place is None or a.start != place.start)
+            ]
+            if place is None and not actors:
                 continue
             it = Item(tok, None, None, hit, _around(self.sentences[tok.i], tok.i))
-            it.kind, it.place, it.back_reference = kind, place, True
-            it.actors = self.participants.of_event(tok, _clause_of(tok))
+            it.kind, it.place, it.back_reference, it.actors = kind, place, True, actors
             out.append(it)
         return out
 
@@ -449,7 +481,7 @@ class Builder:
             end=sent_end,
             timex=tx,
             mentions=tuple(
-                Mention(m.timex.start, m.timex.end, m.timex.text)
+                Mention(m.timex.start, m.timex.end, m.timex.text, _span(m.token))
                 if m.timex is not None
                 else Mention(m.token.idx, m.token.idx + len(m.token.text), m.token.text)
                 for m in group
@@ -551,6 +583,10 @@ def _whereabouts(items: Sequence[Item]) -> None:
         if it.place is not None and day is not None and not it.place.target:
             for name in people:
                 last[name] = (it.place, day)
+
+
+def _span(tok: Token) -> Span:
+    return Span(tok.text, tok.idx, tok.idx + len(tok.text))
 
 
 def _unique(reports: tuple[Reported, ...]) -> tuple[Reported, ...]:

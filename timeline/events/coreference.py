@@ -89,8 +89,11 @@ class Coreference:
             if ent.label_ != "PERSON":
                 continue
             text = trimmed_name(ent)[0]
+            # a title taken into the name ("General Likulia") is no part of it
             words = tuple(
-                w for w in text.replace(".", ". ").split() if w not in ("Mr.", "Mrs.", "Ms.", "Dr.")
+                w
+                for w in text.replace(".", ". ").split()
+                if w not in ("Mr.", "Mrs.", "Ms.", "Dr.") and not actor_class(w.lower(), "title")
             )
             if not words:
                 continue

@@ -75,9 +75,35 @@ def _adjective(ent: SpacySpan) -> bool:
     return not (actor_class(lemma, "body") or actor_class(lemma, "title") or head.ent_type_)
 
 
+def _body(ent: SpacySpan) -> tuple[str, int, int] | None:
+    """The phrase of a body of people a demonym modifies ("the German foreign
+    ministry", "French troops"), when it is the only demonym there (not "Russian
+    and American officials", two countries' officials)."""
+    head = ent.root.head
+    if ent.root.dep_ not in ("amod", "compound", "nmod") or head.i == ent.root.i:
+        return None
+    if head.ent_type_ or not actor_class(head.lemma_.lower(), "body"):
+        return None
+    if any(c.dep_ == "conj" for c in ent.root.children) or ent.root.dep_ == "conj":
+        return None
+    span = ent.doc[ent.start : head.i + 1]
+    if any(t.is_punct for t in span):
+        return None
+    return span.text, span.start_char, span.end_char
+
+
 def _modifies_person(ent: SpacySpan) -> bool:
-    """A name inside the title of a person: "US envoy Bill Richardson",
-    "Secretary of State Wendy Sherman", "Zairean President Mobutu"."""
+    """A country's name inside the title of a person ("US envoy Bill Richardson",
+    "Zairean President Mobutu": the person, of that country), or a word of an
+    office taken for an organisation ("Secretary of State Wendy Sherman"). A real
+    organisation before a name is a party too: "State Department spokesman
+    Nicholas Burns" speaks for the State Department."""
+    if (
+        ent.label_ == "ORG"
+        and (len(ent) > 1 or gazetteer.organisation(ent.text) is not None)
+        and gazetteer.country(ent.text, metonyms=False) is None
+    ):
+        return False
     doc = ent.doc
     t = ent.root
     for _ in range(4):
@@ -113,9 +139,15 @@ class Participants:
             return Actor(name, text, start, end, label, role, country)
         if label == "NORP":
             found = gazetteer.country(text)
+            code = found.alpha3 if found is not None else None
+            body = _body(ent)
+            if body is not None:
+                # "the Zairean government", "French troops": the body, of that country
+                name, start, end = body
+                return Actor(name, name, start, end, label, role, code)
             if found is None:
                 return Actor(text, text, start, end, label, role, None)
-            return Actor(found.name, text, start, end, label, role, found.alpha3)
+            return Actor(found.name, text, start, end, label, role, code)
         if label == "ORG":
             org = gazetteer.organisation(text)
             code = country_code(text) if org is None else None

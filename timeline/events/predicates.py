@@ -97,10 +97,33 @@ def _by_phone(verb: Token) -> bool:
     return False
 
 
+# Suffixes of nouns made from verbs ("arrival", "departure", "settlement")
+DEVERBAL = ("tion", "sion", "ment", "ance", "ence", "al", "ure")
+
+
+def eventive_noun(tok: Token) -> bool:
+    """A noun outside the lexicon that names something that happens: one made from a
+    verb ("the purchase", "Friday's trading", "the sinking"), unless the lexicon says
+    it names a thing or a measure ("the price", "shares")."""
+    if tok.pos_ != "NOUN":
+        return False
+    lemma = tok.lemma_.lower()
+    if lexicon.lookup(lemma, "N") is not None:
+        return False
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(tok.lower_, upos="VERB")) or lemma.endswith(DEVERBAL)
+
+
 def is_event_word(tok: Token) -> bool:
     """A word that names an event of its own (not only a verb of time or a state)."""
     hit = entry(tok)
     return hit is not None and hit.main in ("event", "speech", "report")
+
+
+def names_event(tok: Token) -> bool:
+    """An event word, or a noun made from a verb ("made a decision", "completed the purchase")."""
+    return is_event_word(tok) or eventive_noun(tok)
 
 
 def lent_to(tok: Token, hit: Entry | None) -> Token | None:
@@ -128,7 +151,7 @@ def lent_to(tok: Token, hit: Entry | None) -> Token | None:
     subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
     if light:
         for obj in objects:
-            if is_event_word(obj):
+            if names_event(obj):
                 return obj
             for prep in obj.children:  # "held eight hours of talks", "a round of talks"
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -153,8 +176,8 @@ def lent_to(tok: Token, hit: Entry | None) -> Token | None:
                 inner = event_of(c)
                 if inner is not None:
                     return inner
-        for obj in objects:  # "resumed talks", "postponed the meeting"
-            if is_event_word(obj):
+        for obj in objects:  # "resumed talks", "postponed the meeting", "completed the purchase"
+            if names_event(obj):
                 return obj
     if copula:
         for obj in objects:  # "it was the first meeting"
@@ -204,21 +227,25 @@ def event_of(tok: Token, depth: int = 0) -> Token | None:
     lent = lent_to(tok, hit)
     if lent is not None:
         return lent
-    if hit is None:
-        return tok if tok.pos_ == "VERB" and _substantive(tok) else None
-    if hit.main in ("event", "speech", "report"):
+    if hit is not None and hit.main in ("event", "speech", "report"):
         return tok
-    return None
+    if hit is not None and hit.main in ("stative", "counter"):
+        return None
+    # a verb outside the lexicon, or a light verb or verb of time that carries no
+    # event here ("they put up a giant cross today"), is an event of its own when
+    # it has someone or something taking part
+    return tok if tok.pos_ == "VERB" and _substantive(tok) else None
 
 
 def _substantive(verb: Token) -> bool:
-    """A verb outside the lexicon is an event when it has a subject or an object
-    that names something: "floods wiped out the harvest", not "were", "retiring"."""
-    return any(
-        (child.dep_ in SUBJECTS or child.dep_ in OBJECTS)
-        and (child.pos_ in NOUN_POS or bool(child.ent_type_))
-        for child in verb.children
-    )
+    """A verb outside the lexicon is an event when someone or something takes part:
+    "floods wiped out the harvest", "he was found on Nov. 25", "began trading in
+    August" (the subject of the verb it completes); not "were", "retiring"."""
+    for v in (verb, verb.head) if verb.dep_ in ("xcomp", "conj") else (verb,):
+        for child in v.children:
+            if child.dep_ in SUBJECTS or child.dep_ in OBJECTS:
+                return True
+    return False
 
 
 def negated(tok: Token) -> bool:

@@ -151,6 +151,19 @@ class Summarizer:
                     break
         return _clean(" ".join(p for p in parts if p))
 
+    def addressee(self, verb: Token) -> str:
+        """Whom a verb of speech addresses: its object, or its "on" or "with" phrase
+        ("called on Kabila"), as written."""
+        obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
+        if obj is not None:
+            return self.phrase(obj)
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "upon", "with"):
+                toks = self._tokens(prep)
+                if 1 < len(toks) <= 8:
+                    return _text(toks)
+        return ""
+
     def infinitive(self, verb: Token) -> str:
         """ "to hold talks in South Africa" (an xcomp, as written)."""
         parts = ["to" if any(c.lower_ == "to" for c in verb.children) else "", verb.text]
