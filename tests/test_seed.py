@@ -52,7 +52,10 @@ def test_seed_monday_talks_merge_four_mentions(extractor: Extractor) -> None:
         "Geneva meeting"
         in SEED.read_text(encoding="utf-8")[talks.location.start - 1 : talks.location.end + 8]
     )
-    assert [m.text for m in talks.mentions].count("Monday") == 4
+    # the four Mondays of the text, whatever else of it the talks are dated by
+    text = SEED.read_text(encoding="utf-8")
+    mondays = [m.start for m in talks.mentions if m.text == "Monday"]
+    assert {i for i in range(len(text)) if text.startswith("Monday", i)} <= set(mondays)
     invasion = next(e for e in result.events if e.date == "2014")
     assert [m.text for m in invasion.mentions] == ["2014", "2014"]
     assert [a.name for a in invasion.actors] == ["Russia"]

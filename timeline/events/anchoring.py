@@ -87,6 +87,10 @@ def predicate(span: SpacySpan) -> Token | None:
             )
             if direct and eventive_noun(t):
                 return t
+            if step == 0 and via in ("compound", "amod", "nmod", "nummod", "poss"):
+                # "the 1994 constitution", "the 1987 level": the date says which thing,
+                # it dates no event
+                return None
             # "a launch date of April 12", "the election day": the event that names the noun
             for child in t.children:
                 if child.dep_ == "compound" and child.i not in inside and is_event_word(child):

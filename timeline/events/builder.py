@@ -187,7 +187,33 @@ class Builder:
                 continue
             sentence = _around(self.sentences[tok.i], tok.i)
             items.append(Item(tok, _clause_of(tok, pred), tx, entry(tok), sentence))
-        return items
+        return items + self._shared_dates(items)
+
+    def _shared_dates(self, items: list[Item]) -> list[Item]:
+        """Verbs joined to a dated verb share its date when they have none of their own:
+        "82 were killed and 1,700 injured on Friday", "met the envoy and signed the
+        accord on Tuesday" (a mention each; one event when they are of one kind)."""
+        dated = {it.token.i for it in items} | {
+            it.clause.i for it in items if it.clause is not None
+        }
+        out: list[Item] = []
+        for it in items:
+            tok = it.clause if it.clause is not None else it.token
+            if tok.pos_ not in VERB_POS:
+                continue
+            for other in tok.conjuncts:
+                if other.i in dated or other.pos_ not in VERB_POS:
+                    continue
+                if any(c.dep_ in SUBJECTS for c in other.children) and other.i > tok.i:
+                    continue  # a clause of its own ("..., and the rebels retreated")
+                if other.morph.get("Tense") != tok.morph.get("Tense"):
+                    continue  # "invaded in 2014 and continues to occupy": not in 2014
+                ev = event_of(other)
+                if ev is None or not predicates.asserted(ev):
+                    continue
+                dated.add(other.i)
+                out.append(Item(ev, _clause_of(ev, other), it.timex, entry(ev), it.sentence))
+        return out
 
     def undated_items(self, dated: list[Item]) -> list[Item]:
         """Events the text does not date: each asserted event word not dated."""

@@ -235,9 +235,14 @@ class Participants:
                     self._prep(child, sources, targets)
             if verb.dep_ == "relcl" and not sources:  # "Sherman, who led the delegation"
                 sources.extend(self.from_phrase(verb.head, "source"))
-            if not sources and verb.dep_ in ("xcomp", "conj", "advcl"):
-                # "agreed to meet", "met ... and agreed": the subject is the governing verb's
-                for child in verb.head.children:
+            up = verb
+            for _ in range(3):
+                # "agreed to meet", "met ... and agreed", "was due to hold": the subject
+                # is the governing verb's
+                if sources or up.dep_ not in ("xcomp", "conj", "advcl", "acomp"):
+                    break
+                up = up.head
+                for child in up.children:
                     if child.dep_ in ("nsubj", "nsubjpass"):
                         sources.extend(self.from_phrase(child, "source"))
         if noun is not None:

@@ -190,6 +190,14 @@ def _nested(scope: Token, kind: str) -> Place | None:
 def _target(event: Token) -> Place | None:
     """What a military action was aimed at: "invaded Ukraine", "continues to occupy the
     Crimean peninsula of Ukraine"."""
+    for child in event.children:  # "Lubumbashi was captured", "the town, which fell"
+        subject = child if child.dep_ == "nsubjpass" else None
+        if subject is not None and subject.lower_ in ("which", "that") and event.dep_ == "relcl":
+            subject = event.head
+        if subject is not None and subject.ent_type_ in ("GPE", "LOC", "FAC"):
+            found = _place_name(subject)
+            if found is not None:
+                return found.as_target()
     verbs = [event, *[c for c in event.children if c.dep_ == "conj"]]
     for v in list(verbs):
         verbs.extend(c for c in v.children if c.dep_ == "xcomp")

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 MAX_PHRASE_WORDS = 9  # a phrase longer than this is given by its core only
 MAX_WORDS = 22
 ARTICLES = frozenset({"a", "an", "the"})
+RELATIVE = frozenset({"which", "who", "that", "whom"})
+# The phrase after a verb that names the other party: "met with", "sanctions on"
+PARTY_PREPS = frozenset({"with", "between", "on", "against", "to", "for", "by"})
 # Dependents that never go into a summary phrase
 DROP_DEPS = frozenset(
     {"relcl", "acl", "appos", "advcl", "parataxis", "ccomp", "mark", "meta", "dep"}
@@ -111,10 +114,17 @@ class Summarizer:
     def clause(self, verb: Token, planned: bool, as_written: bool = False) -> str:
         """Subject, verb, object and other party of a verb's clause."""
         subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if subj is None and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in VERB_POS:
-            subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        up = verb
+        for _ in range(3):  # "was due to hold", "agreed to meet": the governing verb's subject
+            if subj is not None or up.dep_ not in ("xcomp", "conj", "acomp") or up.head.i == up.i:
+                break
+            up = up.head
+            subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         parts: list[str] = []
-        if subj is not None:
+        if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+            # "Lubumbashi, which was captured ...": what the relative pronoun stands for
+            parts.append(self.phrase(verb.head, 6))
+        elif subj is not None:
             parts.append(self.phrase(subj))
         parts.append(self.verb_group(verb, planned, as_written))
         obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
@@ -134,15 +144,7 @@ class Summarizer:
         ) is not None:
             parts.append(self.infinitive(comp))  # "agreed to meet", "ruled out sending troops"
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in (
-                "with",
-                "between",
-                "on",
-                "against",
-                "to",
-                "for",
-                "by",
-            ):
+            if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS):
                 if any(g.i in self.skip for g in prep.children):
                     continue
                 toks = self._tokens(prep)
