@@ -206,7 +206,7 @@ class Builder:
                     continue
                 if any(c.dep_ in SUBJECTS for c in other.children) and other.i > tok.i:
                     continue  # a clause of its own ("..., and the rebels retreated")
-                if other.morph.get("Tense") != tok.morph.get("Tense"):
+                if other.morph.get("Tense", []) != tok.morph.get("Tense", []):
                     continue  # "invaded in 2014 and continues to occupy": not in 2014
                 ev = event_of(other)
                 if ev is None or not predicates.asserted(ev):
