@@ -20,116 +20,24 @@ as event coders code every sentence.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline import timex
 from timeline.anchor import dateline_end
-from timeline.events import anchoring, attribution, merging, places, predicates
+from timeline.events import anchoring, attribution, coding, merging, places, predicates
 from timeline.events.coreference import Coreference, Person
-from timeline.events.lexicon import CONSULT_TYPES, TYPE_LABELS, Entry, actor_class
+from timeline.events.lexicon import CONSULT_TYPES, TYPE_LABELS
+from timeline.events.mentions import Item, around, clause_of, sentence_index, status_of
 from timeline.events.participants import Participants
 from timeline.events.predicates import NOUN_POS, OBJECTS, SUBJECTS, VERB_POS, entry, event_of
 from timeline.events.summaries import Summarizer, capitalised, with_place
-from timeline.models import Actor, Event, Mention, Place, Reported, Span, Status, TimeExpression
-from timeline.temporal import Tense, clause_tense, doc_text
+from timeline.models import Event, Mention, Place, Reported, Span, TimeExpression
+from timeline.temporal import clause_tense, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-
-# A "sentence" longer than this many tokens (a list, a table, run-on text) is read
-# only around the word in question, so that no document costs time quadratic in it.
-MAX_SENTENCE = 150
-# Modal verbs of a commitment, and of an obligation, in reported words
-WILL = frozenset({"will", "would", "shall", "'ll"})
-MUST = frozenset({"must", "should", "ought"})
-THREAT_PLOVER = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
-
-
-@dataclass(slots=True)
-class Item:
-    """One mention of an event, dated or not, before it becomes an `Event`."""
-
-    token: Token  # the word that names the event
-    clause: Token | None  # the verb whose clause the event takes
-    timex: TimeExpression | None
-    hit: Entry | None
-    sentence: SpacySpan
-    reported: list[Reported] = field(default_factory=list)
-    content: list[Token] = field(default_factory=list)  # what a statement says
-    speaker: Token | None = None
-    kind: str = "other"
-    plover: str | None = None
-    status: Status = "occurred"
-    actors: list[Actor] = field(default_factory=list)
-    place: Place | None = None
-    summary: str = ""
-    back_reference: bool = False
-    merged: list[Item] = field(default_factory=list)
-
-    @property
-    def cls(self) -> str:
-        return self.hit.main if self.hit is not None else "event"
-
-
-def sentence_index(doc: Doc) -> list[SpacySpan]:
-    """The sentence of every token, computed once (Token.sent walks the doc each time)."""
-    index: list[SpacySpan] = []
-    for sent in doc.sents:
-        index.extend([sent] * len(sent))
-    return index
-
-
-def _around(sentence: SpacySpan, i: int) -> SpacySpan:
-    if len(sentence) <= MAX_SENTENCE:
-        return sentence
-    start = max(sentence.start, min(i - MAX_SENTENCE // 2, sentence.end - MAX_SENTENCE))
-    return sentence.doc[start : start + MAX_SENTENCE]
-
-
-# The dependencies through which a noun is carried by the verb above it.
-_CARRIED_BY = frozenset(
-    {"dobj", "obj", "pobj", "prep", "compound", "attr", "nsubj", "nsubjpass", "conj", "appos"}
-)
-
-
-def _clause_of(tok: Token, pred: Token | None = None) -> Token | None:
-    """The verb whose clause an event takes: its own, the light verb or verb of time
-    that carries its noun ("held talks", "the talks began"), or the verb the noun is
-    an argument of ("came before a meeting in Rome")."""
-    if tok.pos_ in VERB_POS:
-        return tok
-    if pred is not None and pred.pos_ in VERB_POS:
-        return pred
-    t = tok
-    for _ in range(4):
-        if t.dep_ not in _CARRIED_BY:
-            return None
-        t = t.head
-        if t.pos_ in VERB_POS:
-            hit = entry(t)
-            classes = hit.classes if hit is not None else frozenset()
-            if (
-                t.dep_ == "ROOT"
-                or "light" in classes
-                or "aspect" in classes
-                or "stative" in classes
-            ):
-                return t
-            return t if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else None
-    return None
-
-
-def _status(tx: TimeExpression | None, tense: Tense | None, anchor_ordinal: int) -> Status:
-    """Planned when the date lies after the document's day, or its clause is future."""
-    if tx is not None and tx.sort_key is not None and tx.sort_end is not None:
-        if tx.sort_key > anchor_ordinal:
-            return "planned"
-        if tx.sort_end < anchor_ordinal:
-            return "occurred"
-    return "planned" if tense == "future" else "occurred"
 
 
 def _is_event_date(tx: TimeExpression) -> bool:
@@ -185,8 +93,8 @@ class Builder:
             said = pred if predicates.is_proform(pred) else tok
             if not predicates.asserted(said):
                 continue
-            sentence = _around(self.sentences[tok.i], tok.i)
-            items.append(Item(tok, _clause_of(tok, pred), tx, entry(tok), sentence))
+            sentence = around(self.sentences[tok.i], tok.i)
+            items.append(Item(tok, clause_of(tok, pred), tx, entry(tok), sentence))
         return items + self._shared_dates(items)
 
     def _shared_dates(self, items: list[Item]) -> list[Item]:
@@ -212,7 +120,7 @@ class Builder:
                 if ev is None or not predicates.asserted(ev):
                     continue
                 dated.add(other.i)
-                out.append(Item(ev, _clause_of(ev, other), it.timex, entry(ev), it.sentence))
+                out.append(Item(ev, clause_of(ev, other), it.timex, entry(ev), it.sentence))
         return out
 
     def undated_items(self, dated: list[Item]) -> list[Item]:
@@ -235,7 +143,7 @@ class Builder:
                 if not predicates.asserted(tok):
                     continue
                 taken.add(tok.i)
-                items.append(Item(tok, _clause_of(tok), None, hit, _around(sent, tok.i)))
+                items.append(Item(tok, clause_of(tok), None, hit, around(sent, tok.i)))
         return items
 
     # --- 2. attribution
@@ -303,7 +211,7 @@ class Builder:
             hit = entry(tok)
             if hit is None or hit.main not in ("event", "speech"):
                 continue
-            item = Item(tok, _clause_of(tok), report.timex, hit, report.sentence)
+            item = Item(tok, clause_of(tok), report.timex, hit, report.sentence)
             item.reported.append(self._reported(report, attribution.speaker(report.token)))
             return item
         return None
@@ -314,21 +222,23 @@ class Builder:
         hit = it.hit
         it.kind = (hit.type if hit is not None else None) or "other"
         it.plover = hit.plover if hit is not None else None
-        if it.kind == "visit" and self._military_subject(it):
+        if it.kind == "visit" and coding.military_subject(
+            it.clause if it.clause is not None else it.token
+        ):
             # "French troops left Toulon", "the advance party arrived": a deployment
             it.kind, it.plover = "military", "MOBILIZE"
         if it.cls == "report" or (it.cls == "speech" and it.plover is None):
-            it.plover = self._content_plover(it) or it.plover
+            it.plover = coding.content_plover(it.token, it.content) or it.plover
         elif it.clause is not None and it.clause.pos_ in VERB_POS:
             # a meeting set for a day is on a schedule, not a promise
             scheduled = it.plover == "CONSULT" and it.timex is not None
             if not scheduled:
-                it.plover = commitment_plover(it.clause, it.plover)
+                it.plover = coding.commitment_plover(it.clause, it.plover)
         clause = it.clause
         tense = clause_tense(self.doc, tok.idx, tok.idx + len(tok.text))
         if tense is None and it.timex is not None:
             tense = clause_tense(self.doc, it.timex.start, it.timex.end)
-        it.status = _status(it.timex, tense, self.anchor_ordinal)
+        it.status = status_of(it.timex, tense, self.anchor_ordinal)
         it.actors = self.participants.of_event(tok, clause)
         if it.speaker is not None and not any(a.role == "source" for a in it.actors):
             it.actors = [*self.participants.from_phrase(it.speaker, "source"), *it.actors]
@@ -344,33 +254,6 @@ class Builder:
             ],
         )
         it.summary = self._summary(it)
-
-    def _military_subject(self, it: Item) -> bool:
-        verb = it.clause if it.clause is not None else it.token
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                words = [child, *(c for c in child.children if c.dep_ in ("compound", "prep"))]
-                words += [g for c in words if c.dep_ == "prep" for g in c.children]
-                if any(actor_class(w.lemma_.lower(), "military") for w in words):
-                    return True
-        return False
-
-    def _content_plover(self, it: Item) -> str | None:
-        """The PLOVER type of what was stated ("said it will withdraw"): the type a
-        commitment or an obligation in it gives (`commitment_plover`), else the type
-        of the event stated, or of the event a statement announces ("announced a
-        suspension of air links")."""
-        for head in it.content:
-            inner = entry(event_of(head) or head)
-            found = commitment_plover(head, inner.plover if inner is not None else None)
-            if found is not None:
-                return found
-        for child in it.token.children:
-            if child.dep_ in OBJECTS:
-                hit = entry(child)
-                if hit is not None and hit.plover is not None:
-                    return hit.plover
-        return None
 
     def _summary(self, it: Item) -> str:
         tok = it.token
@@ -435,12 +318,12 @@ class Builder:
             place = places.location(tok, None, kind)
             actors = [
                 a
-                for a in self.participants.of_event(tok, _clause_of(tok))
+                for a in self.participants.of_event(tok, clause_of(tok))
                 if a.label in ("PERSON", "ORG") and (place is None or a.start != place.start)
             ]
             if place is None and not actors:
                 continue
-            it = Item(tok, None, None, hit, _around(self.sentences[tok.i], tok.i))
+            it = Item(tok, None, None, hit, around(self.sentences[tok.i], tok.i))
             it.kind, it.place, it.back_reference, it.actors = kind, place, True, actors
             out.append(it)
         return out
@@ -548,42 +431,6 @@ def _in_object(noun: Token, verb: Token) -> bool:
             return False
         t = t.head
     return False
-
-
-# PLOVER types of cooperation, which a commitment to them agrees to, and of force,
-# which a commitment to it threatens (PLOVER codes "will withdraw" as AGREE and
-# "will attack" as THREATEN; an announced sanction stays a SANCTION)
-COOPERATIVE = frozenset(
-    {"CONSULT", "AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT", "AGREE", None}
-)
-FORCEFUL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN"})
-WILLING = frozenset({"willing", "ready", "prepared", "determined"})
-
-
-def commitment_plover(verb: Token, plover: str | None) -> str | None:
-    """The PLOVER type of a verb said as a commitment or an obligation: "will give a
-    grant" and "is willing to withdraw" agree, "would blockade" and "will boycott
-    unless" threaten, "must return" requests, "will not" rejects; None when the
-    verb is none of these (its own type then stands)."""
-    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    neg = any(c.dep_ == "neg" for c in verb.children)
-    willing = verb.lemma_ in WILLING or any(
-        c.dep_ == "acomp" and c.lemma_ in WILLING for c in verb.children
-    )
-    unless = any(
-        c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in verb.children
-    )
-    if aux & MUST:
-        return "REQUEST"
-    if not (aux & WILL or willing):
-        return plover
-    if neg:
-        return "REJECT"
-    if unless or plover in FORCEFUL:
-        return "THREATEN"
-    if plover in COOPERATIVE:
-        return "AGREE"
-    return plover
 
 
 def _whereabouts(items: Sequence[Item]) -> None:
