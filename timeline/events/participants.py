@@ -195,6 +195,22 @@ class Participants:
                 out.append(
                     Actor(tok.text, tok.text, tok.idx, tok.idx + len(tok), "ORG", role, None)
                 )
+        head = tokens[0].head if len(tokens) == 1 else None
+        if not out and tokens and head is not None and tokens[0].dep_ in SUBJECTS | OBJECTS:
+            # a lone name as subject or object the recogniser left unlabelled ("Ikeda
+            # visited Seoul"): a party all the same, of a kind not known
+            tok = tokens[0]
+            subject = tok.dep_ in SUBJECTS  # a place as subject speaks for its people
+            words = {tok.lemma_.lower(), tok.lower_.removesuffix("s")}  # a PROPN keeps its plural
+            described = any(
+                actor_class(w, c) for w in words for c in ("title", "group", "body", "anonymous")
+            )
+            if (
+                tok.pos_ == "PROPN"
+                and not described  # "Negotiators" capitalised after a dateline
+                and (subject or gazetteer.place(tok.text) is None)
+            ):
+                out.append(Actor(tok.text, tok.text, tok.idx, tok.idx + len(tok), "", role, None))
         return out
 
     def _person(self, person: Person, mention: Token, role: str) -> Actor:

@@ -128,7 +128,12 @@ class Summarizer:
             parts.append(self.phrase(subj))
         parts.append(self.verb_group(verb, planned, as_written))
         obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
-        if obj is not None and self.place is not None and obj.left_edge.i <= self.place <= obj.i:
+        if (
+            obj is not None
+            and self.place is not None
+            and obj.left_edge.i <= self.place <= obj.i
+            and verb.lemma_ in ("meet", "hold", "sign", "talk")
+        ):
             obj = None  # "meet ... a South African ship" misparsed: the place is said apart
         if obj is not None:
             parts.append(self.phrase(obj))
