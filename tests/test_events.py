@@ -291,3 +291,45 @@ def test_undated_events_are_kept_only_when_asked(extractor: object) -> None:
         (None, "grant", "AGREE"),
         (None, "attacked", "ASSAULT"),
     ]
+
+
+def test_joined_verbs_of_one_tense_share_a_date(run: Run) -> None:
+    text = "Two soldiers were killed and four wounded on Friday."
+    (event,) = run(text, ANCHOR).events
+    assert (event.date, event.type) == ("2022-01-07", "military")
+    assert sorted(m.trigger.name for m in event.mentions if m.trigger) == ["killed", "wounded"]
+    # a verb of another tense does not share it
+    text = "Russia invaded in 2014 and continues to occupy the peninsula."
+    (event,) = run(text, ANCHOR).events
+    assert [m.trigger.name for m in event.mentions if m.trigger] == ["invaded"]
+
+
+def test_a_date_that_names_a_thing_dates_no_event(run: Run) -> None:
+    text = "He named his cabinet without approval, contrary to the 1994 constitution."
+    assert run(text, ANCHOR).events == ()
+
+
+def test_a_relative_clause_is_said_of_what_it_describes(run: Run) -> None:
+    text = "Kabila spoke in Lubumbashi, which was captured by the rebels in March 1997."
+    event = _one(run, text, date(1997, 4, 19))
+    assert event.summary == "Lubumbashi was captured by the rebels"
+    assert (event.type, event.location and event.location.name) == ("military", "Lubumbashi")
+
+
+def test_troops_on_the_move_are_a_deployment(run: Run) -> None:
+    event = _one(run, "A second contingent of French troops left Toulon on Wednesday.")
+    assert (event.type, event.plover) == ("military", "MOBILIZE")
+    assert event.location is not None and event.location.name == "Toulon"
+    assert [(a.name, a.country) for a in event.actors] == [("French troops", "FRA")]
+
+
+def test_appeals_and_pledges_are_statements_with_their_plover_type(run: Run) -> None:
+    text = (
+        "On Tuesday, the United States urged both sides to hold talks. "
+        "Japan pledged on Wednesday to send emergency aid."
+    )
+    got = [(e.type, e.plover, e.summary) for e in run(text, date(2022, 1, 13)).events]
+    assert got == [
+        ("statement", "REQUEST", "The United States urged both sides to hold talks"),
+        ("statement", "AGREE", "Japan pledged to send emergency aid"),
+    ]
