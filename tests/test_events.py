@@ -333,3 +333,12 @@ def test_appeals_and_pledges_are_statements_with_their_plover_type(run: Run) -> 
         ("statement", "REQUEST", "The United States urged both sides to hold talks"),
         ("statement", "AGREE", "Japan pledged to send emergency aid"),
     ]
+
+
+def test_here_is_the_city_of_the_dateline(run: Run) -> None:
+    text = "GENEVA, Jan 10 (Reuters) - Russian and US negotiators opened talks here on Monday."
+    event = _one(run, text)
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == ("Geneva", "CHE")
+    assert text[event.location.start : event.location.end] == "GENEVA"
+    assert "GENEVA" not in event.summary and "Reuters" not in event.summary

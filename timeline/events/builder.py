@@ -60,6 +60,7 @@ class Builder:
         self.participants = Participants(self.coref)
         self.skip = self._time_tokens()
         self.summarizer = Summarizer(self.skip, self._name_of)
+        self.here = _dateline_place(self.text)
 
     def _time_tokens(self) -> set[int]:
         out: set[int] = set()
@@ -242,7 +243,7 @@ class Builder:
         it.actors = self.participants.of_event(tok, clause)
         if it.speaker is not None and not any(a.role == "source" for a in it.actors):
             it.actors = [*self.participants.from_phrase(it.speaker, "source"), *it.actors]
-        it.place = places.location(tok, clause, it.kind)
+        it.place = places.location(tok, clause, it.kind, self.here)
         if it.place is not None:
             it.actors = [a for a in it.actors if a.start != it.place.start]
         self.coref.note_participants(
@@ -431,6 +432,20 @@ def _in_object(noun: Token, verb: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def _dateline_place(text: str) -> Place | None:
+    """The city of the document's dateline, for the events it says happen "here"."""
+    from timeline.anchor import dateline
+
+    found = dateline(text)
+    hit = found.place() if found is not None else None
+    if found is None or hit is None:
+        return None
+    # the dateline's own words, in the case a sentence writes them ("GENEVA": Geneva)
+    name = found.city.title() if found.city.isupper() else found.city
+    end = found.start + len(found.city)
+    return Place(name, found.start, end, hit.alpha3, hit.latitude, hit.longitude)
 
 
 def _whereabouts(items: Sequence[Item]) -> None:

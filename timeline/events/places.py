@@ -117,11 +117,19 @@ def _from_preps(scope: Token, kind: str, lemma: str) -> Place | None:
     return None
 
 
-def location(event: Token, clause: Token | None, kind: str) -> Place | None:
-    """Where the event named by `event` takes place, if its clause says."""
+def location(
+    event: Token, clause: Token | None, kind: str, here: Place | None = None
+) -> Place | None:
+    """Where the event named by `event` takes place, if its clause says; "here" is
+    `here`, the city of the document's dateline ("talks opened here Saturday")."""
     scopes = [event]
     if clause is not None and clause.i != event.i:
         scopes.append(clause)
+    if here is not None:
+        for scope in scopes:
+            for child in scope.children:
+                if child.lower_ == "here" and child.dep_ in ("advmod", "pobj", "npadvmod"):
+                    return here
     for scope in scopes:
         lemma = scope.lemma_.lower()
         found = _from_preps(scope, kind, lemma)
