@@ -36,6 +36,8 @@ from timeline.filters import Filter
 from timeline.models import Document, DocumentResult, Problem
 from timeline.report import PROG, Report
 
+DOC_TIMEOUT = 60.0  # seconds: far beyond any article (a 1 MB text takes a few)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name=PROG)
@@ -64,6 +66,15 @@ def cli() -> None:
     help="Processes to run (default: one per core for large inputs, else one).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
+@click.option(
+    "--doc-timeout",
+    type=click.FloatRange(min=0),
+    default=DOC_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop the analysis of a document after SECONDS (0: no limit); "
+    "it is reported as skipped and the run goes on.",
+)
 def extract(
     paths: tuple[str, ...],
     anchor_text: str | None,
@@ -72,6 +83,7 @@ def extract(
     model: str | None,
     jobs: int | None,
     quiet: bool,
+    doc_timeout: float,
     slicing: Filter,
 ) -> None:
     """Extract the dated events of PATHS (files, folders, or - for stdin)."""
@@ -92,7 +104,7 @@ def extract(
             else:
                 yield item
 
-    def failed(document: Document, message: str) -> None:  # a bug met on strange input
+    def failed(document: Document, message: str) -> None:  # a bug, or past --doc-timeout
         report.skipped(Problem(document.source, message))
 
     results: list[DocumentResult] = []
@@ -107,6 +119,7 @@ def extract(
             keep_text=keep_text,
             progress=advance,
             on_error=failed,
+            doc_timeout=doc_timeout or None,
         ):
             results.append(result)
     timeline = tl.build(results, report.problems)

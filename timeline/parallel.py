@@ -107,22 +107,24 @@ def extract(
     keep_text: bool = True,
     progress: Progress | None = None,
     on_error: Callable[[Document, str], None] | None = None,
+    doc_timeout: float | None = None,
 ) -> Iterator[DocumentResult]:
     """The results of `documents`, in order, computed by `jobs` processes.
 
     `jobs=None` (or 0) chooses: one process for small inputs, else one per core.
     `progress(n)` is called as each run of `n` documents is done.
-    A document whose analysis fails (a bug met on strange input) is left out
-    and `on_error(document, message)` told why, in one line; the others go on.
+    A document whose analysis fails (a bug met on strange input) or runs past
+    `doc_timeout` seconds is left out and `on_error(document, message)` told
+    why, in one line; the others go on.
     """
     stream = chunks(documents)
     if not jobs:
         ahead, stream = _peek(stream, AUTO_MIN_CHARS)
         jobs = min(available_cores(), AUTO_MAX_JOBS) if ahead >= AUTO_MIN_CHARS else 1
     if jobs <= 1:
-        found = _serial(stream, model, keep_timexes)
+        found = _serial(stream, model, keep_timexes, doc_timeout)
     else:
-        found = _parallel(stream, model, jobs, keep_timexes)
+        found = _parallel(stream, model, jobs, keep_timexes, doc_timeout)
     for chunk, results in found:
         for document, outcome in zip(chunk, results, strict=True):
             if isinstance(outcome, str):
@@ -153,11 +155,11 @@ def _peek(stream: Iterator[Chunk], chars: int) -> tuple[int, Iterator[Chunk]]:
 
 
 def _serial(
-    stream: Iterable[Chunk], model: str | None, keep_timexes: bool
+    stream: Iterable[Chunk], model: str | None, keep_timexes: bool, doc_timeout: float | None
 ) -> Iterator[tuple[Chunk, list[Outcome]]]:
     from timeline.pipeline import Extractor
 
-    extractor = Extractor(model)
+    extractor = Extractor(model, doc_timeout)
     for chunk in stream:
         yield chunk, _analyse_chunk(extractor, chunk, keep_timexes)
 
@@ -188,7 +190,7 @@ def failure(exc: Exception) -> str:
     return f"cannot analyse: {type(exc).__name__}: {exc}"
 
 
-def _init_worker(model: str | None) -> None:
+def _init_worker(model: str | None, doc_timeout: float | None) -> None:
     """Runs once in each worker: the parent handles Ctrl-C; load the pipeline."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):  # held back by the parent while this one started
@@ -198,7 +200,7 @@ def _init_worker(model: str | None) -> None:
     from timeline.pipeline import Extractor
 
     try:
-        _WORKER = Extractor(model)
+        _WORKER = Extractor(model, doc_timeout)
     except TimelineError as exc:  # say why with the first chunk, not as a broken pool
         _WORKER = exc
 
@@ -233,6 +235,7 @@ def _parallel(
     model: str | None,
     jobs: int,
     keep_timexes: bool,
+    doc_timeout: float | None,
 ) -> Iterator[tuple[Chunk, list[Outcome]]]:
     import multiprocessing
 
@@ -240,7 +243,7 @@ def _parallel(
     pending: deque[tuple[Chunk, AsyncResult[list[Outcome]]]] = deque()
     limit = jobs * IN_FLIGHT_PER_JOB
     with _sigint_held():  # the workers start here
-        pool = context.Pool(jobs, initializer=_init_worker, initargs=(model,))
+        pool = context.Pool(jobs, initializer=_init_worker, initargs=(model, doc_timeout))
     finished = False
     try:
         for chunk in stream:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from timeline import events, nlp, selective, temporal
+from timeline import events, nlp, selective, temporal, work
 from timeline.models import Document, DocumentResult
 
 if TYPE_CHECKING:
@@ -32,10 +32,17 @@ BATCH_CHARS = 200_000  # at most this much text in one batch (about 0.7 GB with 
 
 
 class Extractor:
-    """Runs the whole extraction with one loaded spaCy pipeline."""
+    """Runs the whole extraction with one loaded spaCy pipeline.
 
-    def __init__(self, model: str | None = None) -> None:
+    `doc_timeout`: seconds the analysis of one document may take once parsed
+    (None: no limit); past it `work.DocumentTimeout` is raised for that
+    document (`process_many` hands it to `on_error` and goes on). Parsing is
+    spaCy's, linear in the length of the text, and not limited.
+    """
+
+    def __init__(self, model: str | None = None, doc_timeout: float | None = None) -> None:
         self.nlp: Language = nlp.load(model)
+        self.doc_timeout = doc_timeout
 
     def process(self, document: Document) -> DocumentResult:
         return self._from_doc(document, self.parse(document.text))
@@ -84,7 +91,8 @@ class Extractor:
                     parts = []
 
     def _from_doc(self, document: Document, doc: Doc) -> DocumentResult:
-        return analyse(document, doc)
+        with work.limit(self.doc_timeout, describe=lambda: shape(doc)):
+            return analyse(document, doc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +188,8 @@ def join(docs: list[Doc], text: str) -> Doc:
 
 def analyse(document: Document, doc: Doc) -> DocumentResult:
     """Time expressions and events of a document, given its parsed text."""
+    work.stage("finding time expressions")
+    work.charge(len(doc))
     entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in TIME_LABELS]
     day, timexes = temporal.extract_counting_from(
         document.text,
@@ -191,5 +201,16 @@ def analyse(document: Document, doc: Doc) -> DocumentResult:
         selective.complete(doc)
         return analyse(document, doc)
     # Status compares dates with the very day the values were counted from.
+    work.stage(f"finding the events of {len(timexes):,} time expressions")
     found = events.build(doc, document.id, timexes, day)
     return DocumentResult(document=document, timexes=tuple(timexes), events=tuple(found))
+
+
+def shape(doc: Doc) -> str:
+    """What makes a document costly, for the message of a timeout."""
+    longest = max((len(s) for s in doc.sents), default=0)
+    sentences = sum(1 for _ in doc.sents)
+    return (
+        f"{len(temporal.doc_text(doc)):,} characters, {len(doc):,} tokens in {sentences:,} "
+        f"sentence{'s' * (sentences != 1)} (the longest {longest:,} tokens)"
+    )
