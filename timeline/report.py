@@ -113,8 +113,10 @@ class Report:
     def summary(self) -> str:
         """The last line of a run: what was read, skipped and found."""
         if self.command == "export":
-            sliced = f" of {self.events_in:,}" if self.events_in not in (None, self.events) else ""
-            line = f"{self.events:,}{sliced} event{'s' * (self.events != 1)} written"
+            if self.events_in is not None and self.events_in != self.events:
+                line = f"{self.events:,} of {_plural(self.events_in, 'event')} written"
+            else:
+                line = f"{_plural(self.events, 'event')} written"
         elif self.command == "eval":
             line = f"{_plural(self.documents, 'document')} scored, {len(self.problems):,} skipped"
         else:
