@@ -80,6 +80,7 @@ def extract(
     anchor_text: str | None,
     fmt: str | None,
     output: str | None,
+    csv_raw: bool,
     model: str | None,
     jobs: int | None,
     quiet: bool,
@@ -89,7 +90,7 @@ def extract(
     """Extract the dated events of PATHS (files, folders, or - for stdin)."""
     report = current_report("extract", quiet)
     anchor = anchors.parse_option(anchor_text) if anchor_text is not None else None
-    fmt = choose_format(fmt, output)
+    fmt = choose_format(fmt, output, csv_raw)
     from timeline import sources
 
     files = sources.expand(list(paths))  # a missing path is a usage error, before any work
@@ -126,7 +127,15 @@ def extract(
     report.read(len(results), len(timeline.events))
     texts = {r.document.id: r.document.text for r in results}
     with writing():
-        emit(timeline.to_dict(), fmt, output, texts=texts, slicing=slicing, note=report.note)
+        emit(
+            timeline.to_dict(),
+            fmt,
+            output,
+            texts=texts,
+            slicing=slicing,
+            note=report.note,
+            csv_raw=csv_raw,
+        )
     report.finish()
     report.exit()
 

@@ -41,6 +41,7 @@ from timeline.exporters import (
     ignore_note,
     missing_text,
 )
+from timeline.exporters.csvfile import CsvExporter
 from timeline.output import resolve_format, write_export
 from timeline.report import Report
 from timeline.schema import EVENT_TYPES, SCHEMA, STATUSES, check
@@ -57,7 +58,13 @@ _FORMAT_HELP = (
 
 
 def output_options(func: F) -> F:
-    """`-f/--format` and `-o/--output`, passed as `fmt` and `output`."""
+    """`-f/--format`, `-o/--output` and `--csv-raw`, passed as `fmt`, `output`, `csv_raw`."""
+    func = click.option(
+        "--csv-raw",
+        is_flag=True,
+        help="CSV cells as they are: no quote before a leading =, +, -, @, tab or CR "
+        "(which a spreadsheet would run as a formula).",
+    )(func)
     func = click.option(
         "-o",
         "--output",
@@ -122,11 +129,13 @@ def slice_options(func: F) -> F:
     return result
 
 
-def choose_format(fmt: str | None, output: str | None) -> str:
+def choose_format(fmt: str | None, output: str | None, csv_raw: bool = False) -> str:
     """The format to write: `--format` (checked), else from `-o`, else by terminal."""
-    if fmt is not None:
-        return get_exporter(fmt).name
-    return resolve_format(None, output, terminal=sys.stdout.isatty())
+    chosen = get_exporter(fmt).name if fmt is not None else None
+    chosen = chosen or resolve_format(None, output, terminal=sys.stdout.isatty())
+    if csv_raw and chosen != "csv":
+        raise UsageError(f"is for CSV, and the format is {chosen}", "--csv-raw")
+    return chosen
 
 
 def emit(
@@ -137,11 +146,13 @@ def emit(
     texts: Mapping[str, str] | None = None,
     slicing: filters.Filter | None = None,
     note: Note = ignore_note,
+    csv_raw: bool = False,
 ) -> None:
     """Slice `data` and write it as `fmt` to stdout, `-o FILE` or `-o DIR/`."""
+    exporter = CsvExporter(raw=True) if csv_raw else get_exporter(fmt)
     write_export(
         sliced(data, slicing),
-        get_exporter(fmt),
+        exporter,
         output,
         texts=texts,
         note=note,
@@ -225,7 +236,12 @@ def read_saved(path: str | None) -> dict[str, Any]:
 @slice_options
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
 def export_command(
-    file: str | None, fmt: str | None, output: str | None, quiet: bool, slicing: filters.Filter
+    file: str | None,
+    fmt: str | None,
+    output: str | None,
+    csv_raw: bool,
+    quiet: bool,
+    slicing: filters.Filter,
 ) -> None:
     """Convert the saved JSON of `timeline extract` (FILE, or stdin) to another format.
 
@@ -238,7 +254,7 @@ def export_command(
     with `timeline extract --format timeml -o DIR/`.
     """
     report = current_report("export", quiet)
-    fmt = choose_format(fmt, output)
+    fmt = choose_format(fmt, output, csv_raw)
     if EXPORTERS[fmt].needs_text:
         # Refused before reading anything: the saved JSON cannot help.
         raise UsageError(missing_text(fmt).message, "--format")
@@ -246,7 +262,7 @@ def export_command(
     kept = sliced(data, slicing)
     report.wrote(len(kept["events"]), of=len(data["events"]))
     with writing():
-        emit(kept, fmt, output, note=report.note)
+        emit(kept, fmt, output, note=report.note, csv_raw=csv_raw)
     report.finish()
     report.exit()
 
