@@ -175,14 +175,19 @@ def _lean(doc: Doc) -> Doc:
 
 
 def join(docs: list[Doc], text: str) -> Doc:
-    """One Doc of consecutive pieces of `text`: tokens, tags, parse, sentences and entities."""
+    """One Doc of consecutive pieces of `text`: tokens, tags, parse, sentences and
+    entities, and which sentences the selective NER ran over (its safety net,
+    `selective.covers`, then sees the whole text as it sees a short one)."""
     from spacy.tokens import Doc as SpacyDoc
 
+    selected = selective.selected_of_pieces(docs)
     joined: Doc = SpacyDoc.from_docs(  # type: ignore[call-arg]  # `exclude` is missing from the stub
         docs, ensure_whitespace=False, exclude=["tensor", "user_data"]
     )
     if joined.text != text:  # cannot happen: pieces are consecutive slices of the text
         raise RuntimeError("the pieces of a long text do not join back into it")
+    if selected is not None:
+        joined.user_data[selective.SELECTED] = selected
     return joined
 
 
@@ -198,7 +203,7 @@ def analyse(document: Document, doc: Doc) -> DocumentResult:
         tense_of=lambda s, e: temporal.timex_tense(doc, s, e),
     )
     if not selective.covers(doc, timexes):  # rare: see selective.covers
-        selective.complete(doc)
+        selective.complete(doc, timexes)  # each round adds their sentences: it ends
         return analyse(document, doc)
     # Status compares dates with the very day the values were counted from.
     work.stage(f"finding the events of {len(timexes):,} time expressions")
