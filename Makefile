@@ -41,11 +41,13 @@ eval: install
 		$(BIN)/timeline eval "$(SHARED)/data/tempeval3-tbaq" --format table; \
 	else echo "eval: $(SHARED)/data/tempeval3-tbaq not found, skipped" >&2; fi
 
-# Throughput and memory against plain spaCy; skipped without the corpus.
+# Throughput and memory against plain spaCy (skipped without the corpus); then
+# bad input at scale (made here): the bad-input folder, one endless sentence.
 bench: install
 	@if [ -f "$(SHARED)/bench/news-2452.jsonl" ]; then \
 		$(BIN)/python benchmarks/bench.py "$(SHARED)/bench/news-2452.jsonl"; \
 	else echo "bench: $(SHARED)/bench/news-2452.jsonl not found, skipped" >&2; fi
+	$(BIN)/python benchmarks/badinput.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
