@@ -837,12 +837,20 @@ def _quoted_after(doc: Doc, end: int, verb: int) -> bool:
 _QUOTES_KEY = "timeline.opening_quotes"
 
 
+_QUOTE_CHARS = re.compile("`+|“")
+
+
 def _opening_quotes(doc: Doc) -> list[int]:
-    """The indices of the tokens that open a quotation, found once per Doc."""
+    """The indices of the tokens that open a quotation, found once per Doc (from
+    the text: a pass over the characters, not over the tokens)."""
     found: list[int] | None = doc.user_data.get(_QUOTES_KEY)
     if found is None:
-        work.charge(len(doc))
-        found = doc.user_data[_QUOTES_KEY] = [t.i for t in doc if t.text in _OPENING_QUOTES]
+        found = []
+        for m in _QUOTE_CHARS.finditer(doc_text(doc)):
+            work.charge()
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            found.extend(t.i for t in span or () if t.text in _OPENING_QUOTES)
+        found = doc.user_data[_QUOTES_KEY] = sorted(set(found))
     return found
 
 
