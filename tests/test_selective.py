@@ -33,6 +33,15 @@ def pipelines() -> tuple[object, object]:
     return plain, nlp.load()
 
 
+def _within(doc: object, sentences: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The entities of `doc` inside the given token ranges."""
+    return [
+        (e.start, e.end, e.label_)
+        for e in doc.ents  # type: ignore[attr-defined]
+        if any(a <= e.start and e.end <= b for a, b in sentences)
+    ]
+
+
 @pytest.mark.parametrize("text", TEXTS)
 def test_entities_in_selected_sentences_are_the_whole_document_ones(
     pipelines: tuple[object, object], text: str
@@ -42,14 +51,7 @@ def test_entities_in_selected_sentences_are_the_whole_document_ones(
     chosen = selective.selected_sentences(part)
     assert [(s.start, s.end) for s in full.sents] == [(s.start, s.end) for s in part.sents]
 
-    def within(doc: object) -> list[tuple[int, int, str]]:
-        return [
-            (e.start, e.end, e.label_)
-            for e in doc.ents  # type: ignore[attr-defined]
-            if any(a <= e.start and e.end <= b for a, b in chosen)
-        ]
-
-    assert within(full) == within(part)
+    assert _within(full, chosen) == _within(part, chosen)
     # and nothing outside them but the entity that starts right after one
     ends = {b for _, b in chosen}
     for e in part.ents:
@@ -107,14 +109,7 @@ def test_an_expression_outside_the_selection_brings_ner_to_its_sentence(
     # Its sentence now has the entities of a whole-document run, as the others have.
     now = [*chosen, (outside.start, outside.end)]
 
-    def within(d: object) -> list[tuple[int, int, str]]:
-        return [
-            (e.start, e.end, e.label_)
-            for e in d.ents  # type: ignore[attr-defined]
-            if any(a <= e.start and e.end <= b for a, b in now)
-        ]
-
-    assert within(doc) == within(full)
+    assert _within(doc, now) == _within(full, now)
     assert any(outside.start <= e.start < outside.end for e in full.ents)
 
 
