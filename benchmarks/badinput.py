@@ -132,9 +132,11 @@ def run_shapes(sizes: list[int], events: bool, events_timeout: float) -> None:
 
     from timeline import events as event_builder
     from timeline import temporal, work
+    from timeline.models import Document
     from timeline.pipeline import TIME_LABELS, Extractor
 
     extractor = Extractor()
+    extractor.process(Document("warm-up", GOOD, "-", date(2022, 1, 10)))  # first calls load lazily
     print("\nshapes: seconds of each stage, steps counted (events: --events)")
     print(f"{'chars':>9} {'shape':5} {'parse':>7} {'tag':>7} {'events':>8} {'steps':>10} timexes")
     for size in sizes:
