@@ -36,7 +36,7 @@ from timeline.filters import Filter
 from timeline.models import Document, DocumentResult, Problem
 from timeline.report import PROG, Report
 
-DOC_TIMEOUT = 60.0  # seconds: far beyond any article (a 1 MB text takes a few)
+DOC_TIMEOUT = 60.0  # seconds of analysis for one document: an article takes well under one
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
