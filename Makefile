@@ -60,11 +60,13 @@ eval: install
 		$(BIN)/timeline eval --plover "$(SHARED)/data/plover-gsr-dev.json" --format table; \
 	else echo "eval: $(SHARED)/data/plover-gsr-dev.json not found, skipped" >&2; fi
 
-# Throughput and memory against plain spaCy; skipped without the corpus.
+# Throughput and memory against plain spaCy (skipped without the corpus); then
+# bad input at scale (made here): the bad-input folder, one endless sentence.
 bench: install
 	@if [ -f "$(SHARED)/bench/news-2452.jsonl" ]; then \
 		$(BIN)/python benchmarks/bench.py "$(SHARED)/bench/news-2452.jsonl"; \
 	else echo "bench: $(SHARED)/bench/news-2452.jsonl not found, skipped" >&2; fi
+	$(BIN)/python benchmarks/badinput.py
 
 # The vendored JavaScript, from the npm registry: vis-timeline's standalone build for the
 # html page (shipped in the package), TimelineJS 3 for the browser test of the timelinejs

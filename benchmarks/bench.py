@@ -63,6 +63,7 @@ class Run:
     maxrss_mb: float  # ru_maxrss: the largest single process of the tree
     tree_mb: float  # sampled peak of the summed RSS of the whole process tree
     stdout: str
+    status: int = 0
 
 
 def _children(pid: int) -> list[int]:
@@ -115,9 +116,17 @@ class TreeSampler(threading.Thread):
             self.done.wait(self.every)
 
 
-def measure(cmd: list[str], stdout_path: Path) -> Run:
-    """Run `cmd` to the end; its wall time, peak memory and standard output."""
-    with open(stdout_path, "w", encoding="utf-8") as out, tempfile.TemporaryFile() as err:
+def measure(
+    cmd: list[str], stdout_path: Path, *, stderr_path: Path | None = None, check: bool = True
+) -> Run:
+    """Run `cmd` to the end; its wall time, peak memory, standard output and status.
+
+    With `check`, a status other than 0 ends the benchmark, with the command's
+    stderr; `stderr_path` keeps that stderr."""
+    with (
+        open(stdout_path, "w", encoding="utf-8") as out,
+        open(stderr_path, "w+b") if stderr_path else tempfile.TemporaryFile() as err,
+    ):
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
         sampler = TreeSampler(proc.pid)
@@ -127,13 +136,20 @@ def measure(cmd: list[str], stdout_path: Path) -> Run:
         proc.returncode = os.waitstatus_to_exitcode(status)
         sampler.done.set()
         sampler.join()
-        if proc.returncode != 0:
+        if check and proc.returncode != 0:
             err.seek(0)
             sys.stderr.write(err.read().decode("utf-8", "replace"))
             raise SystemExit(f"bench: {cmd[0]} ... failed with status {proc.returncode}")
     maxrss_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
     cpu = usage.ru_utime + usage.ru_stime
-    return Run(seconds, cpu, maxrss_mb, sampler.peak_kb / 1024, stdout_path.read_text("utf-8"))
+    return Run(
+        seconds,
+        cpu,
+        maxrss_mb,
+        sampler.peak_kb / 1024,
+        stdout_path.read_text("utf-8"),
+        proc.returncode,
+    )
 
 
 def timeline_command() -> list[str]:

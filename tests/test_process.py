@@ -58,6 +58,106 @@ def test_ctrl_c_ends_quietly_with_130(tmp_path: Path) -> None:
     assert err.strip() == b""
 
 
+# Ctrl-C at a moment chosen exactly: when the module named first is imported, or
+# as the process exits. The command is then started as its script starts it.
+INTERRUPT_AT = """
+import os, signal, sys
+
+AT = sys.argv.pop(1)
+
+
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == AT:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+
+if AT == "exit":
+    import atexit
+
+    atexit.register(os.kill, os.getpid(), signal.SIGINT)
+else:
+    sys.meta_path.insert(0, Interrupt())
+from timeline.__main__ import main
+
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        "typing",  # while the entry point is imported (the first import after its handler)
+        "click",  # while the command line is imported, before it has begun
+        "timeline.sources",  # as the command begins
+        "spacy",  # while the pipeline loads
+        "timeline.exporters.jsondoc",  # while the output is written
+        "exit",  # as the process ends, its work done
+    ],
+)
+def test_ctrl_c_at_any_moment_ends_quietly_with_130(moment: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", INTERRUPT_AT, moment, "extract", "-", "--format", "json"],
+        input=b"Leaders met in Rome on May 5, 2010.",
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 130
+    if moment == "exit":  # the run was over: its output and its summary are out
+        assert json.loads(done.stdout)["events"]
+        assert done.stderr == b"timeline: 1 document read, 0 skipped, 1 event\n"
+    else:
+        assert (done.stdout, done.stderr) == (b"", b"")
+
+
+def test_ctrl_c_with_worker_processes_ends_quietly_with_130(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "000-empty.txt").write_bytes(b"")  # read first: says reading has begun
+    article = SEEDS.joinpath("000_12fa4de552d0c0ef.txt").read_text(encoding="utf-8")
+    for k in range(100):
+        (folder / f"doc{k:03d}.txt").write_text(article, encoding="utf-8")
+    # In a session of its own, as at a terminal: Ctrl-C goes to every process of
+    # the group, the workers starting up as well.
+    process = subprocess.Popen(
+        [*COMMAND, "extract", str(folder), "--format", "json", "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    first = _first_line(process, timeout=120)
+    assert b"empty file" in first
+    os.killpg(process.pid, signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 130
+    assert (out, err) == (b"", b"")
+
+
+def test_workers_start_with_ctrl_c_held_back() -> None:
+    import multiprocessing
+
+    from timeline import parallel
+
+    if not Path("/proc/self/status").exists():
+        pytest.skip("reads the signal mask from /proc")
+    context = multiprocessing.get_context("spawn")
+    with parallel._sigint_held():
+        child = context.Process(target=_report_sigint_blocked, args=(context.SimpleQueue(),))
+        queue = child._args[0]  # type: ignore[attr-defined]
+        child.start()
+    assert queue.get() is True
+    child.join(timeout=60)
+
+
+def _report_sigint_blocked(queue: object) -> None:
+    status = Path("/proc/self/status").read_text(encoding="ascii")
+    blocked = int(status.split("SigBlk:")[1].split()[0], 16)
+    queue.put(bool(blocked & (1 << (signal.SIGINT - 1))))  # type: ignore[attr-defined]
+
+
 def _shell(command: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["bash", "-c", command], capture_output=True, text=True, timeout=300, check=False
@@ -97,6 +197,40 @@ def test_a_reader_that_reads_nothing_ends_quietly(tmp_path: Path, fmt: str) -> N
         "timeline: 60 documents read, 0 skipped, 60 events",
         "status=0",
     ]
+
+
+@pytest.mark.parametrize("reader", ["head -c 10 >/dev/null", "true"])
+def test_export_and_schema_into_a_closed_pipe_end_quietly_as_extract_does(
+    tmp_path: Path, reader: str
+) -> None:
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(
+        "\n".join(
+            json.dumps(
+                {"id": f"d{k}", "text": f"Leaders met in Paris on January {k % 28 + 1}, 2001."}
+            )
+            for k in range(60)
+        ),
+        encoding="utf-8",
+    )
+    saved = tmp_path / "saved.json"
+    timeline = shlex.join(COMMAND)
+    made = _shell(f"{timeline} extract {shlex.quote(str(batch))} -o {shlex.quote(str(saved))}")
+    assert made.returncode == 0, made.stderr
+    # Enough output that it cannot fit in the pipe's buffer, and no reader.
+    commands = {
+        "extract": f"extract {shlex.quote(str(batch))} --format csv",
+        "export": f"export {shlex.quote(str(saved))} --format csv",
+        "schema": "schema",
+    }
+    said = {
+        "extract": ["timeline: 60 documents read, 0 skipped, 60 events"],
+        "export": ["timeline: 60 events written"],
+        "schema": [],
+    }
+    for name, args in commands.items():
+        done = _shell(f'{timeline} {args} | {reader}; echo "status=${{PIPESTATUS[0]}}" >&2')
+        assert done.stderr.splitlines() == [*said[name], "status=0"], name
 
 
 def test_output_does_not_depend_on_the_process(tmp_path: Path) -> None:

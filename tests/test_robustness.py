@@ -272,6 +272,34 @@ def test_a_failing_analysis_loses_one_document_not_the_batch(
     )
 
 
+def test_a_record_with_an_invalid_date_is_read_with_a_warning(tmp_path: Path) -> None:
+    batch = tmp_path / "wire.jsonl"
+    batch.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "w1", "text": GOOD, "date": "2010-05-07"}),
+                json.dumps({"id": "w2", "text": GOOD, "date": "May 45, 2010"}),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    result = _invoke(str(batch), "--format", "json")
+    _assert_clean(result)
+    assert result.exit_code == 0  # nothing was left out
+    data = json.loads(result.stdout)
+    assert [(d["id"], d["anchor"]) for d in data["documents"]] == [
+        ("w1", "2010-05-07"),
+        ("w2", None),
+    ]
+    assert data["problems"] == []
+    assert _dates(result) == [GOOD_DATE, GOOD_DATE]
+    assert result.stderr.splitlines() == [
+        f"timeline: warning: {batch}:2: invalid date 'May 45, 2010' ignored: "
+        "the document is read without it",
+        "timeline: 2 documents read, 0 skipped, 2 events, 1 warning",
+    ]
+
+
 # ---------------------------------------------------------------- stdin
 
 

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from timeline import selective, temporal
+from timeline.pipeline import Extractor
 
 TEXTS = [
     "GENEVA (AP) — Russian and American officials held talks in Geneva on Monday. "
@@ -32,6 +33,15 @@ def pipelines() -> tuple[object, object]:
     return plain, nlp.load()
 
 
+def _within(doc: object, sentences: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The entities of `doc` inside the given token ranges."""
+    return [
+        (e.start, e.end, e.label_)
+        for e in doc.ents  # type: ignore[attr-defined]
+        if any(a <= e.start and e.end <= b for a, b in sentences)
+    ]
+
+
 @pytest.mark.parametrize("text", TEXTS)
 def test_entities_in_selected_sentences_are_the_whole_document_ones(
     pipelines: tuple[object, object], text: str
@@ -41,14 +51,7 @@ def test_entities_in_selected_sentences_are_the_whole_document_ones(
     chosen = selective.selected_sentences(part)
     assert [(s.start, s.end) for s in full.sents] == [(s.start, s.end) for s in part.sents]
 
-    def within(doc: object) -> list[tuple[int, int, str]]:
-        return [
-            (e.start, e.end, e.label_)
-            for e in doc.ents  # type: ignore[attr-defined]
-            if any(a <= e.start and e.end <= b for a, b in chosen)
-        ]
-
-    assert within(full) == within(part)
+    assert _within(full, chosen) == _within(part, chosen)
     # and nothing outside them but the entity that starts right after one
     ends = {b for _, b in chosen}
     for e in part.ents:
@@ -90,7 +93,7 @@ def test_ner_only_time_expressions_need_a_year(span: str) -> None:
     assert temporal.resolve(candidate, span, ctx) is None
 
 
-def test_an_expression_outside_the_selection_brings_the_whole_document_ner(
+def test_an_expression_outside_the_selection_brings_ner_to_its_sentence(
     pipelines: tuple[object, object],
 ) -> None:
     from timeline.models import TimeExpression
@@ -104,8 +107,54 @@ def test_an_expression_outside_the_selection_brings_the_whole_document_ner(
     )
     assert selective.covers(doc, [])
     assert not selective.covers(doc, [dated])
-    selective.complete(doc)
+    selective.complete(doc, [dated])
     assert selective.covers(doc, [dated])
-    assert [(e.start, e.end, e.label_) for e in doc.ents] == [
-        (e.start, e.end, e.label_) for e in full.ents
-    ]
+    # Its sentence now has the entities of a whole-document run, as the others have.
+    now = [*chosen, (outside.start, outside.end)]
+
+    assert _within(doc, now) == _within(full, now)
+    assert any(outside.start <= e.start < outside.end for e in full.ents)
+
+
+# A time expression that starts before its match, in a sentence of its own: the
+# modifier "late" is taken across the paragraph break, so NER must be run over
+# the sentence that holds it ("Russia", the actor) although it was not selected.
+TAIL = "Talks with Russia resumed late\n\nlast year in Geneva, Sergei Ryabkov said."
+FILLER = "The committee discussed the budget at length. Members asked about the roads.\n\n"
+
+
+def test_the_safety_net_holds_in_a_text_parsed_in_pieces(extractor: Extractor) -> None:
+    from timeline import pipeline
+    from timeline.models import Document
+
+    text = FILLER * (110_000 // len(FILLER)) + TAIL
+    assert len(text) > pipeline.PIECE_CHARS  # parsed in pieces, joined back
+    offset = len(text) - len(TAIL)
+    anchor = date(2016, 1, 10)
+    alone = extractor.process(Document("d", TAIL, "t", anchor))
+    (event,) = alone.events
+    assert (event.date, event.summary, [a.name for a in event.actors]) == (
+        "2015",
+        "Talks by Russia",
+        ["Russia"],
+    )
+
+    def shifted(found: object) -> list[tuple[str | None, str, list[tuple[str, int]]]]:
+        return [
+            (e.date, e.summary, [(a.name, a.start - offset) for a in e.actors])
+            for e in found.events  # type: ignore[attr-defined]
+        ]
+
+    whole = extractor.process(Document("d", text, "t", anchor))
+    (batched,) = extractor.process_many([Document("d", text, "t", anchor)])
+    assert shifted(whole) == shifted(batched) == [("2015", "Talks by Russia", [("Russia", 11)])]
+
+
+def test_the_join_of_pieces_keeps_what_ner_ran_over(extractor: Extractor) -> None:
+    from timeline import pipeline
+
+    first, second = "No dates here. None at all.\n\n", "Talks on Monday. The weather was fine."
+    docs = [extractor.nlp(first), extractor.nlp(second)]
+    joined = pipeline.join(docs, first + second)
+    ranges = joined.user_data[selective.SELECTED]
+    assert [(first + second)[a:b] for a, b in ranges] == ["Talks on Monday."]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,11 @@ def _read(*paths: Path | str, stdin: bytes | None = None) -> list[Document | Pro
 
 
 def _said(items: list[Document | Problem]) -> list[str]:
-    return [f"{i.id}: {i.text}" if isinstance(i, Document) else f"! {i}" for i in items]
+    """A document as `id: text`; a problem as `! ...`, a warning (its input kept) as `~ ...`."""
+    return [
+        f"{i.id}: {i.text}" if isinstance(i, Document) else f"{'~' if i.kept else '!'} {i}"
+        for i in items
+    ]
 
 
 # ---------------------------------------------------------------- JSON Lines
@@ -54,10 +59,60 @@ def test_jsonl_kinds_of_bad_lines(tmp_path: Path) -> None:
         f"! {source}:2: line 2 is not a JSON object",
         f"! {source}:3: line 3: no text",
         f"! {source}:4: line 4: empty text",
-        f"! {source}:5: line 5: invalid date 'yesterday'",
+        f"~ {source}:5: invalid date 'yesterday' ignored: the document is read without it",
+        f"a-5: {GOOD}",
         f"! {source}:6: malformed JSON at line 6: nested too deeply",
         f"a-8: {GOOD}",
     ]
+
+
+def test_a_record_with_an_invalid_date_is_kept_without_an_anchor(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    records = [
+        {"id": "ok", "text": "Talks resumed on Monday.", "date": "2022-01-10"},
+        {"id": "month-13", "text": "Talks resumed on Monday.", "date": "2022-13-45"},
+        {"id": "number", "text": "Talks resumed on Monday.", "date": 17},
+        {"id": "no-date", "text": "Talks resumed on Monday.", "date": None},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    items = _read(path)
+    assert _said(items) == [
+        "ok: Talks resumed on Monday.",
+        f"~ {path}:2: invalid date '2022-13-45' ignored: the document is read without it",
+        "month-13: Talks resumed on Monday.",
+        f"~ {path}:3: invalid date 17 ignored: the document is read without it",
+        "number: Talks resumed on Monday.",
+        "no-date: Talks resumed on Monday.",
+    ]
+    anchors = {i.id: (i.anchor, i.anchor_source) for i in items if isinstance(i, Document)}
+    assert anchors == {
+        "ok": (date(2022, 1, 10), "metadata"),
+        "month-13": (None, "none"),
+        "number": (None, "none"),
+        "no-date": (None, "none"),
+    }
+
+
+def test_an_invalid_date_in_a_sidecar_or_a_dct_is_a_warning(tmp_path: Path) -> None:
+    text = tmp_path / "brief.txt"
+    text.write_text("Talks resumed on Monday.", encoding="utf-8")
+    (tmp_path / "brief.meta.json").write_text('{"date": "Monday", "title": "Brief"}', "utf-8")
+    tml = tmp_path / "wire.tml"
+    tml.write_text(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-30" '
+        'functionInDocument="CREATION_TIME">the thirtieth of February</TIMEX3></DCT>'
+        "<TEXT>Talks resumed on Monday.</TEXT></TimeML>",
+        encoding="utf-8",
+    )
+    items = _read(text, tml)
+    assert _said(items) == [
+        f"~ {text}: invalid metadata date 'Monday' ignored: the document is read without it",
+        "brief: Talks resumed on Monday.",
+        f"~ {tml}: invalid DCT '1998-02-30' ignored: the document is read without it",
+        "wire: Talks resumed on Monday.",
+    ]
+    assert [i.anchor for i in items if isinstance(i, Document)] == [None, None]
+    assert [i.title for i in items if isinstance(i, Document)] == ["Brief", None]
 
 
 def test_a_line_too_long_is_skipped_and_the_next_read(

@@ -1,32 +1,34 @@
 """The `timeline` command (also `python -m timeline`).
 
-Ctrl-C ends the command quietly with status 130 at any moment: while Python
-imports it (click, the exporters), and while it shuts down, as well as while
-it works (`cli.main` handles that part).
+Ctrl-C ends the command quietly with status 130 at any moment. The handler
+that does so is set before anything else is imported (`os` is loaded with
+Python itself): while Python imports the command (click, the exporters), and
+while it reports and exits, Ctrl-C ends the process at once. While the
+command works, `cli.main` lets it raise KeyboardInterrupt instead, so that
+`-o FILE` is left as it was and the status is given by the Report. Python's
+own start-up, before this module runs, is not ours to handle.
 """
-
-from __future__ import annotations
 
 import os
 import signal
-import sys
 from types import FrameType
-from typing import NoReturn
 
 
-def _interrupted(signum: int, frame: FrameType | None) -> None:
+def _quit(signum: int, frame: FrameType | None) -> None:
     os._exit(130)
 
 
-def main() -> NoReturn:
-    signal.signal(signal.SIGINT, _interrupted)
-    from timeline import cli
+signal.signal(signal.SIGINT, _quit)
 
-    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+def main() -> None:
+    import sys
+
     try:
+        from timeline import cli
+
         cli.main()
     finally:
-        signal.signal(signal.SIGINT, _interrupted)
         sys.stderr.flush()
 
 

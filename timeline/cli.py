@@ -1,7 +1,10 @@
-"""The command line: options, choice of format, errors -> messages and exit codes.
+"""The command line: options, choice of format, the run's Report.
 
-Only this module knows about click. It imports the NLP pipeline only when a
-command needs it, so `--help`, `--version` and `schema` start instantly.
+Only this module and `cli_export` know about click. It imports the NLP
+pipeline only when a command needs it, so `--help`, `--version` and `schema`
+start instantly. Every command fills one `report.Report` (problems, counts,
+its summary line, its status); `main` hands it whatever ended the command,
+and exits with the status it gives.
 """
 
 from __future__ import annotations
@@ -9,8 +12,9 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Sequence
-from typing import Any, NoReturn
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import NoReturn
 
 import click
 
@@ -18,24 +22,22 @@ from timeline import __version__
 from timeline import anchor as anchors
 from timeline.cli_export import (
     choose_format,
+    current_report,
+    drop_stdout,
     emit,
     export_command,
     output_options,
-    say,
     schema_command,
     slice_options,
+    writing,
 )
 from timeline.cli_view import view_command
 from timeline.errors import ExitCode, ExportError, TimelineError, UsageError
 from timeline.filters import Filter
 from timeline.models import Document, DocumentResult, Problem
+from timeline.report import PROG, Report
 
-PROG = "timeline"
-
-
-def _skipped(problem: Problem) -> str:
-    # Every message that concerns a line says which ("malformed JSON at line 2: ...").
-    return f"skipped {problem.source}: {problem.message}"
+DOC_TIMEOUT = 60.0  # seconds of analysis for one document: an article takes well under one
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,20 +72,32 @@ def cli() -> None:
     help="Also the events the text gives no date (date null), as event coders code every sentence.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
+@click.option(
+    "--doc-timeout",
+    type=click.FloatRange(min=0),
+    default=DOC_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop the analysis of a document after SECONDS (0: no limit); "
+    "it is reported as skipped and the run goes on.",
+)
 def extract(
     paths: tuple[str, ...],
     anchor_text: str | None,
     fmt: str | None,
     output: str | None,
+    csv_raw: bool,
     model: str | None,
     jobs: int | None,
     undated: bool,
     quiet: bool,
+    doc_timeout: float,
     slicing: Filter,
 ) -> None:
     """Extract the dated events of PATHS (files, folders, or - for stdin)."""
+    report = current_report("extract", quiet)
     anchor = anchors.parse_option(anchor_text) if anchor_text is not None else None
-    fmt = choose_format(fmt, output)
+    fmt = choose_format(fmt, output, csv_raw)
     from timeline import sources
 
     files = sources.expand(list(paths))  # a missing path is a usage error, before any work
@@ -91,22 +105,17 @@ def extract(
     from timeline import parallel, progress
     from timeline import timeline as tl
 
-    results: list[DocumentResult] = []
-    problems: list[Problem] = []
-
-    def documents() -> Any:
+    def documents() -> Iterator[Document]:
         for item in sources.read(files, anchor=anchor):
             if isinstance(item, Problem):
-                problems.append(item)
-                say(_skipped(item))
+                report.add(item)
             else:
                 yield item
 
-    def failed(document: Document, cause: str) -> None:  # a bug met on strange input
-        problem = Problem(document.source, f"cannot analyse: {cause}")
-        problems.append(problem)
-        say(_skipped(problem))
+    def failed(document: Document, message: str) -> None:  # a bug, or past --doc-timeout
+        report.skipped(Problem(document.source, message))
 
+    results: list[DocumentResult] = []
     keep_timexes, keep_text = parallel.needs(fmt)
     show = progress.wanted(quiet)
     with progress.bar(progress.count_documents(files) if show else None, show) as advance:
@@ -119,25 +128,24 @@ def extract(
             keep_text=keep_text,
             progress=advance,
             on_error=failed,
+            doc_timeout=doc_timeout or None,
         ):
             results.append(result)
-    timeline = tl.build(results, problems)
+    timeline = tl.build(results, report.problems)
+    report.read(len(results), len(timeline.events))
     texts = {r.document.id: r.document.text for r in results}
-    try:
-        emit(timeline.to_dict(), fmt, output, texts=texts, slicing=slicing, note=say)
-    except BrokenPipeError:  # the reader had enough (`| head`): the run ends as it would
-        _drop_stdout()
-    except OSError as exc:  # stdout on a full disk, say (-o FILE says so by itself)
-        _drop_stdout()
-        raise ExportError(f"cannot write: {exc.strerror or exc}", source="stdout") from exc
-    if not quiet:
-        n_events = len(timeline.events)
-        say(
-            f"{len(results)} document{'s' * (len(results) != 1)} read, "
-            f"{len(problems)} skipped, {n_events} event{'s' * (n_events != 1)}"
+    with writing():
+        emit(
+            timeline.to_dict(),
+            fmt,
+            output,
+            texts=texts,
+            slicing=slicing,
+            note=report.note,
+            csv_raw=csv_raw,
         )
-    if problems:
-        raise SystemExit(ExitCode.SOME_UNREADABLE)
+    report.finish()
+    report.exit()
 
 
 def _check_output(output: str | None, files: Sequence[str]) -> None:
@@ -187,6 +195,7 @@ def _check_output(output: str | None, files: Sequence[str]) -> None:
 @click.option(
     "--model", metavar="NAME", help="An installed spaCy English pipeline (default: en_core_web_sm)."
 )
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 def eval_command(
     paths: tuple[str, ...],
     events_gold: str | None,
@@ -195,30 +204,38 @@ def eval_command(
     documents: bool,
     fmt: str | None,
     model: str | None,
+    quiet: bool,
 ) -> None:
     """Score the extraction against gold.
 
     Without options, PATHS are TimeML GOLD files or folders: temporal expressions
     (TempEval-3 Task A) and event anchoring (event-time TLINKs) are scored.
     """
+    report = current_report("eval", quiet)
     if events_gold is not None and plover_records is not None:
         raise UsageError("give --events or --plover, not both", "--plover")
-    if events_gold is not None:
-        from timeline.evaluation.run_events import run_event_eval
+    with writing():
+        if events_gold is not None:
+            from timeline.evaluation.run_events import run_event_eval
 
-        code = run_event_eval(events_gold, list(paths), errors, fmt, model, sys.stdout)
-    elif plover_records is not None:
-        if paths:
-            raise UsageError("takes no PATHS: the records hold their texts", "--plover")
-        from timeline.evaluation.run_events import run_plover_eval
+            code = run_event_eval(events_gold, list(paths), errors, fmt, model, sys.stdout)
+        elif plover_records is not None:
+            if paths:
+                raise UsageError("takes no PATHS: the records hold their texts", "--plover")
+            from timeline.evaluation.run_events import run_plover_eval
 
-        code = run_plover_eval(plover_records, errors, fmt, model, sys.stdout)
-    else:
-        from timeline.evaluation import run_eval
+            code = run_plover_eval(plover_records, errors, fmt, model, sys.stdout)
+        else:
+            from timeline.evaluation import run_eval
 
-        code = run_eval(list(paths), errors, fmt, model, sys.stdout, documents=documents)
+            run_eval(
+                list(paths), errors, fmt, model, sys.stdout, documents=documents, report=report
+            )
+            report.finish()
+            code = 0
     if code:
-        raise SystemExit(code)
+        report.failed(SystemExit(code))
+    report.exit()
 
 
 cli.add_command(export_command)
@@ -233,65 +250,63 @@ _NO_ARGS: type[click.UsageError] = getattr(
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
-    """The `timeline` command: every failure ends in one line on stderr and an exit code."""
-    code: int = ExitCode.OK
+    """The `timeline` command: whatever ends it goes to the run's Report, which
+    says it in one line on stderr and gives the exit status."""
+    report = Report()
     try:
-        cli.main(
-            args=list(argv) if argv is not None else None, prog_name=PROG, standalone_mode=False
-        )
-    except click.exceptions.Exit as exc:
-        code = exc.exit_code
-    except click.Abort:
-        code = ExitCode.INTERRUPTED
-    except _NO_ARGS as exc:  # `timeline` alone: the help, on stderr
+        with _interruptible():
+            args = list(argv) if argv is not None else sys.argv[1:]
+            with cli.make_context(PROG, args, obj=report) as context:
+                cli.invoke(context)
+    except BaseException as exc:  # every end of a command, as the Report reads it
+        report.failed(_from_click(exc))
+    _flush_stdout(report)
+    sys.exit(int(report.exit_code))
+
+
+def _from_click(exc: BaseException) -> BaseException:
+    """click's own exceptions as the Report knows them (it knows nothing of click)."""
+    if isinstance(exc, click.exceptions.Exit):  # --help, --version
+        return SystemExit(exc.exit_code)
+    if isinstance(exc, click.Abort):
+        return KeyboardInterrupt()
+    if isinstance(exc, _NO_ARGS):  # `timeline` alone: the help, on stderr
         click.echo(exc.format_message(), err=True)
-        code = ExitCode.USAGE
-    except click.UsageError as exc:
-        say(f"error: {exc.format_message()}")
-        code = ExitCode.USAGE
-    except click.ClickException as exc:
-        say(f"error: {exc.format_message()}")
-        code = exc.exit_code
-    except TimelineError as exc:
-        say(f"error: {exc}")
-        code = exc.exit_code
-    except KeyboardInterrupt:
-        code = ExitCode.INTERRUPTED
-    except BrokenPipeError:
-        # The reader went away (`| head`): stop quietly.
-        _drop_stdout()
-        code = ExitCode.OK
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else ExitCode.SOME_UNREADABLE
-    except Exception as exc:  # a bug: still one line, never a traceback
-        say(f"internal error: {type(exc).__name__}: {exc}")
-        code = 70
-    code = _flush_stdout(code)
-    if code == ExitCode.INTERRUPTED:
-        # The conventional status for an interrupted run.
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
-    sys.exit(code)
+        return SystemExit(ExitCode.USAGE)
+    if isinstance(exc, click.UsageError):
+        return UsageError(exc.format_message())
+    if isinstance(exc, click.ClickException):
+        return TimelineError(exc.format_message())
+    return exc
 
 
-def _flush_stdout(code: int) -> int:
+@contextmanager
+def _interruptible() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt only in here, where the Report catches it.
+
+    `timeline.__main__` sets a handler that ends the process with 130 at once,
+    before anything is imported; outside this block (reporting, flushing,
+    exiting) that one stays, so Ctrl-C is quiet at any moment.
+    """
+    try:
+        previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    except ValueError:  # not the main thread: signals are not ours to set
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _flush_stdout(report: Report) -> None:
     """Write what is still buffered now, where a failure can be told, not at exit."""
     try:
         if sys.stdout is not None:
             sys.stdout.flush()
     except BrokenPipeError:
-        _drop_stdout()
+        drop_stdout()
     except (OSError, ValueError) as exc:  # a full disk, a closed stdout
-        _drop_stdout()
-        say(f"error: cannot write the output: {getattr(exc, 'strerror', None) or exc}")
-        return code or ExitCode.SOME_UNREADABLE
-    return code
-
-
-def _drop_stdout() -> None:
-    """Send what is left of stdout to /dev/null: Python's last flush then finds
-    nothing to complain about ("Exception ignored ... BrokenPipeError")."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
+        drop_stdout()
+        cause = getattr(exc, "strerror", None) or exc
+        report.failed(ExportError(f"cannot write the output: {cause}", source="stdout"))

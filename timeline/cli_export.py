@@ -11,21 +11,28 @@ click), kept apart so the output options are declared once and shared by
   work, and handed to the command as one `slicing: Filter` argument;
 - `choose_format` and `emit`: the format to write, and writing it (sliced,
   atomically to a file, one file a document to a folder);
+- `writing`: where stdout is written, a reader that went away ends the
+  command quietly, and a failure to write is an error of its own;
 - `export_command` (`timeline export`) and `schema_command` (`timeline schema`).
+
+Messages, counts and the status of a command go to its `Report`
+(`current_report()`), never straight to stderr.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
 
 from timeline import filters
-from timeline.errors import InputError, UsageError
+from timeline.errors import ExportError, InputError, UsageError
 from timeline.exporters import (
     EXPORTERS,
     FORMATS,
@@ -34,7 +41,9 @@ from timeline.exporters import (
     ignore_note,
     missing_text,
 )
+from timeline.exporters.csvfile import CsvExporter
 from timeline.output import resolve_format, write_export
+from timeline.report import Report
 from timeline.schema import EVENT_TYPES, SCHEMA, STATUSES, check
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -49,7 +58,13 @@ _FORMAT_HELP = (
 
 
 def output_options(func: F) -> F:
-    """`-f/--format` and `-o/--output`, passed as `fmt` and `output`."""
+    """`-f/--format`, `-o/--output` and `--csv-raw`, passed as `fmt`, `output`, `csv_raw`."""
+    func = click.option(
+        "--csv-raw",
+        is_flag=True,
+        help="CSV cells as they are: no quote before a leading =, +, -, @, tab or CR "
+        "(which a spreadsheet would run as a formula).",
+    )(func)
     func = click.option(
         "-o",
         "--output",
@@ -116,11 +131,13 @@ def slice_options(func: F) -> F:
     return result
 
 
-def choose_format(fmt: str | None, output: str | None) -> str:
+def choose_format(fmt: str | None, output: str | None, csv_raw: bool = False) -> str:
     """The format to write: `--format` (checked), else from `-o`, else by terminal."""
-    if fmt is not None:
-        return get_exporter(fmt).name
-    return resolve_format(None, output, terminal=sys.stdout.isatty())
+    chosen = get_exporter(fmt).name if fmt is not None else None
+    chosen = chosen or resolve_format(None, output, terminal=sys.stdout.isatty())
+    if csv_raw and chosen != "csv":
+        raise UsageError(f"is for CSV, and the format is {chosen}", "--csv-raw")
+    return chosen
 
 
 def emit(
@@ -131,13 +148,13 @@ def emit(
     texts: Mapping[str, str] | None = None,
     slicing: filters.Filter | None = None,
     note: Note = ignore_note,
+    csv_raw: bool = False,
 ) -> None:
     """Slice `data` and write it as `fmt` to stdout, `-o FILE` or `-o DIR/`."""
-    if slicing is not None and not slicing.is_empty:
-        data = filters.apply(data, slicing)
+    exporter = CsvExporter(raw=True) if csv_raw else get_exporter(fmt)
     write_export(
-        data,
-        get_exporter(fmt),
+        sliced(data, slicing),
+        exporter,
         output,
         texts=texts,
         note=note,
@@ -145,16 +162,43 @@ def emit(
     )
 
 
-def say(message: str) -> None:
-    """A message for the person at the terminal: stderr, never stdout; always one line."""
-    click.echo(f"timeline: {_one_line(message)}", err=True)
+def sliced(data: Mapping[str, Any], slicing: filters.Filter | None) -> Mapping[str, Any]:
+    """`data` with only the events `slicing` keeps (all of them without it)."""
+    if slicing is None or slicing.is_empty:
+        return data
+    return filters.apply(data, slicing)
 
 
-def _one_line(text: str) -> str:
-    """Control characters (a file name with a newline, say) written as escapes."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+def current_report(command: str, quiet: bool = False) -> Report:
+    """The Report of the command running: the one `cli.main` made (click's test
+    runner, which calls the commands without it, gets a new one)."""
+    report = click.get_current_context().ensure_object(Report)
+    report.command, report.quiet = command, quiet
+    return report
+
+
+@contextmanager
+def writing() -> Iterator[None]:
+    """Around writing to stdout: a reader that went away (`| head`, `| true`)
+    ends the command quietly, with the status of the run; a stdout that fails
+    (a full disk) is an error (`-o FILE` says so by itself)."""
+    try:
+        yield
+    except BrokenPipeError:
+        drop_stdout()
+    except OSError as exc:
+        drop_stdout()
+        raise ExportError(f"cannot write: {exc.strerror or exc}", source="stdout") from exc
+
+
+def drop_stdout() -> None:
+    """Send what is left of stdout to /dev/null: Python's last flush then finds
+    nothing to complain about ("Exception ignored ... BrokenPipeError")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def read_saved(path: str | None) -> dict[str, Any]:
@@ -192,8 +236,14 @@ def read_saved(path: str | None) -> dict[str, Any]:
 @click.argument("file", required=False, type=click.Path(dir_okay=False, allow_dash=True))
 @output_options
 @slice_options
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
 def export_command(
-    file: str | None, fmt: str | None, output: str | None, slicing: filters.Filter
+    file: str | None,
+    fmt: str | None,
+    output: str | None,
+    csv_raw: bool,
+    quiet: bool,
+    slicing: filters.Filter,
 ) -> None:
     """Convert the saved JSON of `timeline extract` (FILE, or stdin) to another format.
 
@@ -205,15 +255,24 @@ def export_command(
     TimeML needs the articles' text, which the JSON does not carry: make it
     with `timeline extract --format timeml -o DIR/`.
     """
-    fmt = choose_format(fmt, output)
+    report = current_report("export", quiet)
+    fmt = choose_format(fmt, output, csv_raw)
     if EXPORTERS[fmt].needs_text:
         # Refused before reading anything: the saved JSON cannot help.
         raise UsageError(missing_text(fmt).message, "--format")
     data = read_saved(file)
-    emit(data, fmt, output, slicing=slicing, note=say)
+    kept = sliced(data, slicing)
+    report.wrote(len(kept["events"]), of=len(data["events"]))
+    with writing():
+        emit(kept, fmt, output, note=report.note, csv_raw=csv_raw)
+    report.finish()
+    report.exit()
 
 
 @click.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema (draft 2020-12) of the JSON output."""
-    click.echo(json.dumps(SCHEMA, indent=2, ensure_ascii=False))
+    report = current_report("schema")
+    with writing():
+        sys.stdout.write(json.dumps(SCHEMA, indent=2, ensure_ascii=False) + "\n")
+    report.exit()

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import click
 
-from timeline.cli_export import emit, read_saved, say
+from timeline.cli_export import emit, read_saved
+from timeline.report import say
 
 
 def _saved_json(paths: tuple[str, ...]) -> bool:

@@ -1,6 +1,6 @@
 """Errors the library raises, and the exit codes the command line maps them to.
 
-Only `cli.py` turns these into messages and exit codes.
+`report.Report.failed` turns these into messages and exit codes.
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ from enum import IntEnum
 
 class ExitCode(IntEnum):
     OK = 0
-    SOME_UNREADABLE = 1
+    SOME_UNREADABLE = 1  # some inputs or documents were left out; the rest is written
     USAGE = 2
-    INTERRUPTED = 130
+    INTERNAL = 70  # a bug (EX_SOFTWARE of sysexits.h): said in one line, never a traceback
+    INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as a shell reports it
 
 
 class TimelineError(Exception):

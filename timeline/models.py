@@ -249,11 +249,13 @@ class DocumentResult:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """An input that could not be read, and why."""
+    """An input that could not be read, and why; or, `kept`, one read all the same
+    with something wrong in it (a JSON Lines record's invalid `date`)."""
 
     source: str
     message: str
     line: int | None = None
+    kept: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "line": self.line, "message": self.message}

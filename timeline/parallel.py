@@ -11,6 +11,8 @@ order, whatever the number of processes:
   context (no fork of a process that may hold threads or a loaded model); each
   loads the spaCy pipeline once. At most a few chunks per worker are in flight,
   so memory does not grow with the input; results come back in input order.
+  A run that stops early (Ctrl-C, a reader that went away) ends its workers
+  at once, without waiting for the chunks they hold.
 - The spaCy Docs never leave the process that made them: a worker returns only
   the time expressions and events. The main process of a parallel run never
   imports spaCy at all.
@@ -28,7 +30,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import replace
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -37,6 +39,8 @@ from timeline.errors import TimelineError
 from timeline.models import Document, DocumentResult, Event, TimeExpression
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
     from timeline.pipeline import Extractor
 
 # A chunk closes once it holds this many characters (about 2,500 words) or documents.
@@ -104,22 +108,25 @@ def extract(
     keep_text: bool = True,
     progress: Progress | None = None,
     on_error: Callable[[Document, str], None] | None = None,
+    doc_timeout: float | None = None,
 ) -> Iterator[DocumentResult]:
     """The results of `documents`, in order, computed by `jobs` processes.
 
     `jobs=None` (or 0) chooses: one process for small inputs, else one per core.
+    `undated` keeps the events the text gives no date too.
     `progress(n)` is called as each run of `n` documents is done.
-    A document whose analysis fails (a bug met on strange input) is left out
-    and `on_error(document, cause)` told; the others go on.
+    A document whose analysis fails (a bug met on strange input) or runs past
+    `doc_timeout` seconds is left out and `on_error(document, message)` told
+    why, in one line; the others go on.
     """
     stream = chunks(documents)
     if not jobs:
         ahead, stream = _peek(stream, AUTO_MIN_CHARS)
         jobs = min(available_cores(), AUTO_MAX_JOBS) if ahead >= AUTO_MIN_CHARS else 1
     if jobs <= 1:
-        found = _serial(stream, model, undated, keep_timexes)
+        found = _serial(stream, model, undated, keep_timexes, doc_timeout)
     else:
-        found = _parallel(stream, model, undated, jobs, keep_timexes)
+        found = _parallel(stream, model, undated, jobs, keep_timexes, doc_timeout)
     for chunk, results in found:
         for document, outcome in zip(chunk, results, strict=True):
             if isinstance(outcome, str):
@@ -150,11 +157,15 @@ def _peek(stream: Iterator[Chunk], chars: int) -> tuple[int, Iterator[Chunk]]:
 
 
 def _serial(
-    stream: Iterable[Chunk], model: str | None, undated: bool, keep_timexes: bool
+    stream: Iterable[Chunk],
+    model: str | None,
+    undated: bool,
+    keep_timexes: bool,
+    doc_timeout: float | None,
 ) -> Iterator[tuple[Chunk, list[Outcome]]]:
     from timeline.pipeline import Extractor
 
-    extractor = Extractor(model, undated)
+    extractor = Extractor(model, undated, doc_timeout)
     for chunk in stream:
         yield chunk, _analyse_chunk(extractor, chunk, keep_timexes)
 
@@ -163,7 +174,7 @@ def _analyse_chunk(extractor: Extractor, chunk: Chunk, keep_timexes: bool) -> li
     failures: dict[int, str] = {}
 
     def failed(document: Document, exc: Exception) -> None:
-        failures[id(document)] = f"{type(exc).__name__}: {exc}"
+        failures[id(document)] = failure(exc)
 
     found = {
         id(r.document): (r.timexes if keep_timexes else (), r.events)
@@ -177,15 +188,25 @@ def _analyse_chunk(extractor: Extractor, chunk: Chunk, keep_timexes: bool) -> li
 _WORKER: Extractor | TimelineError | None = None
 
 
-def _init_worker(model: str | None, undated: bool) -> None:
+def failure(exc: Exception) -> str:
+    """Why a document's analysis failed, in one line: a limit says so itself; any
+    other exception is a bug met on strange input."""
+    if isinstance(exc, TimelineError):
+        return exc.message
+    return f"cannot analyse: {type(exc).__name__}: {exc}"
+
+
+def _init_worker(model: str | None, undated: bool, doc_timeout: float | None) -> None:
     """Runs once in each worker: the parent handles Ctrl-C; load the pipeline."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # held back by the parent while this one started
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _exit_with_parent()
     global _WORKER
     from timeline.pipeline import Extractor
 
     try:
-        _WORKER = Extractor(model, undated)
+        _WORKER = Extractor(model, undated, doc_timeout)
     except TimelineError as exc:  # say why with the first chunk, not as a broken pool
         _WORKER = exc
 
@@ -216,27 +237,55 @@ def _work(chunk: Chunk, keep_timexes: bool) -> list[Outcome]:
 
 
 def _parallel(
-    stream: Iterator[Chunk], model: str | None, undated: bool, jobs: int, keep_timexes: bool
+    stream: Iterator[Chunk],
+    model: str | None,
+    undated: bool,
+    jobs: int,
+    keep_timexes: bool,
+    doc_timeout: float | None,
 ) -> Iterator[tuple[Chunk, list[Outcome]]]:
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
-    pending: deque[tuple[Chunk, Future[list[Outcome]]]] = deque()
+    pending: deque[tuple[Chunk, AsyncResult[list[Outcome]]]] = deque()
     limit = jobs * IN_FLIGHT_PER_JOB
-    pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(model, undated)
-    )
+    with _sigint_held():  # the workers start here
+        pool = context.Pool(jobs, initializer=_init_worker, initargs=(model, undated, doc_timeout))
+    finished = False
     try:
         for chunk in stream:
-            pending.append((chunk, pool.submit(_work, chunk, keep_timexes)))
+            pending.append((chunk, pool.apply_async(_work, (chunk, keep_timexes))))
             # Hand back what is done, oldest first, and never hold more than `limit`.
-            while pending and (len(pending) >= limit or pending[0][1].done()):
-                done, future = pending.popleft()
-                yield done, future.result()
+            while pending and (len(pending) >= limit or pending[0][1].ready()):
+                done, result = pending.popleft()
+                yield done, result.get()
         while pending:
-            done, future = pending.popleft()
-            yield done, future.result()
+            done, result = pending.popleft()
+            yield done, result.get()
+        finished = True
     finally:
-        for _, future in pending:
-            future.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
+        if finished:
+            pool.close()
+        else:  # Ctrl-C, a failure, or the reader stopped: now, not after the chunks in hand
+            pool.terminate()
+        pool.join()
+
+
+@contextmanager
+def _sigint_held() -> Iterator[None]:
+    """Ctrl-C held back while workers are started: they inherit the mask, so a
+    Ctrl-C at the terminal (which goes to every process of the group) waits
+    until they ignore SIGINT, instead of printing a traceback from their
+    start-up. The parent gets the signal as soon as it is let through."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    from multiprocessing import resource_tracker
+
+    # Started first: starting it unblocks SIGINT (it blocks and unblocks around its own spawn).
+    resource_tracker.ensure_running()
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})

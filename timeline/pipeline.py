@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from timeline import events, nlp, selective, temporal
+from timeline import events, nlp, selective, temporal, work
 from timeline.models import Document, DocumentResult
 
 if TYPE_CHECKING:
@@ -32,11 +32,21 @@ BATCH_CHARS = 200_000  # at most this much text in one batch (about 0.7 GB with 
 
 
 class Extractor:
-    """Runs the whole extraction with one loaded spaCy pipeline."""
+    """Runs the whole extraction with one loaded spaCy pipeline.
 
-    def __init__(self, model: str | None = None, undated: bool = False) -> None:
+    `undated`: also the events the text gives no date (date null).
+    `doc_timeout`: seconds the analysis of one document may take once parsed
+    (None: no limit); past it `work.DocumentTimeout` is raised for that
+    document (`process_many` hands it to `on_error` and goes on). Parsing is
+    spaCy's, linear in the length of the text, and not limited.
+    """
+
+    def __init__(
+        self, model: str | None = None, undated: bool = False, doc_timeout: float | None = None
+    ) -> None:
         self.nlp: Language = nlp.load(model)
-        self.undated = undated  # also the events the text gives no date
+        self.undated = undated
+        self.doc_timeout = doc_timeout
 
     def process(self, document: Document) -> DocumentResult:
         return self._from_doc(document, self.parse(document.text))
@@ -85,7 +95,8 @@ class Extractor:
                     parts = []
 
     def _from_doc(self, document: Document, doc: Doc) -> DocumentResult:
-        return analyse(document, doc, undated=self.undated)
+        with work.limit(self.doc_timeout, describe=lambda: shape(doc)):
+            return analyse(document, doc, undated=self.undated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,19 +179,26 @@ def _lean(doc: Doc) -> Doc:
 
 
 def join(docs: list[Doc], text: str) -> Doc:
-    """One Doc of consecutive pieces of `text`: tokens, tags, parse, sentences and entities."""
+    """One Doc of consecutive pieces of `text`: tokens, tags, parse, sentences and
+    entities, and which sentences the selective NER ran over (its safety net,
+    `selective.covers`, then sees the whole text as it sees a short one)."""
     from spacy.tokens import Doc as SpacyDoc
 
+    selected = selective.selected_of_pieces(docs)
     joined: Doc = SpacyDoc.from_docs(  # type: ignore[call-arg]  # `exclude` is missing from the stub
         docs, ensure_whitespace=False, exclude=["tensor", "user_data"]
     )
     if joined.text != text:  # cannot happen: pieces are consecutive slices of the text
         raise RuntimeError("the pieces of a long text do not join back into it")
+    if selected is not None:
+        joined.user_data[selective.SELECTED] = selected
     return joined
 
 
 def analyse(document: Document, doc: Doc, undated: bool = False) -> DocumentResult:
     """Time expressions and events of a document, given its parsed text."""
+    work.stage("finding time expressions")
+    work.charge(len(doc))
     entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in TIME_LABELS]
     day, timexes = temporal.extract_counting_from(
         document.text,
@@ -189,8 +207,19 @@ def analyse(document: Document, doc: Doc, undated: bool = False) -> DocumentResu
         tense_of=lambda s, e: temporal.timex_tense(doc, s, e),
     )
     if not selective.covers(doc, timexes):  # rare: see selective.covers
-        selective.complete(doc)
+        selective.complete(doc, timexes)  # each round adds their sentences: it ends
         return analyse(document, doc, undated)
     # Status compares dates with the very day the values were counted from.
+    work.stage(f"finding the events of {len(timexes):,} time expressions")
     found = events.build(doc, document.id, timexes, day, undated=undated)
     return DocumentResult(document=document, timexes=tuple(timexes), events=tuple(found))
+
+
+def shape(doc: Doc) -> str:
+    """What makes a document costly, for the message of a timeout."""
+    longest = max((len(s) for s in doc.sents), default=0)
+    sentences = sum(1 for _ in doc.sents)
+    return (
+        f"{len(temporal.doc_text(doc)):,} characters, {len(doc):,} tokens in {sentences:,} "
+        f"sentence{'s' * (sentences != 1)} (the longest {longest:,} tokens)"
+    )

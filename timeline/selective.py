@@ -107,29 +107,90 @@ def covers(doc: Doc, timexes: Iterable[TimeExpression]) -> bool:
     the pattern match it grew from (a modifier such as "the end of" taken in
     front of it) and in an earlier sentence.
     """
+    return not outside(doc, timexes)
+
+
+def outside(doc: Doc, timexes: Iterable[TimeExpression]) -> list[TimeExpression]:
+    """The dated expressions that start in a sentence NER did not run over."""
     ranges: list[tuple[int, int]] | None = doc.user_data.get(SELECTED)
     if ranges is None:
-        return True
+        return []
     starts = [r[0] for r in ranges]
+    missed = []
     for tx in timexes:
         if tx.type not in ("DATE", "TIME"):
             continue
         k = bisect.bisect_right(starts, tx.start) - 1
         if k < 0 or tx.start >= ranges[k][1]:
-            return False
-    return True
+            missed.append(tx)
+    return missed
 
 
-def complete(doc: Doc) -> None:
-    """Run NER over the whole document after all: the whole-document entities."""
-    if doc.user_data.pop(SELECTED, None) is None:
+def complete(doc: Doc, timexes: Iterable[TimeExpression]) -> None:
+    """Run NER over the sentences of the expressions `covers` found outside the
+    selection too: their entities are then those of a whole-document run, as
+    in every selected sentence (same margins, same argument)."""
+    ranges: list[tuple[int, int]] | None = doc.user_data.get(SELECTED)
+    missed = outside(doc, timexes)
+    if ranges is None or not missed:
         return
+    wanted = sorted({_sentence_at(doc, tx.start) for tx in missed})
+    spans = regions(wanted, len(doc))
+    parts = [doc[a:b].as_doc() for a, b in spans]
+    for part in parts:  # NER keeps preset entities: the margins' must not steer it
+        part.set_ents([], default="missing")
+    from spacy.tokens import Span
+
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    found = list(doc.ents)
+    inside = _Ranges(wanted)
+    for (a, _), part in zip(spans, _ner_of(doc).pipe(parts), strict=True):
+        for ent in part.ents:
+            start, end = a + ent.start, a + ent.end
+            fresh = not any(i in taken for i in range(start, end))
+            if fresh and (inside.covers(start, end) or inside.ends_at(start)):
+                found.append(Span(doc, start, end, label=ent.label))
+    doc.ents = sorted(found, key=lambda e: e.start)
+    added = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in wanted]
+    doc.user_data[SELECTED] = sorted(set(ranges) | set(added))
+
+
+def _sentence_at(doc: Doc, char: int) -> tuple[int, int]:
+    """The token range of the sentence a character offset lies in."""
+    span = doc.char_span(char, min(char + 1, len(_text_of(doc))), alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else doc[-1]
+    sent = token.sent
+    return sent.start, sent.end
+
+
+def _text_of(doc: Doc) -> str:
+    from timeline.temporal import doc_text
+
+    return doc_text(doc)
+
+
+def _ner_of(doc: Doc) -> Any:
     for selective in _INSTANCES:
         if selective.ner.vocab is doc.vocab:
-            doc.set_ents([], default="missing")  # NER keeps preset entities: clear them
-            selective.ner(doc)
-            return
+            return selective.ner
     raise RuntimeError("no selective NER for this document's vocabulary")
+
+
+def selected_of_pieces(docs: Iterable[Doc]) -> list[tuple[int, int]] | None:
+    """The character ranges NER ran over in consecutive pieces of one text, as
+    ranges of the whole text (a piece NER ran over whole counts whole); None
+    when NER ran over every piece whole."""
+    out: list[tuple[int, int]] = []
+    offset = 0
+    partial = False
+    for doc in docs:
+        length = len(_text_of(doc))
+        ranges: list[tuple[int, int]] | None = doc.user_data.get(SELECTED)
+        partial = partial or ranges is not None
+        whole = [(0, length)]
+        out.extend((offset + a, offset + b) for a, b in (whole if ranges is None else ranges))
+        offset += length
+    return out if partial else None
 
 
 class SelectiveNER:

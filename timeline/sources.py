@@ -222,9 +222,9 @@ def _read_file(path: Path) -> Iterator[Document | Problem]:
     if len(data) > MAX_BYTES:
         raise InputError(f"too large (over {_mib(MAX_BYTES)})", source)
     if suffix in TIMEML_SUFFIXES:
-        yield _timeml(data, source, stem)
+        yield from _timeml(data, source, stem)
     else:
-        yield _text(decode(data, source), source, stem, _sidecar(path))
+        yield from _text(decode(data, source), source, stem, _sidecar(path))
 
 
 def _mib(size: int) -> str:
@@ -250,13 +250,13 @@ def _read_stdin(stream: BinaryIO) -> Iterator[Document | Problem]:
     if not data.strip():
         return
     if bare.startswith(b"<") and b"<TimeML" in head:
-        yield _timeml(data, source, "stdin")
+        yield from _timeml(data, source, "stdin")
         return
     text = decode(data, source)
     if _JSONL_START.match(text):  # JSON Lines in UTF-16 or UTF-32
         yield from _jsonl(enumerate(text.split("\n"), start=1), source, "stdin")
     else:
-        yield _text(text, source, "stdin", {})
+        yield from _text(text, source, "stdin", {})
 
 
 def _wide(head: bytes) -> bool:
@@ -355,13 +355,18 @@ def _sidecar(path: Path) -> dict[str, Any]:
     return value
 
 
-def _meta_date(value: Any, source: str, line: int | None = None) -> date | None:
+def _meta_date(
+    value: Any, source: str, line: int | None = None, what: str = "date"
+) -> tuple[date | None, Problem | None]:
+    """The document's own date from its metadata; an invalid one is ignored, with
+    a warning naming it: the document is read all the same, without it."""
     if value is None or value == "":
-        return None
+        return None, None
     found = anchors.parse_date(str(value))
     if found is None:
-        raise InputError(f"invalid date {value!r}", source, line)
-    return found
+        message = f"invalid {what} {value!r} ignored: the document is read without it"
+        return None, Problem(source, message, line, kept=True)
+    return found, None
 
 
 def _too_long(text: str) -> str | None:
@@ -370,15 +375,17 @@ def _too_long(text: str) -> str | None:
     return f"too long ({len(text):,} characters; the limit for one document is {MAX_CHARS:,})"
 
 
-def _text(text: str, source: str, stem: str, meta: dict[str, Any]) -> Document:
+def _text(text: str, source: str, stem: str, meta: dict[str, Any]) -> Iterator[Document | Problem]:
     if not text.strip():
         raise InputError("empty file", source)
     too_long = _too_long(text)
     if too_long:
         raise InputError(too_long, source)
-    when = _meta_date(meta.get("date"), source)
+    when, invalid = _meta_date(meta.get("date"), source, what="metadata date")
+    if invalid is not None:
+        yield invalid
     front = anchors.front_matter(text)
-    return Document(
+    yield Document(
         id=_str_or_none(meta.get("id")) or stem,
         text=text,
         source=source,
@@ -505,11 +512,9 @@ def _jsonl(
         if too_long:
             yield from problem(number, f"line {number}: text {too_long}")
             continue
-        try:
-            when = _meta_date(record.get("date"), source, number)
-        except InputError as exc:
-            yield from problem(number, f"line {number}: {exc.message}")
-            continue
+        when, invalid = _meta_date(record.get("date"), source, number)
+        if invalid is not None:
+            yield invalid
         yield Document(
             id=_str_or_none(record.get("id")) or f"{stem}-{number}",
             text=body,
@@ -534,7 +539,7 @@ def _json_kind(value: Any) -> str:
     return "an object"
 
 
-def _timeml(data: bytes, source: str, stem: str) -> Document:
+def _timeml(data: bytes, source: str, stem: str) -> Iterator[Document | Problem]:
     from timeline.timeml import parse_timeml
 
     tml = parse_timeml(data, source=source, doc_id=stem)
@@ -543,7 +548,11 @@ def _timeml(data: bytes, source: str, stem: str) -> Document:
     too_long = _too_long(tml.text)
     if too_long:
         raise InputError(too_long, source)
-    return Document(
+    if tml.dct is None and tml.dct_value:
+        _, invalid = _meta_date(tml.dct_value, source, what="DCT")
+        if invalid is not None:
+            yield invalid
+    yield Document(
         id=tml.id,
         text=tml.text,
         source=source,

@@ -46,7 +46,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from timeline import timex
+from timeline import timex, work
 from timeline.event_dates import EventDates, names_event, sentence_end
 from timeline.models import TimeExpression, TimexType
 
@@ -595,6 +595,7 @@ def find_candidates(
     found: list[Candidate] = [
         Candidate(m.start(), m.end(), name, m) for name, m in rule_matches(text)
     ]
+    work.charge(len(found))
     found.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.rule], c.start))
     taken = _Occupied()
     for cand in found:
@@ -696,6 +697,7 @@ class _Occupied:
 
     def discard_within(self, start: int, end: int) -> None:
         """Drop the spans that lie inside [start, end)."""
+        work.charge(len(self.items))
         keep = [i for i, c in enumerate(self.items) if not (start <= c.start and c.end <= end)]
         self.starts = [self.starts[i] for i in keep]
         self.ends = [self.ends[i] for i in keep]
@@ -786,6 +788,7 @@ def _tense_from(doc: Doc, token: Token, end: int) -> Tense | None:
     """The tense of the nearest verb above `token` (`end`: where the expression ends)."""
     came_from: Token | None = None
     for _ in range(12):
+        work.charge()
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
             if _quoted_after(doc, end, token.i):
                 return None  # "Wechsler on Thursday: ``... is wrong''": not the date's verb
@@ -823,7 +826,32 @@ _OPENING_QUOTES = {"``", "`", "“"}  # a straight " may close a quote as well
 def _quoted_after(doc: Doc, end: int, verb: int) -> bool:
     """Whether a quotation opens between the end of an expression and a verb after
     it: the parse has hung the expression on a verb that someone else says."""
-    return verb > end and any(t.text in _OPENING_QUOTES for t in doc[end:verb])
+    if verb <= end:
+        return False
+    work.charge()
+    quotes = _opening_quotes(doc)  # a lookup, not a scan: the verb may be far (a long list)
+    k = bisect.bisect_left(quotes, end)
+    return k < len(quotes) and quotes[k] < verb
+
+
+_QUOTES_KEY = "timeline.opening_quotes"
+
+
+_QUOTE_CHARS = re.compile("`+|“")
+
+
+def _opening_quotes(doc: Doc) -> list[int]:
+    """The indices of the tokens that open a quotation, found once per Doc (from
+    the text: a pass over the characters, not over the tokens)."""
+    found: list[int] | None = doc.user_data.get(_QUOTES_KEY)
+    if found is None:
+        found = []
+        for m in _QUOTE_CHARS.finditer(doc_text(doc)):
+            work.charge()
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            found.extend(t.i for t in span or () if t.text in _OPENING_QUOTES)
+        found = doc.user_data[_QUOTES_KEY] = sorted(set(found))
+    return found
 
 
 _TEXT_KEY = "timeline.text"
@@ -2627,6 +2655,7 @@ def extract_counting_from(
     open_clocks: list[int] = []  # indices in `out` of clock times (or "dawn") that said no day
     previous: tuple[Candidate, Value] | None = None
     for cand in candidates:
+        work.charge()
         try:
             val = resolve(cand, text, ctx)
         except OverflowError:  # a day before the year 1 or after 9999: no value to give

@@ -10,11 +10,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from timeline.errors import ExitCode, InputError, TimelineError, UsageError
+from timeline.errors import InputError, TimelineError, UsageError
 from timeline.evaluation.anchoring import AnchoredLike, AnchorScorer
 from timeline.evaluation.render import render_json, render_table
 from timeline.evaluation.timexes import EvalReport, Scorer, TimexLike
 from timeline.models import Problem
+from timeline.report import Report
 from timeline.timeml import TimeMLDocument, read_timeml
 
 __all__ = [
@@ -146,14 +147,17 @@ def run_eval(
     *,
     extract: Extract | None = None,
     documents: bool = False,
+    report: Report | None = None,
 ) -> int:
     """`timeline eval`: score the pipeline on TimeML gold files; returns the exit code.
 
     `fmt` is "table" or "json"; None picks a table on a terminal and JSON when piped.
     Raises UsageError (no paths, a missing path, no .tml files, a bad format)
-    and ModelError; unreadable files are reported on `err` and give exit code 1.
+    and ModelError; unreadable files are told to `report` (by default one that
+    writes on `err`) and give exit code 1.
     """
     err = err if err is not None else sys.stderr
+    report = report if report is not None else Report("eval", stream=err)
     fmt = choose_format(fmt, out)
     if not paths:
         raise UsageError("give the TimeML files or folders to evaluate on", "GOLD")
@@ -169,18 +173,19 @@ def run_eval(
 
         with Progress(console=Console(file=err), transient=True) as progress:
             task = progress.add_task("eval", total=len(files))
-            report = evaluate(files, extract, on_document=lambda _: progress.advance(task))
+            scores = evaluate(files, extract, on_document=lambda _: progress.advance(task))
     else:
-        report = evaluate(files, extract)
+        scores = evaluate(files, extract)
     if fmt == "json":
-        render_json(report, out, errors=errors, documents=documents)
+        render_json(scores, out, errors=errors, documents=documents)
     else:
-        render_table(report, out, errors=errors, documents=documents)
-    for problem in report.problems:
-        err.write(f"warning: {problem}\n")
-    if report.offset_mismatches:
-        err.write(
-            f"warning: {report.offset_mismatches} system timexes whose text is not "
-            "the document text at their offsets\n"
+        render_table(scores, out, errors=errors, documents=documents)
+    for problem in scores.problems:
+        report.skipped(problem)
+    report.scored(scores.documents)
+    if scores.offset_mismatches:
+        report.say(
+            f"warning: {scores.offset_mismatches} system timexes whose text is not "
+            "the document text at their offsets"
         )
-    return int(ExitCode.SOME_UNREADABLE if report.problems else ExitCode.OK)
+    return int(report.exit_code)

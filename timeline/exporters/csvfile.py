@@ -3,11 +3,15 @@
 RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma,
 a quote or a line break (quotes doubled). Line breaks inside a field are kept
 as they are in the text; readers that follow RFC 4180 (Python's csv, pandas,
-LibreOffice, Excel) keep them inside the cell. Text is not altered: no BOM
-(Excel guesses the encoding of a plain .csv wrongly, but a BOM breaks other
-readers' first column name) and no quoting of leading `=`, `+`, `-`, `@`
-(spreadsheets may read such a cell as a formula; the data is for reading, not
-for altering).
+LibreOffice, Excel) keep them inside the cell. No BOM (Excel guesses the
+encoding of a plain .csv wrongly, but a BOM breaks other readers' first
+column name).
+
+A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return would
+be run by a spreadsheet as a formula (CSV injection: a scraped sentence such
+as `=HYPERLINK(...)`), so it is written after a single quote, as OWASP
+advises: the spreadsheet shows the text, and the quote is visible to other
+readers. `CsvExporter(raw=True)` (`--csv-raw`) writes every cell as it is.
 """
 
 from __future__ import annotations
@@ -35,7 +39,16 @@ COLUMNS = (
 ACTOR_SEPARATOR = "; "
 
 
-def row(event: Mapping[str, Any]) -> list[str]:
+# What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(cell: str) -> str:
+    """`cell` as a spreadsheet shows it but never runs it."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def row(event: Mapping[str, Any], *, raw: bool = False) -> list[str]:
     values = {
         "location": location_name(event),
         "actors": ACTOR_SEPARATOR.join(actor_names(event)),
@@ -43,7 +56,8 @@ def row(event: Mapping[str, Any]) -> list[str]:
     cells = []
     for column in COLUMNS:
         value = values[column] if column in values else event.get(column)
-        cells.append("" if value is None else str(value))
+        cell = "" if value is None else str(value)
+        cells.append(cell if raw else neutralised(cell))
     return cells
 
 
@@ -53,6 +67,9 @@ class CsvExporter:
     description = "one row per event (CSV, RFC 4180)"
     one_document = False
     needs_text = False
+
+    def __init__(self, *, raw: bool = False) -> None:
+        self.raw = raw  # cells as they are, formulas and all
 
     def write(
         self,
@@ -65,7 +82,7 @@ class CsvExporter:
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(COLUMNS)
-        writer.writerows(row(event) for event in data["events"])
+        writer.writerows(row(event, raw=self.raw) for event in data["events"])
         out.write(buffer.getvalue())
 
 
