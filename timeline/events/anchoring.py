@@ -21,6 +21,7 @@ from timeline.events.predicates import (
     eventive_noun,
     is_event_word,
 )
+from timeline.events.tree import kids
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -35,23 +36,23 @@ COUNTED_FROM = frozenset({"before", "after", "following", "preceding", "since", 
 def counted_from(head: Token) -> set[int]:
     """The tokens of the event a date is counted from, if it is counted from one."""
     out: set[int] = set()
-    for prep in head.children:
+    for prep in kids(head):
         if prep.dep_ == "prep" and (
             prep.lower_ in COUNTED_FROM or (prep.lower_ == "of" and head.lower_ in ("eve", "day"))
         ):
-            for pobj in prep.children:
+            for pobj in kids(prep):
                 out.add(pobj.i)
-                out.update(c.i for c in pobj.children if c.dep_ in ("compound", "amod", "conj"))
+                out.update(c.i for c in kids(pobj) if c.dep_ in ("compound", "amod", "conj"))
     return out
 
 
 def _when_clause(root: Token) -> Token | None:
     """ "in 2014, when it invaded its neighbour": the clause that says what happened then."""
-    for child in root.children:
+    for child in kids(root):
         if (
             child.dep_ == "relcl"
             and child.pos_ in VERB_POS
-            and any(c.lower_ == "when" and c.dep_ == "advmod" for c in child.children)
+            and any(c.lower_ == "when" and c.dep_ == "advmod" for c in kids(child))
         ):
             return child
     return None
@@ -92,7 +93,7 @@ def predicate(span: SpacySpan) -> Token | None:
                 # it dates no event
                 return None
             # "a launch date of April 12", "the election day": the event that names the noun
-            for child in t.children:
+            for child in kids(t):
                 if child.dep_ == "compound" and child.i not in inside and is_event_word(child):
                     return child
     return None

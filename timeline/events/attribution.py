@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from timeline.events.coreference import Coreference, is_pronoun
 from timeline.events.lexicon import actor_class
 from timeline.events.predicates import SUBJECTS, VERB_POS
+from timeline.events.tree import kids
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,17 +35,17 @@ MEDIA = frozenset(
 def speaker(verb: Token) -> Token | None:
     """Who reports: the subject of the verb, or the object of "according to"."""
     if verb.lower_ == "according":
-        for prep in verb.children:
-            for pobj in prep.children:
+        for prep in kids(verb):
+            for pobj in kids(prep):
                 if pobj.dep_ == "pobj":
                     return pobj
         return None
-    for child in verb.children:
+    for child in kids(verb):
         if child.dep_ in SUBJECTS:
             return child
-    for child in verb.children:
+    for child in kids(verb):
         if child.dep_ == "agent":  # "was quoted by the agency as saying"
-            for pobj in child.children:
+            for pobj in kids(child):
                 if pobj.dep_ == "pobj":
                     return pobj
     return None
@@ -57,13 +58,11 @@ def anonymous(who: Token | None, coref: Coreference) -> bool:
     if is_pronoun(who):
         return not coref.resolve(who)
     lemma = who.lemma_.lower()
-    if lemma in MEDIA or any(
-        c.lemma_.lower() in MEDIA for c in who.children if c.dep_ == "compound"
-    ):
+    if lemma in MEDIA or any(c.lemma_.lower() in MEDIA for c in kids(who) if c.dep_ == "compound"):
         return True
     if who.ent_type_ in NAMED_LABELS:
         return False
-    for child in who.children:  # "spokesman Michael McCurry" with the name as apposition
+    for child in kids(who):  # "spokesman Michael McCurry" with the name as apposition
         if child.dep_ in ("appos", "compound", "flat") and child.ent_type_ == "PERSON":
             return False
     if actor_class(lemma, "anonymous"):
@@ -80,18 +79,18 @@ def affiliation(who: Token | None) -> bool:
         return False
     return any(
         c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in NAMED_LABELS
-        for c in who.children
+        for c in kids(who)
     ) or any(
         p.dep_ == "prep"
         and p.lower_ == "from"
-        and any(g.ent_type_ in NAMED_LABELS for g in p.children)
-        for p in who.children
+        and any(g.ent_type_ in NAMED_LABELS for g in kids(p))
+        for p in kids(who)
     )
 
 
 def content(verb: Token) -> list[Token]:
     """The heads of what a verb of reporting reports."""
-    heads = [c for c in verb.children if c.dep_ in CONTENT_DEPS and c.pos_ in VERB_POS]
+    heads = [c for c in kids(verb) if c.dep_ in CONTENT_DEPS and c.pos_ in VERB_POS]
     head = verb.head
     # "[The ministers will meet on Wednesday], a senior official said": the verb of
     # reporting hangs off the clause it reports, after it

@@ -32,6 +32,7 @@ from timeline.events.mentions import Item, around, clause_of, sentence_index, st
 from timeline.events.participants import Participants
 from timeline.events.predicates import NOUN_POS, OBJECTS, SUBJECTS, VERB_POS, entry, event_of
 from timeline.events.summaries import Summarizer, capitalised, with_place
+from timeline.events.tree import conjuncts, kids
 from timeline.models import Event, Mention, Place, Reported, Span, TimeExpression
 from timeline.temporal import clause_tense, doc_text
 
@@ -110,10 +111,10 @@ class Builder:
             tok = it.clause if it.clause is not None else it.token
             if tok.pos_ not in VERB_POS:
                 continue
-            for other in tok.conjuncts:
+            for other in conjuncts(tok):
                 if other.i in dated or other.pos_ not in VERB_POS:
                     continue
-                if any(c.dep_ in SUBJECTS for c in other.children) and other.i > tok.i:
+                if any(c.dep_ in SUBJECTS for c in kids(other)) and other.i > tok.i:
                     continue  # a clause of its own ("..., and the rebels retreated")
                 if other.morph.get("Tense", []) != tok.morph.get("Tense", []):
                     continue  # "invaded in 2014 and continues to occupy": not in 2014
@@ -275,7 +276,7 @@ class Builder:
         elif (
             tok.pos_ in VERB_POS
             and tok.dep_ in ("acl", "relcl")
-            and not any(c.dep_ in SUBJECTS for c in tok.children)
+            and not any(c.dep_ in SUBJECTS for c in kids(tok))
         ):
             # "the peace talks announced on Wednesday": what the participle describes
             text = f"{s.phrase(tok.head, 8)} {tok.text}"
@@ -494,7 +495,7 @@ def _worth_keeping(it: Item) -> bool:
     if it.hit is not None:
         return True
     tok = it.token
-    has_args = any(c.dep_ in SUBJECTS or c.dep_ in OBJECTS for c in tok.children)
+    has_args = any(c.dep_ in SUBJECTS or c.dep_ in OBJECTS for c in kids(tok))
     return bool(it.actors) or (has_args and len(it.summary.split()) >= 3)
 
 
@@ -506,9 +507,7 @@ def is_back_reference(tok: Token) -> bool:
     hit = entry(tok)
     if hit is None or hit.type not in CONSULT_TYPES:
         return False
-    return any(
-        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in tok.children
-    )
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in kids(tok))
 
 
 def _trimmed(sentence: SpacySpan) -> tuple[int, int]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.lexicon import actor_class
 from timeline.events.predicates import OBJECTS, entry, event_of
+from timeline.events.tree import kids
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -38,13 +39,13 @@ def commitment_plover(verb: Token, plover: str | None) -> str | None:
     grant" and "is willing to withdraw" agree, "would blockade" and "will boycott
     unless" threaten, "must return" requests, "will not" rejects; None when the
     verb is none of these (its own type then stands)."""
-    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    neg = any(c.dep_ == "neg" for c in verb.children)
+    aux = {c.lower_ for c in kids(verb) if c.dep_ == "aux"}
+    neg = any(c.dep_ == "neg" for c in kids(verb))
     willing = verb.lemma_ in WILLING or any(
-        c.dep_ == "acomp" and c.lemma_ in WILLING for c in verb.children
+        c.dep_ == "acomp" and c.lemma_ in WILLING for c in kids(verb)
     )
     unless = any(
-        c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in verb.children
+        c.dep_ == "advcl" and any(m.lower_ == "unless" for m in kids(c)) for c in kids(verb)
     )
     if aux & MUST:
         return "REQUEST"
@@ -61,10 +62,10 @@ def commitment_plover(verb: Token, plover: str | None) -> str | None:
 
 def military_subject(verb: Token) -> bool:
     """Whether who goes is an army ("French troops left Toulon"): a deployment."""
-    for child in verb.children:
+    for child in kids(verb):
         if child.dep_ in ("nsubj", "nsubjpass"):
-            words = [child, *(c for c in child.children if c.dep_ in ("compound", "prep"))]
-            words += [g for c in words if c.dep_ == "prep" for g in c.children]
+            words = [child, *(c for c in kids(child) if c.dep_ in ("compound", "prep"))]
+            words += [g for c in words if c.dep_ == "prep" for g in kids(c)]
             if any(actor_class(w.lemma_.lower(), "military") for w in words):
                 return True
     return False
@@ -80,7 +81,7 @@ def content_plover(verb: Token, content: Sequence[Token]) -> str | None:
         found = commitment_plover(head, inner.plover if inner is not None else None)
         if found is not None:
             return found
-    for child in verb.children:
+    for child in kids(verb):
         if child.dep_ in OBJECTS:
             hit = entry(child)
             if hit is not None and hit.plover is not None:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from timeline import gazetteer
 from timeline.events.lexicon import actor_class
 from timeline.events.spans import ent_of, phrase, trimmed_name
+from timeline.events.tree import kids
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -149,7 +150,7 @@ class Coreference:
         if tok.pos_ != "NOUN":
             return []
         lemma = tok.lemma_.lower()
-        det = [c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")]
+        det = [c.lower_ for c in kids(tok) if c.dep_ in ("det", "nummod", "predet")]
         plural = tok.tag_ in ("NNS", "NNPS")
         if plural and actor_class(lemma, "group") and any(d in NUMBERS for d in det):
             return self._group(tok.idx)
@@ -161,7 +162,7 @@ class Coreference:
 
     def _titled(self, tok: Token, lemma: str) -> list[Person]:
         country = None
-        for child in tok.children:
+        for child in kids(tok):
             if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE"):
                 found = gazetteer.country(child.text)
                 country = found.alpha3 if found is not None else None
@@ -175,9 +176,9 @@ class Coreference:
         countries the document names with a title, before or after (a lead often
         names the delegations before their heads)."""
         codes: set[str] = set()
-        for child in tok.children:
+        for child in kids(tok):
             if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE"):
-                for t in [child, *(c for c in child.children if c.dep_ == "conj")]:
+                for t in [child, *(c for c in kids(child) if c.dep_ == "conj")]:
                     code = country_code(t.text)
                     if code is not None:
                         codes.add(code)
@@ -213,10 +214,13 @@ def country_of_person(doc_ent: SpacySpan) -> str | None:
     Only the person's own phrase is read, never the words before it in the sentence."""
     doc = doc_ent.doc
     root = doc_ent.root
-    scopes = [t for t in root.subtree if root.left_edge.i <= t.i < doc_ent.start]
+    # (the words before the name in its own phrase, at most eight: never the rest
+    # of the sentence, which a deep parse could make long)
+    scopes = list(doc[max(root.left_edge.i, doc_ent.start - 8) : doc_ent.start])
     if root.dep_ == "appos":  # "his Russian counterpart, Deputy Foreign Minister X"
-        scopes += [t for t in root.head.subtree if root.head.left_edge.i <= t.i <= root.head.i]
-    for child in root.children:
+        head = root.head
+        scopes += list(doc[max(head.left_edge.i, head.i - 8) : head.i + 1])
+    for child in kids(root):
         if child.dep_ == "appos":
             scopes += phrase(child, 8)
     for tok in scopes:
@@ -244,7 +248,7 @@ def _titles(ent: SpacySpan) -> frozenset[str]:
             break
         if tok.pos_ in ("NOUN", "PROPN") and actor_class(tok.lemma_.lower(), "title"):
             out.add(tok.lemma_.lower())
-    for child in ent.root.children:
+    for child in kids(ent.root):
         if child.dep_ == "appos":
             for tok in phrase(child, 10):
                 if tok.pos_ == "NOUN" and actor_class(tok.lemma_.lower(), "title"):

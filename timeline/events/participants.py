@@ -26,13 +26,8 @@ from timeline.events.coreference import (
 from timeline.events.lexicon import actor_class
 from timeline.events.merging import dedupe_actors
 from timeline.events.predicates import NOUN_POS, OBJECTS, SUBJECTS, VERB_POS
-from timeline.events.spans import (
-    ACTOR_LABELS,
-    PLACE_LABELS,
-    entities_in,
-    phrase,
-    trimmed_name,
-)
+from timeline.events.spans import ACTOR_LABELS, PLACE_LABELS, entities_in, phrase, trimmed_name
+from timeline.events.tree import kids
 from timeline.models import Actor
 
 if TYPE_CHECKING:
@@ -84,7 +79,7 @@ def _body(ent: SpacySpan) -> tuple[str, int, int] | None:
         return None
     if head.ent_type_ or not actor_class(head.lemma_.lower(), "body"):
         return None
-    if any(c.dep_ == "conj" for c in ent.root.children) or ent.root.dep_ == "conj":
+    if any(c.dep_ == "conj" for c in kids(ent.root)) or ent.root.dep_ == "conj":
         return None
     span = ent.doc[ent.start : head.i + 1]
     if any(t.is_punct for t in span):
@@ -238,11 +233,11 @@ class Participants:
         if own_subject and noun is not None and noun.dep_ not in SUBJECTS and noun.dep_ != "conj":
             own_subject = False
         if verb is not None and not own_subject:
-            for child in verb.children:
+            for child in kids(verb):
                 if child.dep_ in SUBJECTS:
                     sources.extend(self.from_phrase(child, "source"))
                 elif child.dep_ == "agent":
-                    for pobj in child.children:
+                    for pobj in kids(child):
                         if pobj.dep_ == "pobj":
                             sources.extend(self.from_phrase(pobj, "source"))
                 elif child.dep_ in OBJECTS and child.i != (noun.i if noun is not None else -1):
@@ -258,11 +253,11 @@ class Participants:
                 if sources or up.dep_ not in ("xcomp", "conj", "advcl", "acomp"):
                     break
                 up = up.head
-                for child in up.children:
+                for child in kids(up):
                     if child.dep_ in ("nsubj", "nsubjpass"):
                         sources.extend(self.from_phrase(child, "source"))
         if noun is not None:
-            for child in noun.children:
+            for child in kids(noun):
                 if child.dep_ in ("poss", "compound", "amod", "nmod"):
                     sources.extend(self._modifier(child))
                 elif child.dep_ == "prep":
@@ -287,7 +282,7 @@ class Participants:
         word = prep.lower_
         if word not in TARGET_PREPS and word not in SOURCE_PREPS:
             return
-        for pobj in prep.children:
+        for pobj in kids(prep):
             if pobj.dep_ != "pobj":
                 continue
             if word in SOURCE_PREPS:

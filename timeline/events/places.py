@@ -14,8 +14,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline import gazetteer
-from timeline.events.predicates import CLAUSES, NOUN_POS, OBJECTS, VERB_POS, is_event_word
-from timeline.events.spans import PLACE_LABELS, ent_of, trimmed_name
+from timeline.events.predicates import NOUN_POS, OBJECTS, VERB_POS, is_event_word
+from timeline.events.spans import PLACE_LABELS, ent_of, phrase, trimmed_name
+from timeline.events.tree import kids
 from timeline.models import Place
 
 if TYPE_CHECKING:
@@ -47,9 +48,9 @@ def _place_name(tok: Token) -> Place | None:
     recogniser missed, or the name after "the city of"."""
     doc = tok.doc
     if tok.lemma_.lower() in PLACE_NOUNS:
-        for prep in tok.children:
+        for prep in kids(tok):
             if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
+                for pobj in kids(prep):
                     if pobj.dep_ == "pobj":
                         inner = _place_name(pobj)
                         if inner is not None:
@@ -79,19 +80,19 @@ def _place_name(tok: Token) -> Place | None:
 
 def _left_edge(tok: Token) -> int:
     start = tok.i
-    for child in tok.lefts:
+    for child in (c for c in kids(tok) if c.i < tok.i):
         if child.dep_ in ("det", "amod", "compound", "nmod", "poss"):
             start = min(start, child.left_edge.i)
     return start
 
 
 def _from_preps(scope: Token, kind: str, lemma: str) -> Place | None:
-    for prep in scope.children:
+    for prep in kids(scope):
         if prep.dep_ != "prep":
             continue
         word = prep.lower_
         journey = kind in JOURNEY_TYPES or lemma in ("meeting", "talks", "summit")
-        if word == "on" and not any(c.lemma_.lower() == "board" for c in prep.children):
+        if word == "on" and not any(c.lemma_.lower() == "board" for c in kids(prep)):
             continue
         if not (
             word in WHERE_PREPS
@@ -99,7 +100,7 @@ def _from_preps(scope: Token, kind: str, lemma: str) -> Place | None:
             or (lemma in ("leave", "depart") and word == "from")
         ):
             continue
-        for pobj in prep.children:
+        for pobj in kids(prep):
             if pobj.dep_ != "pobj":
                 continue
             if pobj.lemma_.lower() == "board":  # "on board a ship": the noun after it
@@ -127,7 +128,7 @@ def location(
         scopes.append(clause)
     if here is not None:
         for scope in scopes:
-            for child in scope.children:
+            for child in kids(scope):
                 if child.lower_ == "here" and child.dep_ in ("advmod", "pobj", "npadvmod"):
                     return here
     for scope in scopes:
@@ -138,7 +139,7 @@ def location(
         if scope.pos_ in NOUN_POS:
             # "the Geneva meeting": a city that modifies the event noun (a country
             # there is a party: "US-Russian talks")
-            for child in scope.children:
+            for child in kids(scope):
                 if (
                     child.dep_ in ("compound", "amod", "nmod")
                     and child.ent_type_ in PLACE_LABELS
@@ -146,7 +147,7 @@ def location(
                 ):
                     return _place_name(child)
         if scope.pos_ in VERB_POS and (kind in JOURNEY_TYPES or lemma in ("leave", "visit")):
-            for child in scope.children:  # "visited Tokyo", "left Toulon"
+            for child in kids(scope):  # "visited Tokyo", "left Toulon"
                 if child.dep_ in OBJECTS:
                     found = _place_name(child)
                     if found is not None:
@@ -161,11 +162,11 @@ def location(
             return found
     # "EU foreign ministers in Luxembourg banned ...": where the subject is
     verb = clause if clause is not None and clause.pos_ in VERB_POS else None
-    for child in verb.children if verb is not None else ():
+    for child in kids(verb) if verb is not None else ():
         if child.dep_ in ("nsubj", "nsubjpass"):
-            for prep in child.children:
+            for prep in kids(child):
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-                    for pobj in prep.children:
+                    for pobj in kids(prep):
                         found = _place_name(pobj) if pobj.dep_ == "pobj" else None
                         if found is not None:
                             return found
@@ -180,7 +181,7 @@ _DOWN = frozenset({"prep", "pobj", "dobj", "obj", "conj", "appos"})
 def _nested(scope: Token, kind: str) -> Place | None:
     """A place said deeper in the event's own phrase, nearest first (never in its
     subject: "officials in Brussels said" is not where the event is)."""
-    level = [c for c in scope.children if c.dep_ in _DOWN]
+    level = [c for c in kids(scope) if c.dep_ in _DOWN]
     for _ in range(8):
         nxt: list[Token] = []
         for tok in level:
@@ -190,7 +191,7 @@ def _nested(scope: Token, kind: str) -> Place | None:
                 found = _from_preps(tok, kind, tok.lemma_.lower())
                 if found is not None:
                     return found
-            nxt.extend(c for c in tok.children if c.dep_ in _DOWN)
+            nxt.extend(c for c in kids(tok) if c.dep_ in _DOWN)
         level = nxt[:40]
     return None
 
@@ -198,7 +199,7 @@ def _nested(scope: Token, kind: str) -> Place | None:
 def _target(event: Token) -> Place | None:
     """What a military action was aimed at: "invaded Ukraine", "continues to occupy the
     Crimean peninsula of Ukraine"."""
-    for child in event.children:  # "Lubumbashi was captured", "the town, which fell"
+    for child in kids(event):  # "Lubumbashi was captured", "the town, which fell"
         subject = child if child.dep_ == "nsubjpass" else None
         if subject is not None and subject.lower_ in ("which", "that") and event.dep_ == "relcl":
             subject = event.head
@@ -206,15 +207,13 @@ def _target(event: Token) -> Place | None:
             found = _place_name(subject)
             if found is not None:
                 return found.as_target()
-    verbs = [event, *[c for c in event.children if c.dep_ == "conj"]]
+    verbs = [event, *[c for c in kids(event) if c.dep_ == "conj"]]
     for v in list(verbs):
-        verbs.extend(c for c in v.children if c.dep_ == "xcomp")
+        verbs.extend(c for c in kids(v) if c.dep_ == "xcomp")
     for v in verbs:
-        for child in v.children:
+        for child in kids(v):
             if child.dep_ in ("dobj", "obj"):
-                for tok in child.subtree:
-                    if tok.dep_ in CLAUSES:
-                        break
+                for tok in phrase(child):
                     if tok.ent_type_ in ("GPE", "LOC"):
                         found = _place_name(tok)
                         if found is not None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events import lexicon
 from timeline.events.lexicon import Entry
+from timeline.events.tree import kids
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -54,7 +55,7 @@ def entry(tok: Token) -> Entry | None:
     particle = ""
     objects: tuple[str, ...] = ()
     if pos == "V":
-        for child in tok.children:
+        for child in kids(tok):
             if child.dep_ == "prt":
                 particle = child.lower_
             elif child.dep_ in OBJECTS:
@@ -70,7 +71,7 @@ def entry(tok: Token) -> Entry | None:
         and pos == "V"
         and not particle
         and not any(
-            c.dep_ in OBJECTS and c.ent_type_ in ("PERSON", "ORG", "GPE") for c in tok.children
+            c.dep_ in OBJECTS and c.ent_type_ in ("PERSON", "ORG", "GPE") for c in kids(tok)
         )
     ):
         return None  # "Biden called Putin" is a call; "called it a mistake" is not
@@ -80,18 +81,18 @@ def entry(tok: Token) -> Entry | None:
         hit is not None
         and lemma == "call"
         and pos == "N"
-        and any(c.lower_ in PHONE_WORDS for c in tok.children)
+        and any(c.lower_ in PHONE_WORDS for c in kids(tok))
     ):
         return lexicon.lookup("phone", "N")
     return hit
 
 
 def _by_phone(verb: Token) -> bool:
-    for prep in verb.children:
+    for prep in kids(verb):
         if (
             prep.dep_ == "prep"
             and prep.lower_ in ("by", "over", "on", "via")
-            and any(p.lower_ in PHONE_WORDS for p in prep.children)
+            and any(p.lower_ in PHONE_WORDS for p in kids(prep))
         ):
             return True
     return False
@@ -147,23 +148,23 @@ def lent_to(tok: Token, hit: Entry | None) -> Token | None:
         return tok.head  # "a statement issued on Monday", "the talks which opened Monday"
     if not (light or aspect or copula):
         return None
-    objects = [c for c in tok.children if c.dep_ in OBJECTS]
-    subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+    objects = [c for c in kids(tok) if c.dep_ in OBJECTS]
+    subjects = [c for c in kids(tok) if c.dep_ in SUBJECTS]
     if light:
         for obj in objects:
             if names_event(obj):
                 return obj
-            for prep in obj.children:  # "held eight hours of talks", "a round of talks"
+            for prep in kids(obj):  # "held eight hours of talks", "a round of talks"
                 if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for p in prep.children:
+                    for p in kids(prep):
                         if p.dep_ == "pobj" and is_event_word(p):
                             return p
         for subj in subjects:  # "talks were held in Oslo"
             if subj.dep_ == "nsubjpass" and is_event_word(subj):
                 return subj
-        for c in tok.children:  # "took part in talks", "held a round of talks"
+        for c in kids(tok):  # "took part in talks", "held a round of talks"
             if c.dep_ == "prep" and c.lower_ in ("in", "of"):
-                for p in c.children:
+                for p in kids(c):
                     if p.dep_ == "pobj" and is_event_word(p):
                         return p
     if aspect or copula:
@@ -171,7 +172,7 @@ def lent_to(tok: Token, hit: Entry | None) -> Token | None:
             if is_event_word(subj):
                 return subj
     if aspect:
-        for c in tok.children:
+        for c in kids(tok):
             if c.dep_ == "xcomp" and c.pos_ in VERB_POS:
                 inner = event_of(c)
                 if inner is not None:
@@ -190,7 +191,7 @@ def proform_referent(do: Token) -> Token | None:
     """The verb "did" stands for: "as it did in 2014" repeats the event verb before
     it ("if Russia invades ..., as it did in 2014"); "what it did in 2014, when it
     invaded" is told by its "when" clause."""
-    for child in do.children:
+    for child in kids(do):
         if child.dep_ == "advcl" and child.pos_ in VERB_POS and is_event_word(child):
             return child
     if do.is_sent_start:
@@ -242,7 +243,7 @@ def _substantive(verb: Token) -> bool:
     "floods wiped out the harvest", "he was found on Nov. 25", "began trading in
     August" (the subject of the verb it completes); not "were", "retiring"."""
     for v in (verb, verb.head) if verb.dep_ in ("xcomp", "conj") else (verb,):
-        for child in v.children:
+        for child in kids(v):
             if child.dep_ in SUBJECTS or child.dep_ in OBJECTS:
                 return True
     return False
@@ -250,12 +251,11 @@ def _substantive(verb: Token) -> bool:
 
 def negated(tok: Token) -> bool:
     """Negated in its own clause: "did not meet", "no talks were held"."""
-    for child in tok.children:
+    for child in kids(tok):
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
         if child.dep_ in ("nsubj", "nsubjpass") and (
-            child.lower_ in NO_ONE
-            or any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
+            child.lower_ in NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in kids(child))
         ):
             return True
     return False
@@ -272,9 +272,7 @@ def asserted(tok: Token) -> bool:
     for _ in range(12):
         if negated(t):
             return False
-        if t.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in CONDITIONS for c in t.children
-        ):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in kids(t)):
             return False
         head = t.head
         if head.i == t.i:
@@ -285,7 +283,7 @@ def asserted(tok: Token) -> bool:
                 return False
             if head.lower_ in ("without", "instead"):
                 return False
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(t))
         if t.dep_ in CLAUSES and t.dep_ != "xcomp" and not infinitive:
             # a clause of its own: a negation above it does not reach it
             # ("did not say that talks had begun" still has the talks)
@@ -297,9 +295,7 @@ def asserted(tok: Token) -> bool:
 def _condition_above(tok: Token) -> bool:
     t = tok
     for _ in range(8):
-        if t.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in CONDITIONS for c in t.children
-        ):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in kids(t)):
             return True
         if t.head.i == t.i:
             return False

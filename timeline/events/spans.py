@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from timeline.events.predicates import CLAUSES
+from timeline.events.tree import kids
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -40,7 +41,7 @@ def phrase(head: Token, limit: int = MAX_PHRASE) -> list[Token]:
     while stack and len(out) < limit:
         tok = stack.pop()
         out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in CLAUSES)
+        stack.extend(c for c in kids(tok) if c.dep_ not in CLAUSES)
     return sorted(out, key=lambda t: t.i)
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
 from timeline.events.predicates import OBJECTS, SUBJECTS, VERB_POS
+from timeline.events.tree import kids
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -68,7 +69,7 @@ class Summarizer:
             if tok.i in self.skip:
                 continue
             out.append(tok)
-            for child in tok.children:
+            for child in kids(tok):
                 if child.i in self.skip:
                     continue
                 if (
@@ -83,7 +84,7 @@ class Summarizer:
                 if child.dep_ == "punct" and child.text not in KEPT_PUNCT:
                     continue
                 if child.dep_ == "cc" and not any(
-                    c.dep_ == "conj" and c.pos_ not in VERB_POS for c in tok.children
+                    c.dep_ == "conj" and c.pos_ not in VERB_POS for c in kids(tok)
                 ):
                     continue
                 if child.dep_ == "conj" and child.pos_ in VERB_POS:
@@ -91,7 +92,7 @@ class Summarizer:
                 if child.dep_ == "prep":
                     if not full or child.lower_ not in ARGUMENT_PREPS:
                         continue
-                    if all(g.i in self.skip for g in child.children if g.dep_ == "pobj"):
+                    if all(g.i in self.skip for g in kids(child) if g.dep_ == "pobj"):
                         continue
                 if child.dep_ in ("npadvmod", "advmod") and tok.pos_ in VERB_POS:
                     continue
@@ -113,13 +114,13 @@ class Summarizer:
     # --- clauses
     def clause(self, verb: Token, planned: bool, as_written: bool = False) -> str:
         """Subject, verb, object and other party of a verb's clause."""
-        subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        subj = next((c for c in kids(verb) if c.dep_ in SUBJECTS), None)
         up = verb
         for _ in range(3):  # "was due to hold", "agreed to meet": the governing verb's subject
             if subj is not None or up.dep_ not in ("xcomp", "conj", "acomp") or up.head.i == up.i:
                 break
             up = up.head
-            subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in kids(up) if c.dep_ in ("nsubj", "nsubjpass")), None)
         parts: list[str] = []
         if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
             # "Lubumbashi, which was captured ...": what the relative pronoun stands for
@@ -127,7 +128,7 @@ class Summarizer:
         elif subj is not None:
             parts.append(self.phrase(subj))
         parts.append(self.verb_group(verb, planned, as_written))
-        obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
+        obj = next((c for c in kids(verb) if c.dep_ in OBJECTS), None)
         if (
             obj is not None
             and self.place is not None
@@ -141,16 +142,16 @@ class Summarizer:
             comp := next(
                 (
                     c
-                    for c in verb.children
+                    for c in kids(verb)
                     if c.dep_ in ("xcomp", "pcomp") or (c.dep_ == "advcl" and c.tag_ == "VBG")
                 ),
                 None,
             )
         ) is not None:
             parts.append(self.infinitive(comp))  # "agreed to meet", "ruled out sending troops"
-        for prep in verb.children:
+        for prep in kids(verb):
             if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS):
-                if any(g.i in self.skip for g in prep.children):
+                if any(g.i in self.skip for g in kids(prep)):
                     continue
                 toks = self._tokens(prep)
                 if 1 < len(toks) <= 8:
@@ -161,10 +162,10 @@ class Summarizer:
     def addressee(self, verb: Token) -> str:
         """Whom a verb of speech addresses: its object, or its "on" or "with" phrase
         ("called on Kabila"), as written."""
-        obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
+        obj = next((c for c in kids(verb) if c.dep_ in OBJECTS), None)
         if obj is not None:
             return self.phrase(obj)
-        for prep in verb.children:
+        for prep in kids(verb):
             if prep.dep_ == "prep" and prep.lower_ in ("on", "upon", "with"):
                 toks = self._tokens(prep)
                 if 1 < len(toks) <= 8:
@@ -173,30 +174,30 @@ class Summarizer:
 
     def infinitive(self, verb: Token) -> str:
         """ "to hold talks in South Africa" (an xcomp, as written)."""
-        parts = ["to" if any(c.lower_ == "to" for c in verb.children) else "", verb.text]
-        prt = next((c for c in verb.children if c.dep_ == "prt"), None)
+        parts = ["to" if any(c.lower_ == "to" for c in kids(verb)) else "", verb.text]
+        prt = next((c for c in kids(verb) if c.dep_ == "prt"), None)
         if prt is not None:
             parts.append(prt.text)
-        obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
+        obj = next((c for c in kids(verb) if c.dep_ in OBJECTS), None)
         if obj is not None:
             parts.append(self.phrase(obj, 6))
         return _clean(" ".join(p for p in parts if p))
 
     def verb_group(self, verb: Token, planned: bool, as_written: bool) -> str:
-        prt = " ".join(c.text for c in verb.children if c.dep_ == "prt")
-        neg = any(c.dep_ == "neg" for c in verb.children)
+        prt = " ".join(c.text for c in kids(verb) if c.dep_ == "prt")
+        neg = any(c.dep_ == "neg" for c in kids(verb))
         if as_written:
-            aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+            aux = [c for c in kids(verb) if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
             words = [*(a.text for a in aux), verb.text]
             return _clean(" ".join([*words, prt]))
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        passive = any(c.dep_ == "auxpass" for c in kids(verb))
         lemma = verb.lemma_.lower()
         if planned:
             core = f"to be {_inflect(lemma, 'VBN')}" if passive else f"to {lemma}"
             if neg:
                 core = "not " + core
         elif passive:
-            plural = any(c.dep_ == "nsubjpass" and c.tag_ in ("NNS", "NNPS") for c in verb.children)
+            plural = any(c.dep_ == "nsubjpass" and c.tag_ in ("NNS", "NNPS") for c in kids(verb))
             core = ("were " if plural else "was ") + _inflect(lemma, "VBN")
         else:
             core = _inflect(lemma, "VBD")

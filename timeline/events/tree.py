@@ -1,0 +1,60 @@
+"""The parse as a tree to walk: children and conjuncts that cost what they return.
+
+spaCy's `Token.children`, `Token.subtree` and `Token.conjuncts` scan the token's
+whole span of the text. On a chain of clauses ("the minister said that the
+minister said that ...") each call then costs the length of the sentence, and
+reading a long sentence the square of it. The events package walks the tree
+through these instead.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+_KIDS = "timeline.children"
+
+
+def kids(tok: Token) -> list[Token]:
+    """The children of a token, from an index of the parse built once per Doc.
+
+    spaCy's `Token.children` scans the token's whole span of the text: on a
+    chain of clauses ("the minister said that the minister said that ...") each
+    call costs the length of the sentence, and the reading of a long sentence
+    the square of it. Here each call costs the number of children.
+    """
+    doc = tok.doc
+    index: list[list[int]] | None = doc.user_data.get(_KIDS)
+    if index is None or len(index) != len(doc):
+        import numpy
+        from spacy.attrs import HEAD
+
+        index = [[] for _ in range(len(doc))]
+        if len(doc):
+            # heads relative to each token, stored unsigned: read them as signed
+            rel = doc.to_array([HEAD]).reshape(-1).view(numpy.int64).tolist()
+            for i, r in enumerate(rel):
+                if r:
+                    index[i + r].append(i)
+        doc.user_data[_KIDS] = index
+    return [doc[i] for i in index[tok.i]]
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The tokens joined to `tok` by "and"/"or" (spaCy's `Token.conjuncts`, through `kids`)."""
+    root = tok
+    for _ in range(50):
+        if root.dep_ != "conj" or root.head.i == root.i:
+            break
+        root = root.head
+    out: list[Token] = []
+    stack = [root]
+    while stack and len(out) < 50:
+        t = stack.pop()
+        if t.i != tok.i:
+            out.append(t)
+        stack.extend(c for c in kids(t) if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
