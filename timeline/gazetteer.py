@@ -9,10 +9,13 @@
   actor, for merging across documents.
 
 Nothing is read when this module is imported: the tables load on first use, once a process
-(`preload()` loads them at a moment of the caller's choosing). Country tables cost about 0.1 s;
-the city index, needed only by `place`, `place_in` and capitals, about 1.5 s and 90 MB. The names
-written for this project (short forms, demonyms, seats of government, organisations, regions) are
-TSV files in timeline/data/, read by `timeline.tables`.
+(`preload()` loads them at a moment of the caller's choosing). Country tables cost about 0.1 s
+and 10 MB, and are all that `country` and `actor_key` read (capitals included). The place index
+(cities and subdivisions), needed by `place` and `place_in` only, is read from a cache in a few
+milliseconds; building it, where there is no cache yet, costs about 1.5 s and 100 MB
+(`timeline.gazetteer_index`). The names written for this project (short forms, demonyms, seats
+of government, organisations, regions) are TSV files in timeline/data/, read by
+`timeline.tables`.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from timeline import gazetteer_tables as tables
 from timeline.gazetteer_tables import Country, Organisation, Place, acronym, fold
 
 if TYPE_CHECKING:
-    from timeline.gazetteer_cities import City
+    from timeline.gazetteer_index import City
 
 __all__ = [
     "Country",

@@ -2,7 +2,8 @@
 (pycountry), countryinfo's demonyms and centres, and the TSV tables in timeline/data/.
 
 `timeline.gazetteer` is the interface; this module holds its records, the normal form names
-are compared in, and the tables, each built once a process.
+are compared in, and the tables, each built once a process; `timeline.gazetteer_index` holds the
+place index (cities and subdivisions), which is cached across processes.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from timeline.tables import NameTable, rows, split_aliases
 
 if TYPE_CHECKING:
-    from timeline.gazetteer_cities import CityIndex
+    from timeline.gazetteer_index import CityIndex
 
 PlaceKind = Literal["country", "city", "region", "continent"]
 
@@ -305,7 +306,7 @@ def _regions(table: CountryTables) -> dict[str, Place]:
     return regions
 
 
-def _subdivisions(table: CountryTables) -> tuple[dict[str, str], dict[str, Place]]:
+def subdivision_tables(table: CountryTables) -> tuple[dict[str, str], dict[str, Place]]:
     """ISO 3166-2's first-level subdivisions (pycountry), by their names with and without the
     word for their kind ("Guangdong Sheng", "Guangdong"); a name two countries share is the
     more populous country's ("Florida" is the US state, not Uruguay's department)."""
@@ -331,15 +332,19 @@ def _subdivisions(table: CountryTables) -> tuple[dict[str, str], dict[str, Place
 
 @cache
 def place_tables() -> PlaceTables:
+    from timeline.gazetteer_index import place_index
+
     table = country_tables()
-    subdivisions, subdivision_places = _subdivisions(table)
+    index = place_index()  # the cities and subdivisions: cached, as building them costs most
     abbreviations = {
         r["abbreviation"]: f"US-{r['code']}" for r in rows("us_state_abbreviations.tsv")
     }
-    from timeline.gazetteer_cities import city_index
-
     return PlaceTables(
-        city_index(), _regions(table), subdivisions, subdivision_places, abbreviations
+        index.cities,
+        _regions(table),
+        index.subdivisions,
+        index.subdivision_places,
+        abbreviations,
     )
 
 
