@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -134,6 +135,15 @@ def test_the_cache_says_what_the_index_built_in_memory_says(
     assert found.subdivision_places == built.subdivision_places
 
 
+def test_the_cache_answers_threads_at_once(built: PlaceIndex, cached: Path) -> None:
+    found = index.open_cache(cached, "test")
+    assert found is not None
+    names = sorted(cities_of(built))[::40] * 4
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(found.cities.get, names))
+    assert answers == [cities_of(built)[name] for name in names]
+
+
 def test_reading_the_cache_writes_nothing(cached: Path) -> None:
     before = sorted(cached.parent.iterdir())
     found = index.open_cache(cached, "test")
@@ -257,3 +267,15 @@ def test_the_same_answers_from_geonames_and_from_the_cache(tmp_path: Path) -> No
     assert [p.name.startswith("places-") for p in tmp_path.iterdir()] == [True]
     assert lookups(str(tmp_path)) == {**expected, "index": "SqliteIndex"}
     assert lookups("") == {**expected, "index": "MemoryIndex"}  # no cache at all
+
+
+def test_the_load_benchmark_reports_each_lookup() -> None:
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "gazetteer_load.py"
+    argv = ["--steps", "country", "--states", "off", "--repeat", "1"]
+    done = subprocess.run([sys.executable, str(script), *argv], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    header, row = done.stdout.splitlines()
+    assert header.split() == ["lookup", "cache", "cpu", "s", "peak", "MB", "index", "loaded"]
+    assert row.split()[:2] == ["country", "off"] and row.split()[-1] == "no"
+    bad = subprocess.run([sys.executable, str(script), "--steps", "city"], capture_output=True)
+    assert bad.returncode == 2 and b"steps are country, place, place_in" in bad.stderr

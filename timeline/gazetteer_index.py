@@ -270,6 +270,7 @@ class SqliteIndex:
         self._path = path
         self._pid = os.getpid()
         self._con = self._connect()
+        self._lock = threading.Lock()  # one query at a time, whatever SQLite's threading mode
         self._fallback: MemoryIndex | None = None
 
     def _connect(self) -> sqlite3.Connection:
@@ -285,9 +286,10 @@ class SqliteIndex:
         if self._fallback is not None:
             return self._fallback.get(name)
         try:
-            if os.getpid() != self._pid:  # forked: a connection must not cross a fork
-                self._con, self._pid = self._connect(), os.getpid()
-            rows = self._con.execute(_QUERY, (name,)).fetchall()
+            with self._lock:
+                if os.getpid() != self._pid:  # forked: a connection must not cross a fork
+                    self._con, self._pid = self._connect(), os.getpid()
+                rows = self._con.execute(_QUERY, (name,)).fetchall()
         except sqlite3.Error:  # a damaged file: what it would have said, from GeoNames
             self._fallback = MemoryIndex(build_cities())
             return self._fallback.get(name)
