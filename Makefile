@@ -10,6 +10,8 @@ $(BIN)/timeline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e .
+	@# the gazetteer's place index, built once here rather than by the first run's workers
+	-$(BIN)/python -m timeline.gazetteer_index cache >/dev/null
 	touch $@
 
 $(VENV)/.dev: $(BIN)/timeline
