@@ -28,7 +28,15 @@ TOWARD_PREPS = frozenset({"to", "into", "toward", "towards", "for"})
 # "the port of Durres", "the Swiss city of Geneva": the place is the name after "of"
 PLACE_NOUNS = frozenset(
     {"city", "town", "port", "capital", "village", "island", "region", "province", "district",
-     "state", "republic", "country", "border", "area", "base", "resort", "enclave", "territory"}
+     "state", "republic", "country", "border", "area", "base", "resort", "enclave", "territory",
+     "front", "outskirts", "centre", "center", "heart"}
+)  # fmt: skip
+# Buildings and sites named by whose they are: "the German embassy", "a Berlin
+# restaurant", "the UN headquarters" are places as the text names them
+SITES = frozenset(
+    {"embassy", "consulate", "parliament", "palace", "headquarters", "building", "restaurant",
+     "hotel", "airport", "camp", "square", "stadium", "court", "prison", "hospital", "mosque",
+     "church", "temple", "office", "residence", "compound", "ministry", "school", "university"}
 )  # fmt: skip
 JOURNEY_TYPES = frozenset({"visit"})
 # On board: "talks on board a South African ship" (a place that is not a named one)
@@ -65,6 +73,23 @@ def _place_name(tok: Token) -> Place | None:
             cut = name.index(" ") + 1
             return Place(name[cut:], span.start_char + cut, span.end_char)
         return Place(name, span.start_char, span.end_char)
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in SITES:
+        owners = [
+            c
+            for c in kids(tok)
+            if c.dep_ in ("compound", "amod", "nmod")
+            and c.ent_type_ in ("GPE", "NORP", "ORG", "FAC")
+        ]
+        if owners:
+            span = doc[min(c.i for c in owners) : tok.i + 1]
+            found = gazetteer.place(owners[0].text)
+            country = found.alpha3 if found is not None else None
+            if country is None:
+                hit = gazetteer.country(owners[0].text)
+                country = hit.alpha3 if hit is not None else None
+            lat = found.latitude if found is not None and found.kind == "city" else None
+            lon = found.longitude if found is not None and found.kind == "city" else None
+            return Place(span.text, span.start_char, span.end_char, country, lat, lon)
     if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
         # a place the entity recogniser missed or took for an organisation ("left Kinshasa")
         name, start, end = (
@@ -175,13 +200,16 @@ def location(
 
 # The dependents a place may hang from below the event word: a meeting "of the
 # Permanent Council of the OSCE in Vienna", rounds "with consultations in Brussels".
-_DOWN = frozenset({"prep", "pobj", "dobj", "obj", "conj", "appos"})
+_DOWN = frozenset({"prep", "pobj", "dobj", "obj", "conj", "appos", "acl"})
+# Clauses that happen where the event does: "toned down his statements when
+# speaking to journalists in Tokyo", "met while visiting Rome"
+SAME_PLACE_MARKS = frozenset({"when", "while", "as"})
 
 
 def _nested(scope: Token, kind: str) -> Place | None:
     """A place said deeper in the event's own phrase, nearest first (never in its
     subject: "officials in Brussels said" is not where the event is)."""
-    level = [c for c in kids(scope) if c.dep_ in _DOWN]
+    level = [c for c in kids(scope) if c.dep_ in _DOWN or _same_place_clause(c)]
     for _ in range(8):
         nxt: list[Token] = []
         for tok in level:
@@ -194,6 +222,13 @@ def _nested(scope: Token, kind: str) -> Place | None:
             nxt.extend(c for c in kids(tok) if c.dep_ in _DOWN)
         level = nxt[:40]
     return None
+
+
+def _same_place_clause(tok: Token) -> bool:
+    if tok.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in kids(tok) if c.dep_ in ("mark", "advmod")}
+    return bool(marks & SAME_PLACE_MARKS) or (tok.tag_ == "VBG" and not marks)
 
 
 def _target(event: Token) -> Place | None:
