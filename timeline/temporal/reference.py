@@ -1,0 +1,191 @@
+"""Reference time: what an expression counts from (the document's day, or the
+last date the narrative reached), and the state that moves as the text is read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from timeline import timex
+from timeline.event_dates import EventDates
+from timeline.temporal.candidates import Candidate
+from timeline.temporal.tense import Tense
+from timeline.temporal.values import _QUARTER, Value, _safe_date, _unit_key
+from timeline.temporal.vocabulary import WEEKDAYS
+
+
+@dataclass(slots=True)
+class Context:
+    """What normalisation reads besides the expression itself."""
+
+    text: str
+    anchor: date  # the document's day, or a stand-in for it
+    anchored: bool  # False when `anchor` is a stand-in
+    reference: date | None = None  # the last date the narrative reached
+    reference_from_text: bool = False
+    last_day: date | None = None  # the day the previous expression named, for ranges
+    coarse_reference: date | None = None  # the last day, month or year the narrative named
+    # "1998-10" when the narrative last moved to a month, not a day: "that same
+    # day" is then a day of that month ("1998-10-XX"), not the last day named.
+    month_reached: str | None = None
+    # The reporting period under discussion ("2013-Q3", "2013"): what "the
+    # quarter" and "a year earlier" mean in a company's results.
+    period: str | None = None
+    tense_of: Callable[[int, int], Tense | None] = field(default=lambda s, e: None)
+    # The dates given so far, for "the weeks before the shooting"; None while
+    # candidates are only being tried (`find_candidates`' `viable`).
+    events: EventDates | None = None
+
+
+def _year_shift(ctx: Context, word: str) -> int:
+    """The year "this", "last" or "next" names, counted from the anchor."""
+    return ctx.anchor.year + {"last": -1, "next": 1}.get(word.lower(), 0)
+
+
+# "a pact effective June 1", "resigned effective Friday": news announces what takes effect
+_TAKES_EFFECT = re.compile(r"\beffective\s+(?:on\s+|from\s+|as\s+of\s+)?$", re.IGNORECASE)
+
+
+def _weekday_value(wd: int, ctx: Context, start: int, end: int, rel: str | None) -> date:
+    """The day a weekday names: by its determiner, else by the tense of its clause."""
+    base = ctx.anchor
+    rel = re.sub(r"\s+", " ", (rel or "").lower())
+    anaphoric = rel.startswith("the ")  # "the previous Friday": before the narrative's day
+    if (anaphoric or not ctx.anchored) and ctx.reference is not None and ctx.reference_from_text:
+        base = ctx.reference
+    rel = rel.removeprefix("the ")
+    delta = wd - base.isoweekday()
+    if rel == "next" and not anaphoric:  # "next Tuesday": the Tuesday of next week
+        return base + timedelta(days=7 + delta)
+    if rel in ("coming", "following", "next", "this coming"):
+        return base + timedelta(days=(delta % 7) or 7)
+    if rel in ("last", "past", "previous", "this past"):
+        return base - timedelta(days=((-delta) % 7) or 7)
+    if rel == "this":
+        return base + timedelta(days=delta)
+    tense = ctx.tense_of(start, end)
+    if _TAKES_EFFECT.search(ctx.text, max(0, start - 20), start):
+        tense = "future"
+    if tense in ("future", "present"):
+        # the nearest such day from today on: "will travel Thursday" said on a
+        # Thursday is today; a week later would be "next Thursday"
+        return base + timedelta(days=delta % 7)
+    # past, or no verb: news reports the recent past
+    return base - timedelta(days=(-delta) % 7)
+
+
+def _month_day_year(month: int, day: int | None, ctx: Context, start: int, end: int) -> int:
+    """The year of a month (and day) written without one: by tense and nearness."""
+    return _nearest_year(lambda y: _safe_date(y, month, day or 15), ctx, start, end)
+
+
+def _nearest_year(day_in: Callable[[int], date], ctx: Context, start: int, end: int) -> int:
+    """The year in which a yearless date (`day_in(year)`) lies nearest the anchor."""
+    base = ctx.reference if (ctx.reference is not None and ctx.reference_from_text) else ctx.anchor
+    base = ctx.anchor if ctx.anchored else base
+    candidates = [y for y in (base.year - 1, base.year, base.year + 1) if 1 <= y <= 9999]
+
+    def distance(y: int) -> int:
+        return (day_in(y) - base).days
+
+    # The tense of the clause rules out the far side, but a past-tense clause
+    # often reports what is to come ("said the offer expires Nov. 17"), so a
+    # date up to two months ahead still counts as near (measured on TimeBank).
+    tense = ctx.tense_of(start, end)
+    if _TAKES_EFFECT.search(ctx.text, max(0, start - 20), start):
+        tense = "future"
+    if tense == "future":
+        candidates = [y for y in candidates if distance(y) >= -15] or candidates
+    elif tense == "past":
+        candidates = [y for y in candidates if distance(y) <= 60] or candidates
+    elif tense == "past_act":
+        candidates = [y for y in candidates if distance(y) <= 0] or candidates
+    return min(candidates, key=lambda y: abs(distance(y)))
+
+
+def _year_with_weekday(month: int, day_n: int, wd: int, ctx: Context) -> int | None:
+    """The year nearest the anchor in which `month`/`day_n` falls on weekday `wd`:
+    the weekday written beside a date says which year it is better than tense."""
+    if not ctx.anchored:
+        return None
+    fits = []
+    for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2):
+        try:
+            d = date(y, month, day_n)
+        except ValueError:
+            continue
+        if d.isoweekday() == wd:
+            fits.append((abs((d - ctx.anchor).days), y))
+    return min(fits)[1] if fits else None
+
+
+def _narrative_base(ctx: Context, unit: str) -> date:
+    """What an anaphoric expression counts from: the last date the narrative
+    reached; for months and years, the last month or year it named too ("in May
+    2009 ... the following month")."""
+    if ctx.coarse_reference is not None and _unit_key(unit) in _COARSE_UNITS:
+        return ctx.coarse_reference
+    return ctx.reference or ctx.anchor
+
+
+_COARSE_UNITS = frozenset({"month", "quarter", "year", "decade", "century"})
+
+
+def _before(c: Candidate, ctx: Context, width: int = 30) -> str:
+    """The text just before a candidate, for the rules that read a preposition."""
+    return ctx.text[max(0, c.start - width) : c.start]
+
+
+def stand_in_anchor(text: str, candidates: Sequence[Candidate]) -> date:
+    """A day to count from when the document's own day is unknown.
+
+    Its weekday is that of the first weekday the text names (news leads name
+    the day of the report), and it lies after every year the text names, so
+    that relative events order after the dated past they refer to.
+    """
+    years = [int(m) for m in re.findall(r"\b(?:1[5-9]|20)\d\d\b", text)]
+    year = max(years) + 1 if years else 2000
+    wd = 1
+    for c in candidates:
+        if c.rule in ("weekday",) and c.match is not None and not c.match["rel"]:
+            wd = WEEKDAYS[c.match["wd"].lower()]
+            break
+    d = date(min(year, 9998), 1, 1)
+    return d + timedelta(days=(wd - d.isoweekday()) % 7)
+
+
+_SCRATCH_DAY = date(2000, 1, 3)
+
+
+def _earlier_quarter(value: str, period: str | None) -> bool:
+    """Whether quarter `value` comes before the quarter under discussion: a results
+    story reports its latest quarter and names earlier ones only to compare
+    ("after a flat second quarter")."""
+    if period is None or not (_QUARTER.fullmatch(value) and _QUARTER.fullmatch(period)):
+        return False
+    return value < period
+
+
+def _advance(ctx: Context, val: Value) -> None:
+    """Move the narrative on past an expression just read."""
+    iv = timex.interval(val.value) if val.type in ("DATE", "TIME") else None
+    granularity = iv.granularity if iv is not None else None
+    ctx.last_day = iv.first if iv is not None and granularity == "day" else None
+    if val.sets_period and not _earlier_quarter(val.value, ctx.period):
+        ctx.period = val.value if val.type == "DATE" else f"{ctx.anchor.year:04d}"
+    if iv is None:
+        return
+    moves = val.sets_reference or val.relative
+    if granularity in ("day", "time") and moves:
+        ctx.reference = iv.first
+        ctx.reference_from_text = not val.relative or ctx.anchored
+        ctx.month_reached = None
+    elif granularity == "month" and moves:
+        ctx.month_reached = f"{iv.first.year:04d}-{iv.first.month:02d}"
+    if (granularity in ("day", "time", "month") and moves) or (
+        granularity == "year" and val.sets_reference
+    ):
+        ctx.coarse_reference = iv.first
