@@ -17,6 +17,7 @@ from timeline.temporal.reference import (
     _nearest_year,
     _year_shift,
     _year_with_weekday,
+    story_time,
 )
 from timeline.temporal.values import (
     Value,
@@ -219,10 +220,28 @@ def _h_season(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
             return None  # "the fall of the Wall"
         if code in ("FA", "SP") and not rel and not _SEASON_PREP_BEFORE.search(_before(c, ctx)):
             return None  # "prices fall", "spring into action": verbs, not seasons
-    year = _year_shift(ctx, m["yrel"] or rel)
+    if (
+        not m["yrel"]
+        and rel in _STORY_SEASON
+        and (rel == "that" or story_time(ctx, c.start) is not None)
+    ):
+        # "the summer", "that spring" in a story: the season nearest the time it has reached
+        month, day = _SEASON_MIDDLE[code]
+        if story_time(ctx, c.start) is not None:
+            year = _nearest_year(lambda y: date(y, month, day), ctx, c.start, c.end)
+        else:
+            year = _narrative_base(ctx, "year").year
+    else:
+        year = _year_shift(ctx, m["yrel"] or rel)
     return Value(
         "DATE", f"{year:04d}-{code}", mod=_mod(rel), relative=True, underspecified=f"XXXX-{code}"
     )
+
+
+# Seasons that a story places, not the anchor ("this summer" is the report's).
+_STORY_SEASON = frozenset({"", "the", "that", "early", "late", "mid"})
+# The day a season is nearest by: winter 1915 runs from December 1915.
+_SEASON_MIDDLE = {"SP": (4, 15), "SU": (7, 15), "FA": (10, 15), "WI": (12, 31)}
 
 
 _SEASON_PREP_BEFORE = re.compile(
@@ -348,3 +367,27 @@ def _h_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if not 1000 <= year <= 2099:
         return None
     return Value("DATE", f"{year:04d}", sets_reference=True)
+
+
+def _h_part_of_date(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    """ "the night of 14 May 1921", "the early morning hours of March 3": the day, and its part."""
+    month = MONTHS[(m["mon"] or m["mon2"]).rstrip(".").lower()]
+    day_n = _day_number(m["d"] or m["d2"])
+    code = PARTS_OF_DAY[m["part"].lower()]
+    if m["y"]:
+        year = int(m["y"])
+    else:
+        year = _month_day_year(month, day_n, ctx, c.start, c.end)
+        if m["wd"]:
+            year = _year_with_weekday(month, day_n, WEEKDAYS[m["wd"].lower()], ctx) or year
+    try:
+        day = date(year, month, day_n)
+    except ValueError:
+        return None
+    return Value(
+        "TIME",
+        f"{day.isoformat()}T{code}",
+        relative=not m["y"],
+        sets_reference=True,
+        underspecified=f"XXXX-{month:02d}-{day_n:02d}T{code}",
+    )

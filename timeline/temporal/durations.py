@@ -92,6 +92,16 @@ def _h_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     return Value("DURATION", _duration(n, unit), mod=mod, sets_period=months)
 
 
+def _h_duration_range(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    """ "two to three weeks": at least the shorter, as TimeBank writes it (P2W, EQUAL_OR_MORE)."""
+    if m["n1"].lower() in ("a", "an") or m["n2"].lower() in ("a", "an"):
+        return None
+    low, high = _num(m["n1"]), _num(m["n2"])
+    if low is None or high is None or not low < high:
+        return None  # "one or two days" is a range; "10-2 days" is not
+    return Value("DURATION", _duration(low, m["unit"]), mod="EQUAL_OR_MORE")
+
+
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
 
 

@@ -14,7 +14,14 @@ from timeline.event_dates import EventDates, sentence_end
 from timeline.models import TimeExpression
 from timeline.temporal.candidates import Candidate, find_candidates
 from timeline.temporal.normalise import resolve
-from timeline.temporal.reference import _SCRATCH_DAY, Context, _advance, stand_in_anchor
+from timeline.temporal.reference import (
+    _SCRATCH_DAY,
+    Context,
+    CountedFrom,
+    _advance,
+    is_narrative,
+    stand_in_anchor,
+)
 from timeline.temporal.tense import Tense
 from timeline.temporal.values import _FULL_DATE, Value
 from timeline.temporal.vocabulary import _THROUGH
@@ -90,31 +97,42 @@ def extract_counting_from(
     anchored = anchor is not None
     base = anchor if anchor is not None else stand_in_anchor(text, candidates)
     ctx = Context(
-        text=text, anchor=base, anchored=anchored, tense_of=tense_of, events=EventDates(text)
+        text=text,
+        anchor=base,
+        anchored=anchored,
+        tense_of=tense_of,
+        events=EventDates(text),
+        narrative=is_narrative(candidates, anchor),
     )
     out: list[TimeExpression] = []
     open_clocks: list[int] = []  # indices in `out` of clock times (or "dawn") that said no day
     previous: tuple[Candidate, Value] | None = None
     for cand in candidates:
+        ctx.counted_from = None
         try:
             val = resolve(cand, text, ctx)
         except OverflowError:  # a day before the year 1 or after 9999: no value to give
             continue
         if val is None:
             continue
-        resolved = anchored or not val.relative
+        # counted from a date the text gave: known, though the document's own day is not
+        from_text = isinstance(ctx.counted_from, int)
+        resolved = anchored or not val.relative or from_text
+        counted_from: CountedFrom = ctx.counted_from if from_text or val.relative else None
+        if val.relative and counted_from is None:
+            counted_from = "document"
         val = _day_shift(text, cand, val)  # unresolved, only the extent matters
         if previous is not None and _weekday_range(text, previous[0], cand):
             first, val = _order_weekday_range(previous[1], val, ctx.tense_of(cand.start, cand.end))
             if first is not previous[1]:
-                out[-1] = _timex(text, previous[0], first, resolved)
-        out.append(_timex(text, cand, val, resolved))
+                out[-1] = _timex(text, previous[0], first, resolved, out[-1].anchor)
+        out.append(_timex(text, cand, val, resolved, counted_from))
         if val.day_open:
             open_clocks.append(len(out) - 1)
         if resolved and val.type in ("DATE", "TIME") and ctx.events is not None:
             ctx.events.add(cand.start, cand.end, val.value)
         previous = (cand, val)
-        _advance(ctx, val)
+        _advance(ctx, val, cand.start)
     _date_clock_times(text, out, open_clocks)
     return base, out
 
@@ -157,7 +175,9 @@ def _date_clock_times(text: str, out: list[TimeExpression], open_clocks: list[in
             del out[i + 1]
 
 
-def _timex(text: str, cand: Candidate, val: Value, resolved: bool) -> TimeExpression:
+def _timex(
+    text: str, cand: Candidate, val: Value, resolved: bool, counted_from: CountedFrom = None
+) -> TimeExpression:
     value = val.value if resolved else (val.underspecified or val.value)
     rng = timex.sort_range(val.value) if val.type in ("DATE", "TIME") else None
     return TimeExpression(
@@ -170,6 +190,7 @@ def _timex(text: str, cand: Candidate, val: Value, resolved: bool) -> TimeExpres
         resolved=resolved,
         sort_key=rng[0] if rng else None,
         sort_end=rng[1] if rng else None,
+        anchor=counted_from,
     )
 
 

@@ -22,6 +22,7 @@ from timeline.temporal.absolute import (
     _h_month_year,
     _h_nth_day,
     _h_numeric,
+    _h_part_of_date,
     _h_season,
     _h_spelled_year,
     _h_this_time,
@@ -30,7 +31,13 @@ from timeline.temporal.absolute import (
     _h_year_span,
 )
 from timeline.temporal.candidates import Candidate
-from timeline.temporal.durations import _h_duration, _h_ref, _h_set, _h_vague_duration
+from timeline.temporal.durations import (
+    _h_duration,
+    _h_duration_range,
+    _h_ref,
+    _h_set,
+    _h_vague_duration,
+)
 from timeline.temporal.event_days import _h_event_day, _h_then
 from timeline.temporal.periods import _h_fiscal, _h_period, _h_q_short, _h_quarter, _h_two_quarters
 from timeline.temporal.reference import Context
@@ -113,6 +120,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "iso": _h_iso,
     "numeric": _h_numeric,
     "month_day": _h_month_day,
+    "part_of_date": _h_part_of_date,
     "day_month": _h_month_day,
     "week_of": _h_week_of,
     "month_year": _h_month_year,
@@ -148,6 +156,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "event_day": _h_event_day,
     "then": _h_then,
     "duration": _h_duration,
+    "duration_range": _h_duration_range,
     "vague_duration": _h_vague_duration,
     "set": _h_set,
     "ref": _h_ref,

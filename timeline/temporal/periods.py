@@ -8,7 +8,13 @@ import re
 from datetime import timedelta
 
 from timeline.temporal.candidates import Candidate
-from timeline.temporal.reference import Context, _before, _month_day_year, _year_shift
+from timeline.temporal.reference import (
+    Context,
+    _before,
+    _month_day_year,
+    _narrative_base,
+    _year_shift,
+)
 from timeline.temporal.values import (
     Value,
     _at,
@@ -115,7 +121,9 @@ def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if unit in ("week", "month"):  # "for the week, the index fell": the week of the report
         if det != "the" or mods:
             return None
-        return Value("DATE", _at(ctx.anchor, unit), relative=True, underspecified=_unit_under(unit))
+        # in a story, "by the end of the month" is the month the story has reached
+        base = _narrative_base(ctx, unit) if ctx.narrative else ctx.anchor
+        return Value("DATE", _at(base, unit), relative=True, underspecified=_unit_under(unit))
     if unit.endswith("year"):
         if m["ended"] is not None:
             return Value("DURATION", "P1Y")  # "for the year ended Sept. 30": its length
@@ -124,6 +132,9 @@ def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         if "latest" in mods or "previous" in mods or "prior" in mods:
             # "the latest fiscal year": the last one closed
             return Value("DATE", f"{ctx.anchor.year - 1:04d}", relative=True, underspecified="XXXX")
+        if ctx.narrative and det == "the" and not mods:  # "the end of the year" in a story
+            year = _narrative_base(ctx, "year").year
+            return Value("DATE", f"{year:04d}", relative=True, underspecified="XXXX")
         year = ctx.anchor.year - back
         return Value("DATE", f"{year:04d}", relative=True, underspecified="XXXX", sets_period=True)
     # a quarter or a period

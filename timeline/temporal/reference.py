@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Literal
 
 from timeline import timex
 from timeline.event_dates import EventDates
@@ -15,6 +16,8 @@ from timeline.temporal.candidates import Candidate
 from timeline.temporal.tense import Tense
 from timeline.temporal.values import _QUARTER, Value, _safe_date, _unit_key
 from timeline.temporal.vocabulary import WEEKDAYS
+
+CountedFrom = int | Literal["document"] | None
 
 
 @dataclass(slots=True)
@@ -38,10 +41,29 @@ class Context:
     # The dates given so far, for "the weeks before the shooting"; None while
     # candidates are only being tried (`find_candidates`' `viable`).
     events: EventDates | None = None
+    # A story told far from the document's own day (a history saved decades
+    # later), or a document without one: a month or day without a year takes the
+    # year the story has reached, not the anchor's.
+    narrative: bool = False
+    # Where the expressions that set `reference` and `coarse_reference` start,
+    # and whether the latter is a date the text gave (not one counted from the anchor).
+    reference_at: int | None = None
+    coarse_at: int | None = None
+    coarse_from_text: bool = False
+    coarse_granularity: str | None = None
+    # it named its year and opens its sentence ("In 2013, ...", "On June 6, 1944, ...")
+    coarse_explicit: bool = False
+    # What the expression being normalised counted from: the document's day, the
+    # offset of an earlier expression, or nothing (an absolute date).
+    counted_from: CountedFrom = None
 
 
 def _year_shift(ctx: Context, word: str) -> int:
-    """The year "this", "last" or "next" names, counted from the anchor."""
+    """The year "this", "last" or "next" names, counted from the anchor; "that"
+    year is the one the narrative has reached ("October of that year")."""
+    if word.lower() == "that":
+        return _narrative_base(ctx, "year").year
+    ctx.counted_from = "document"
     return ctx.anchor.year + {"last": -1, "next": 1}.get(word.lower(), 0)
 
 
@@ -52,10 +74,12 @@ _TAKES_EFFECT = re.compile(r"\beffective\s+(?:on\s+|from\s+|as\s+of\s+)?$", re.I
 def _weekday_value(wd: int, ctx: Context, start: int, end: int, rel: str | None) -> date:
     """The day a weekday names: by its determiner, else by the tense of its clause."""
     base = ctx.anchor
+    ctx.counted_from = "document"
     rel = re.sub(r"\s+", " ", (rel or "").lower())
     anaphoric = rel.startswith("the ")  # "the previous Friday": before the narrative's day
     if (anaphoric or not ctx.anchored) and ctx.reference is not None and ctx.reference_from_text:
         base = ctx.reference
+        ctx.counted_from = ctx.reference_at
     rel = rel.removeprefix("the ")
     delta = wd - base.isoweekday()
     if rel == "next" and not anaphoric:  # "next Tuesday": the Tuesday of next week
@@ -83,27 +107,63 @@ def _month_day_year(month: int, day: int | None, ctx: Context, start: int, end: 
 
 
 def _nearest_year(day_in: Callable[[int], date], ctx: Context, start: int, end: int) -> int:
-    """The year in which a yearless date (`day_in(year)`) lies nearest the anchor."""
-    base = ctx.reference if (ctx.reference is not None and ctx.reference_from_text) else ctx.anchor
-    base = ctx.anchor if ctx.anchored else base
-    candidates = [y for y in (base.year - 1, base.year, base.year + 1) if 1 <= y <= 9999]
+    """The year in which a yearless date (`day_in(year)`) lies nearest what it
+    counts from: the time the story has reached (`story_time`), else the anchor.
 
-    def distance(y: int) -> int:
-        return (day_in(y) - base).days
-
-    # The tense of the clause rules out the far side, but a past-tense clause
-    # often reports what is to come ("said the offer expires Nov. 17"), so a
-    # date up to two months ahead still counts as near (measured on TimeBank).
+    The tense of the clause rules out the far side of the anchor, but a
+    past-tense clause often reports what is to come ("said the offer expires
+    Nov. 17"), so a date up to two months ahead still counts as near (measured
+    on TimeBank).
+    """
     tense = ctx.tense_of(start, end)
     if _TAKES_EFFECT.search(ctx.text, max(0, start - 20), start):
         tense = "future"
-    if tense == "future":
-        candidates = [y for y in candidates if distance(y) >= -15] or candidates
-    elif tense == "past":
-        candidates = [y for y in candidates if distance(y) <= 60] or candidates
-    elif tense == "past_act":
-        candidates = [y for y in candidates if distance(y) <= 0] or candidates
-    return min(candidates, key=lambda y: abs(distance(y)))
+
+    def fits(y: int) -> bool:  # the tense allows it, seen from the anchor
+        distance = (day_in(y) - ctx.anchor).days
+        if tense == "future":
+            return distance >= -15
+        if tense == "past":
+            return distance <= 60
+        return distance <= 0 if tense == "past_act" else True
+
+    story = story_time(ctx, start)
+    if story is not None:
+        # "In November 1944 ... In February": the February nearest the story's time
+        near = [y for y in (story.year - 1, story.year, story.year + 1) if 1 <= y <= 9999]
+        # seen from the day of a news report the tense still rules ("will return in
+        # November" is to come); from a download date decades on, it says nothing
+        now = ctx.anchored and (not ctx.narrative or abs(story.year - ctx.anchor.year) <= 1)
+        allowed = [y for y in near if not now or fits(y)]
+        if allowed:
+            ctx.counted_from = ctx.coarse_at
+            if ctx.coarse_granularity == "year" and story.year in allowed:
+                return story.year  # "In 1915 ... in August": August 1915, however far from January
+            return min(allowed, key=lambda y: abs((day_in(y) - story).days))
+    base = ctx.reference if (ctx.reference is not None and ctx.reference_from_text) else ctx.anchor
+    base = ctx.anchor if ctx.anchored else base
+    ctx.counted_from = "document"
+    candidates = [y for y in (base.year - 1, base.year, base.year + 1) if 1 <= y <= 9999]
+    candidates = [y for y in candidates if fits(y)] or candidates
+    return min(candidates, key=lambda y: abs((day_in(y) - base).days))
+
+
+def story_time(ctx: Context, at: int) -> date | None:
+    """The date a yearless expression at `at` takes its year from, when that is
+    not the anchor: in a narrative document, the last date the text reached; in
+    a news story, the last date with a year in this paragraph or the one before,
+    when it left the anchor's year ("In 1990 ... In November, ...")."""
+    if ctx.coarse_reference is None or ctx.coarse_at is None or not ctx.coarse_from_text:
+        return None
+    if ctx.narrative:
+        return ctx.coarse_reference
+    if (
+        ctx.coarse_explicit
+        and ctx.coarse_reference.year != ctx.anchor.year
+        and ctx.text.count("\n\n", ctx.coarse_at, at) <= 1
+    ):
+        return ctx.coarse_reference
+    return None
 
 
 def _year_with_weekday(month: int, day_n: int, wd: int, ctx: Context) -> int | None:
@@ -127,8 +187,13 @@ def _narrative_base(ctx: Context, unit: str) -> date:
     reached; for months and years, the last month or year it named too ("in May
     2009 ... the following month")."""
     if ctx.coarse_reference is not None and _unit_key(unit) in _COARSE_UNITS:
+        ctx.counted_from = ctx.coarse_at if ctx.coarse_from_text else "document"
         return ctx.coarse_reference
-    return ctx.reference or ctx.anchor
+    if ctx.reference is not None:
+        ctx.counted_from = ctx.reference_at if ctx.reference_from_text else "document"
+        return ctx.reference
+    ctx.counted_from = "document"
+    return ctx.anchor
 
 
 _COARSE_UNITS = frozenset({"month", "quarter", "year", "decade", "century"})
@@ -159,6 +224,32 @@ def stand_in_anchor(text: str, candidates: Sequence[Candidate]) -> date:
 
 _SCRATCH_DAY = date(2000, 1, 3)
 
+# The rules whose matches may write out a year.
+_YEAR_RULES = frozenset({"iso", "numeric", "month_day", "day_month", "month_year", "year"})
+# A story is told far from its document's day when fewer than this share of the
+# years it writes out lie within a year of that day, and it writes out at least
+# `_STORY_YEARS` of them: a history saved decades later, not a news story that
+# recalls a past year or two.
+_NEAR_SHARE = 0.5
+_STORY_YEARS = 5
+
+
+def is_narrative(candidates: Sequence[Candidate], anchor: date | None) -> bool:
+    """Whether a document tells a story whose time is its own, not its anchor's."""
+    if anchor is None:
+        return True
+    years = []
+    for c in candidates:
+        if c.rule in _YEAR_RULES and c.match is not None:
+            groups = c.match.groupdict()
+            y = groups.get("y") or groups.get("y2") or groups.get("y3")
+            if y and len(y) == 4 and y.isdigit():
+                years.append(int(y))
+    if len(years) < _STORY_YEARS:
+        return False
+    near = sum(abs(y - anchor.year) <= 1 for y in years)
+    return near < _NEAR_SHARE * len(years)
+
 
 def _earlier_quarter(value: str, period: str | None) -> bool:
     """Whether quarter `value` comes before the quarter under discussion: a results
@@ -169,8 +260,8 @@ def _earlier_quarter(value: str, period: str | None) -> bool:
     return value < period
 
 
-def _advance(ctx: Context, val: Value) -> None:
-    """Move the narrative on past an expression just read."""
+def _advance(ctx: Context, val: Value, at: int) -> None:
+    """Move the narrative on past an expression just read, which starts at `at`."""
     iv = timex.interval(val.value) if val.type in ("DATE", "TIME") else None
     granularity = iv.granularity if iv is not None else None
     ctx.last_day = iv.first if iv is not None and granularity == "day" else None
@@ -179,9 +270,12 @@ def _advance(ctx: Context, val: Value) -> None:
     if iv is None:
         return
     moves = val.sets_reference or val.relative
+    # counted from the text, or given outright: a date the story has reached
+    from_text = not val.relative or ctx.anchored or isinstance(ctx.counted_from, int)
     if granularity in ("day", "time") and moves:
         ctx.reference = iv.first
-        ctx.reference_from_text = not val.relative or ctx.anchored
+        ctx.reference_from_text = from_text
+        ctx.reference_at = at
         ctx.month_reached = None
     elif granularity == "month" and moves:
         ctx.month_reached = f"{iv.first.year:04d}-{iv.first.month:02d}"
@@ -189,3 +283,15 @@ def _advance(ctx: Context, val: Value) -> None:
         granularity == "year" and val.sets_reference
     ):
         ctx.coarse_reference = iv.first
+        ctx.coarse_granularity = granularity
+        ctx.coarse_at = at
+        ctx.coarse_from_text = from_text
+        ctx.coarse_explicit = (
+            val.sets_reference
+            and not val.relative
+            and _FRAME_BEFORE.search(ctx.text, max(0, at - 12), at) is not None
+        )
+
+
+# "In 2013, ...": a date that opens its sentence sets the time the sentences after it tell of.
+_FRAME_BEFORE = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n\s*)(?:In|On|By|During|After|Until)\s+$")

@@ -17,6 +17,7 @@ from timeline.temporal.vocabulary import (
     _MONTH_SAFE,
     _NOT_SPAN,
     _NUM,
+    _NUM_WORD,
     _ORD,
     _PART,
     _PERIOD_MOD,
@@ -53,12 +54,24 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"|\b(?P<d3>1[3-9]|2\d|3[01])/(?P<m3>1[0-2]|0?[1-9])/(?P<y3>{_YEAR})\b"
         ),
     ),
+    # the night of 14 May 1921, the early morning hours of March 3: a part of a
+    # day named by its date, one expression (TimeML: 1921-05-14TNI)
+    (
+        "part_of_date",
+        _rx(
+            rf"\b(?:[Ee]arly\s+in\s+|[Ll]ate\s+in\s+)?[Tt]he\s+(?:(?:early|late)\s+)?"
+            rf"(?P<part>morning|afternoon|evening|night)(?:\s+hours)?\s+of\s+"
+            rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:(?P<mon>{_MONTH_NAMES})\s+(?:the\s+)?(?P<d>{_DAY})\b"
+            rf"|(?:the\s+)?(?P<d2>{_DAY})(?:\s+of)?\s+(?P<mon2>{_MONTH_NAMES})(?!\w))"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b{_NOT_SPAN})?"
+        ),
+    ),
     # Monday, January 10, 2022 / January 10, 2022 / Jan. 10 / January 10th
     (
         "month_day",
         _rx(
             rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_NAMES})\s+(?:the\s+)?(?P<d>{_DAY})\b"
-            rf"(?:,?\s+(?P<y>{_YEAR})\b{_NOT_SPAN}|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b{_NOT_SPAN}|\s+(?:of\s+)?(?P<yrel>this|last|next|that)\s+year\b)?"
             rf"(?:\s+(?P<part>{_PART}))?"
         ),
     ),
@@ -75,7 +88,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "day_month",
         _rx(
             rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<mon>{_MONTH_NAMES})"
-            rf"(?:,?\s+(?P<y>{_YEAR})\b{_NOT_SPAN}|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?\b"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b{_NOT_SPAN}|\s+(?:of\s+)?(?P<yrel>this|last|next|that)\s+year)?\b"
         ),
     ),
     # January 2022 / mid-January 1998 / early May
@@ -84,7 +97,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"(?:\b(?P<mod>early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of)[- ]?\s*)?"
             rf"\b(?P<mon>{_MONTH_NAMES})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|'\d\d|{_SPELLED_YEAR}){_NOT_SPAN}"
-            r"|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)\b"
+            r"|\s+(?:of\s+)?(?P<yrel>this|last|next|that)\s+year)\b"
         ),
     ),
     # a month on its own: only where it cannot be a verb or a modal
@@ -202,7 +215,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "season",
         _rx(
-            rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|early|late|mid|the)\s+)?"
+            rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|early|late|mid|the|that)\s+)?"
             rf"(?P<s>spring|summer|fall|autumn|winter)"
             rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR})|\s+of\s+(?P<yrel>this|last|next)\s+year)?\b",
             CI,
@@ -359,6 +372,15 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"|trading|business|working)[- ])?"
             rf"(?P<unit>{_UNIT})\b(?P<half>\s+and\s+a\s+half\b)?(?:[- ](?P<old>old|long))?"
             r"(?P<time>['’](?:\s?s)?\s+time\b)?",
+            CI,
+        ),
+    ),
+    # two to three weeks, 12 to 18 months: a range of durations is one DURATION
+    (
+        "duration_range",
+        _rx(
+            rf"\b(?P<n1>\d+|{_NUM_WORD})\s*(?:to|or|-|–)\s*(?P<n2>\d+|{_NUM_WORD})[- ](?P<unit>{_UNIT})\b"
+            r"(?!\s+(?:ago|earlier|later)\b|[- ](?:old|long)\b)",
             CI,
         ),
     ),
