@@ -391,3 +391,11 @@ def _h_part_of_date(m: re.Match[str], c: Candidate, ctx: Context) -> Value | Non
         sets_reference=True,
         underspecified=f"XXXX-{month:02d}-{day_n:02d}T{code}",
     )
+
+
+def _h_era_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
+    """ "490 BC" is BC0490 (TIMEX3 has no year 0: 1 BC is BC0001); "AD 9" is 0009."""
+    year = int(m["y"] or m["ad"])
+    if year == 0:
+        return None
+    return Value("DATE", f"BC{year:04d}" if m["bc"] else f"{year:04d}")

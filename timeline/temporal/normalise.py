@@ -13,6 +13,7 @@ from functools import lru_cache
 from timeline.temporal.absolute import (
     _h_century,
     _h_decade,
+    _h_era_year,
     _h_holiday,
     _h_iso,
     _h_month,
@@ -135,6 +136,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], Candidate, Context], Value | None]
     "century": _h_century,
     "season": _h_season,
     "year": _h_year,
+    "era_year": _h_era_year,
     "holiday": _h_holiday,
     "range_end": _h_range_end,
     "range_start": _h_range_start,

@@ -238,6 +238,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             CI,
         ),
     ),
+    # 490 BC, 146 B.C., AD 9: a year of an era (TIMEX3 writes a year before Christ BC0490)
+    (
+        "era_year",
+        _rx(
+            r"(?<![\d$€£.,:/-])\b(?P<y>\d{1,4})\s*(?P<bc>BCE?\b|B\.C\.(?:E\.)?)"
+            r"|\b(?:AD|A\.D\.)\s*(?P<ad>\d{1,4})\b(?![.,:/-]?\d)"
+        ),
+    ),
     # clock times, optionally with a day: 3 p.m., 10:30 a.m. Monday, Monday at 9 a.m.
     (
         "clock",
