@@ -51,8 +51,6 @@ class Context:
     coarse_at: int | None = None
     coarse_from_text: bool = False
     coarse_granularity: str | None = None
-    # it named its year and opens its sentence ("In 2013, ...", "On June 6, 1944, ...")
-    coarse_explicit: bool = False
     # What the expression being normalised counted from: the document's day, the
     # offset of an earlier expression, or nothing (an absolute date).
     counted_from: CountedFrom = None
@@ -150,20 +148,13 @@ def _nearest_year(day_in: Callable[[int], date], ctx: Context, start: int, end: 
 
 def story_time(ctx: Context, at: int) -> date | None:
     """The date a yearless expression at `at` takes its year from, when that is
-    not the anchor: in a narrative document, the last date the text reached; in
-    a news story, the last date with a year in this paragraph or the one before,
-    when it left the anchor's year ("In 1990 ... In November, ...")."""
+    not the anchor: in a narrative document, the last date the text reached. A
+    news story's background paragraph ("In 2011 ... In November") is not given
+    the year it opens with: on TimeBank and AQUAINT that helped nothing and cost
+    a value; an anaphoric expression ("the following year") still counts from it."""
     if ctx.coarse_reference is None or ctx.coarse_at is None or not ctx.coarse_from_text:
         return None
-    if ctx.narrative:
-        return ctx.coarse_reference
-    if (
-        ctx.coarse_explicit
-        and ctx.coarse_reference.year != ctx.anchor.year
-        and ctx.text.count("\n\n", ctx.coarse_at, at) <= 1
-    ):
-        return ctx.coarse_reference
-    return None
+    return ctx.coarse_reference if ctx.narrative else None
 
 
 def _year_with_weekday(month: int, day_n: int, wd: int, ctx: Context) -> int | None:
@@ -286,12 +277,3 @@ def _advance(ctx: Context, val: Value, at: int) -> None:
         ctx.coarse_granularity = granularity
         ctx.coarse_at = at
         ctx.coarse_from_text = from_text
-        ctx.coarse_explicit = (
-            val.sets_reference
-            and not val.relative
-            and _FRAME_BEFORE.search(ctx.text, max(0, at - 12), at) is not None
-        )
-
-
-# "In 2013, ...": a date that opens its sentence sets the time the sentences after it tell of.
-_FRAME_BEFORE = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n\s*)(?:In|On|By|During|After|Until)\s+$")
