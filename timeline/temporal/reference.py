@@ -270,6 +270,8 @@ def _advance(ctx: Context, val: Value, at: int) -> None:
         ctx.month_reached = None
     elif granularity == "month" and moves:
         ctx.month_reached = f"{iv.first.year:04d}-{iv.first.month:02d}"
+    if granularity in ("month", "year") and _BOUND_BEFORE.search(ctx.text, max(0, at - 12), at):
+        return  # "arrested in several states since 1990": a bound, not the story's time
     if (granularity in ("day", "time", "month") and moves) or (
         granularity == "year" and val.sets_reference
     ):
@@ -277,3 +279,8 @@ def _advance(ctx: Context, val: Value, at: int) -> None:
         ctx.coarse_granularity = granularity
         ctx.coarse_at = at
         ctx.coarse_from_text = from_text
+
+
+# A year or month after these bounds a stretch ("since 1990", "until 1945", "before
+# 1914"): the story is not told from it, so it gives later yearless dates no year.
+_BOUND_BEFORE = re.compile(r"\b(?:since|until|till|before)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
