@@ -223,6 +223,30 @@ _YEAR_RULES = frozenset({"iso", "numeric", "month_day", "day_month", "month_year
 # recalls a past year or two.
 _NEAR_SHARE = 0.5
 _STORY_YEARS = 5
+# A news report that recalls history still speaks from its own day: "today",
+# "Friday", "a decade ago", "last month". Histories saved decades later write
+# such words about one for every twenty years they name (WikiWars), news
+# reports about history one for every three or fewer (TimeBank, AQUAINT).
+_DEICTIC_SHARE = 0.25
+_DEICTIC_RELS = frozenset(
+    {"", "last", "next", "this", "this past", "this coming", "past", "coming", "the past"}
+    | {"the coming", "the current"}
+)
+
+
+def _deictic(c: Candidate) -> bool:
+    """Whether a candidate counts from the day the text is written ("today",
+    "Friday", "last month", "two years ago"), not from the story ("the next day")."""
+    if c.match is None:
+        return False
+    groups = c.match.groupdict()
+    if c.rule == "deictic_day":
+        return True
+    if c.rule in ("weekday", "weekend", "rel_unit"):
+        return re.sub(r"\s+", " ", (groups.get("rel") or "").lower()) in _DEICTIC_RELS
+    if c.rule == "ago":
+        return (groups.get("dir") or "").lower().split()[-1:] in (["ago"], ["now"], ["hence"])
+    return False
 
 
 def is_narrative(candidates: Sequence[Candidate], anchor: date | None) -> bool:
@@ -237,6 +261,8 @@ def is_narrative(candidates: Sequence[Candidate], anchor: date | None) -> bool:
             if y and len(y) == 4 and y.isdigit():
                 years.append(int(y))
     if len(years) < _STORY_YEARS:
+        return False
+    if sum(map(_deictic, candidates)) >= _DEICTIC_SHARE * len(years):
         return False
     near = sum(abs(y - anchor.year) <= 1 for y in years)
     return near < _NEAR_SHARE * len(years)
