@@ -161,3 +161,18 @@ def test_without_anchor_a_day_before_or_after_keeps_what_is_known() -> None:
         ("the day before Christmas", "XXXX-12-24", False),
         ("the day before Easter", "XXXX-XX-XX", False),
     ]
+
+
+def test_a_range_counted_back_or_on_is_one_expression_at_least_the_nearer() -> None:
+    text = "The pipe burst two to three weeks ago. Repairs began 5-10 days ago."
+    got = [(t.text, t.value, t.mod) for t in temporal.extract(text, date(2013, 3, 22))]
+    assert got == [
+        ("two to three weeks ago", "2013-W10", "ON_OR_BEFORE"),
+        ("5-10 days ago", "2013-03-17", "ON_OR_BEFORE"),
+    ]
+    text = "The armistice came on 11 November 1918. Two or three days later they went home."
+    got = [(t.text, t.value, t.mod) for t in temporal.extract(text, None)]
+    assert got[1] == ("Two or three days later", "1918-11-13", "ON_OR_AFTER")
+    # a range that runs backwards is no range: it is not read as one
+    texts = [t.text for t in temporal.extract("He left nine to two days ago.", None)]
+    assert "nine to two days ago" not in texts

@@ -250,6 +250,14 @@ def _h_ago(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
             return Value("DURATION", _duration(None, unit))
         return Value("DATE", "FUTURE_REF") if u else None
     sign = -1 if direction in ("ago", "earlier", "before", "previously") else 1
+    mod = None
+    if m.groupdict().get("n0"):
+        # "two to three weeks ago": at least the nearer, as a duration range is at
+        # least the shorter ("two to three weeks", P2W)
+        low = _num(m["n0"])
+        if low is None or low != int(low) or not low < n:
+            return None
+        n, mod = low, "ON_OR_BEFORE" if sign < 0 else "ON_OR_AFTER"
     if _unit_key(unit) == "year" and ctx.period and "-Q" in ctx.period:
         # results "a year earlier" are those of the same quarter a year before
         return Value(
@@ -263,10 +271,13 @@ def _h_ago(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     target = _add(base, sign * int(n), unit)
     u = _unit_key(unit)
     if u in ("hour", "minute", "second"):
-        return Value("DATE", target.isoformat(), relative=True, underspecified="XXXX-XX-XX")
+        return Value(
+            "DATE", target.isoformat(), mod=mod, relative=True, underspecified="XXXX-XX-XX"
+        )
     return Value(
         "DATE",
         _at(target, unit),
+        mod=mod,
         relative=deictic or not ctx.reference_from_text,
         underspecified=_unit_under(unit),
     )

@@ -314,6 +314,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "ago",
         _rx(
             rf"\b(?:(?P<approx>about|almost|nearly|some|roughly|around|more\s+than|less\s+than|over|only|just)\s+)?"
+            # "two to three weeks ago": a range, one expression
+            rf"(?:(?P<n0>\d{{1,2}}|{_NUM_WORD})\s*(?:to|or|-|–)\s*)?"
             rf"(?P<n>{_NUM})[- ](?P<unit>{_UNIT})\s+(?:or\s+so\s+)?"
             # "after"/"before" with an object are prepositions (TimeML signals): "[90 days]
             # after the issue date" is a duration; at the end of a phrase they are adverbs
