@@ -14,6 +14,7 @@ from timeline.temporal.reference import (
     _month_day_year,
     _narrative_base,
     _year_shift,
+    story_time,
 )
 from timeline.temporal.values import (
     Value,
@@ -139,6 +140,13 @@ def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         return Value("DATE", f"{year:04d}", relative=True, underspecified="XXXX", sets_period=True)
     # a quarter or a period
     ctx_quarter = ctx.period if ctx.period and "-Q" in ctx.period else None
+    if unit == "period" and ctx.narrative and not ctx_quarter:
+        # "During this period" in a history is a stretch of the story, not a
+        # company's quarter: the year the story has reached, if it named one
+        if det not in ("this", "the") or mods or story_time(ctx, c.start) is None:
+            return Value("DATE", "XXXX")  # a stretch of the story, not placed
+        year = _narrative_base(ctx, "year").year
+        return Value("DATE", f"{year:04d}", relative=True, underspecified="XXXX")
     if det == "this" and ctx_quarter and ctx.tense_of(c.start, c.end) != "future":
         current = ctx_quarter  # "this quarter's loss" in a report on the quarter
     elif unit == "quarter" and not ctx_quarter and (closing := _quarter_closing(m, c, ctx)):

@@ -14,6 +14,7 @@ from timeline.temporal.reference import (
     _month_day_year,
     _narrative_base,
     _weekday_value,
+    story_time,
 )
 from timeline.temporal.values import (
     Value,
@@ -224,6 +225,16 @@ def _h_rel_unit(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
             relative=not ctx.reference_from_text,
             underspecified=_unit_under(unit),
         )
+    if (
+        rel == "this"
+        and unit in ("month", "year")
+        and story_time(ctx, c.start) is not None
+        and not (ctx.anchored and ctx.tense_of(c.start, c.end) in ("present", "future"))
+    ):
+        # "Another major event of this year was ..." in a history: the year the
+        # story is in; "this year alone, Iraq accounts for" is the writer's
+        base = _narrative_base(ctx, unit)
+        return Value("DATE", _at(base, unit), relative=True, underspecified=_unit_under(unit))
     # "the past year" is, for TimeBank, last year
     step = {"last": -1, "the past": -1, "the last": -1, "next": 1}.get(rel, 0)
     return Value(
