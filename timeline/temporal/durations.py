@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from timeline.temporal.candidates import Candidate
-from timeline.temporal.event_days import _event_after, _from_event
+from timeline.temporal.event_days import _counted_from, _event_after, _from_event
 from timeline.temporal.reference import Context, _before, _narrative_base
 from timeline.temporal.values import (
     Value,
@@ -130,7 +130,7 @@ def _h_vague_duration(m: re.Match[str], c: Candidate, ctx: Context) -> Value | N
         # the event, if the text dated it, else of the narrative
         event = _event_after(ctx, c.end)
         if event is not None:
-            return Value("DATE", _at_least_month(event[0]))
+            return Value("DATE", _at_least_month(_counted_from(ctx, event[0])))
         base = _narrative_base(ctx, "day")
         return Value("DATE", _at(base, "month"), relative=True, underspecified="XXXX-XX")
     if m["long"]:  # "a decades-long battle", "a day-long meeting"

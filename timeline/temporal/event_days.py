@@ -8,7 +8,7 @@ import re
 from datetime import timedelta
 
 from timeline import timex
-from timeline.event_dates import names_event
+from timeline.event_dates import Dated, names_event
 from timeline.temporal.candidates import Candidate
 from timeline.temporal.reference import Context, _before
 from timeline.temporal.values import Value, _add, _at, _day_of, _finer
@@ -28,18 +28,25 @@ _IS_BEFORE = re.compile(r"(?:\bis|['’]s)\s+$", re.IGNORECASE)
 
 def _event_after(
     ctx: Context, end: int, link_rx: re.Pattern[str] = _EVENT_LINK
-) -> tuple[str, int] | None:
+) -> tuple[Dated, int] | None:
     """The date of the event that the words after `end` count from ("[the days]
     before the shooting"), if the text dated an event of that kind, and the way
     they count: -1 back from it ("before"), 1 on from it ("after", "of")."""
     link = link_rx.match(ctx.text, end)
     if link is None or ctx.events is None:
         return None
-    value = ctx.events.date_of(link.end())
-    if value is None:
+    dated = ctx.events.date_of(link.end())
+    if dated is None:
         return None
     back = re.match(r"before|preceding|leading", link["dir"], re.IGNORECASE) is not None
-    return value, -1 if back else 1
+    return dated, -1 if back else 1
+
+
+def _counted_from(ctx: Context, dated: Dated) -> str:
+    """The value of a date the text gave, which the expression being read counts
+    from: the expression says so (its `anchor` is that date's offset)."""
+    ctx.counted_from = dated.start
+    return dated.value
 
 
 def _names_event_after(ctx: Context, end: int, link_rx: re.Pattern[str]) -> bool:
@@ -53,9 +60,10 @@ def _from_event(ctx: Context, end: int, n: int, unit: str) -> Value | None:
     """The day `n` units before or after the dated event named after `end`
     ("10 days before the murder")."""
     event = _event_after(ctx, end)
-    day = _day_of(event[0]) if event is not None else None
+    day = _day_of(event[0].value) if event is not None else None
     if event is None or day is None:
         return None
+    _counted_from(ctx, event[0])
     return Value("DATE", _add(day, event[1] * n, unit).isoformat())
 
 
@@ -71,16 +79,18 @@ def _h_event_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     if m["nth"]:
         word = m["nth"].lower()
         n = ORDINALS.get(word) or int(re.sub(r"\D", "", word))
-        day = _day_of(event[0]) if event is not None else None
-        if day is not None:  # counted from the event's first day
+        day = _day_of(event[0].value) if event is not None else None
+        if event is not None and day is not None:  # counted from the event's first day
+            _counted_from(ctx, event[0])
             return Value("DATE", (day + timedelta(days=n - 1)).isoformat())
         if today:  # "it's the second day of an offensive": today
             return Value("DATE", ctx.anchor.isoformat(), relative=True, underspecified="XXXX-XX-XX")
         return None
-    iv = timex.interval(event[0]) if event is not None else None
+    iv = timex.interval(event[0].value) if event is not None else None
     unit = m["unit"].lower() if m["unit"] else "day"
     if event is None or iv is None or _finer(unit, iv.granularity):
         return None  # no date, or one too coarse: "the day after" a month
+    _counted_from(ctx, event[0])
     step = -1 if m["eve"] else event[1]
     return Value("DATE", _at(_add(iv.first, step, unit), unit))
 
@@ -93,4 +103,5 @@ def _h_then(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     last = ctx.events.last_before(c.start)
     if last is None:
         return None
-    return Value("TIME" if "T" in last else "DATE", last)
+    value = _counted_from(ctx, last)
+    return Value("TIME" if "T" in value else "DATE", value)

@@ -167,11 +167,15 @@ def _date_clock_times(text: str, out: list[TimeExpression], open_clocks: list[in
             resolved=True,
             sort_key=rng[0] if rng else None,
             sort_end=rng[1] if rng else None,
+            anchor=day.start,  # "at [6 a.m.] near the house on March 3" counts from March 3
         )
         if not text[clock.end : day.start].strip() or (
             _ON.fullmatch(text, clock.end, day.start) and day.text[:1].isupper()
         ):
-            out[i] = replace(out[i], end=day.end, text=text[clock.start : day.end])
+            # one expression: it counts from what the day counted from
+            out[i] = replace(
+                out[i], end=day.end, text=text[clock.start : day.end], anchor=day.anchor
+            )
             del out[i + 1]
 
 

@@ -87,8 +87,9 @@ def _h_clock(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         # "was shot to death at 10 p.m.": the day of the shooting, if the text
         # dated it; else the day the narrative has reached
         event = ctx.events.date_of_event_before(c.start) if ctx.events is not None else None
-        event_day = _day_of(event)
-        if event_day is not None:
+        event_day = _day_of(event.value) if event is not None else None
+        if event is not None and event_day is not None:
+            ctx.counted_from = event.start
             return Value("TIME", f"{event_day.isoformat()}T{hm}")
         day = ctx.reference if ctx.reference is not None else ctx.anchor
     if m["y"] or m["y2"]:
