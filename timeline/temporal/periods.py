@@ -94,10 +94,14 @@ def _quarter_year(n: int, code: str, ctx: Context, c: Candidate) -> int:
 
 def _h_period(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     """The reporting period a company's results speak of, and its year-ago twin."""
-    if m["end"]:  # "by year-end" is the coming December 31, "since year-end" the last one
-        since = re.search(r"\bsince\s+$", _before(c, ctx), re.IGNORECASE)
-        year = ctx.anchor.year - 1 if since else ctx.anchor.year
-        return Value("DATE", f"{year:04d}-12-31", relative=True, underspecified="XXXX-12-31")
+    if m["end"]:
+        if re.search(r"\bsince\s+$", _before(c, ctx), re.IGNORECASE):
+            # "rose 5% since year-end": from the close of the last year, a day
+            year = ctx.anchor.year - 1
+            return Value("DATE", f"{year:04d}-12-31", relative=True, underspecified="XXXX-12-31")
+        # "by year-end" is "by the end of the year": the year, mod END (TimeML)
+        year = ctx.anchor.year
+        return Value("DATE", f"{year:04d}", mod="END", relative=True, underspecified="XXXX")
     if m["midyear"]:  # "by mid-year": the middle of the year of the report
         year = ctx.anchor.year
         return Value("DATE", f"{year:04d}", mod="MID", relative=True, underspecified="XXXX")
