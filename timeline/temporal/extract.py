@@ -24,7 +24,7 @@ from timeline.temporal.reference import (
 )
 from timeline.temporal.tense import Tense
 from timeline.temporal.values import _FULL_DATE, Value
-from timeline.temporal.vocabulary import _THROUGH
+from timeline.temporal.vocabulary import _THROUGH, WEEKDAYS
 
 # "the day before last Tuesday's hearing", "the day after Christmas"
 _DAY_SHIFT = re.compile(r"\b(?:[Tt]he\s+)?day\s+(?P<dir>before|after)\s+$")
@@ -107,6 +107,7 @@ def extract_counting_from(
     out: list[TimeExpression] = []
     open_clocks: list[int] = []  # indices in `out` of clock times (or "dawn") that said no day
     previous: tuple[Candidate, Value] | None = None
+    run: list[tuple[int, Candidate]] = []  # bare weekdays in a list, and their places in `out`
     for cand in candidates:
         ctx.counted_from = None
         try:
@@ -126,6 +127,7 @@ def extract_counting_from(
             first, val = _order_weekday_range(previous[1], val, ctx.tense_of(cand.start, cand.end))
             if first is not previous[1]:
                 out[-1] = _timex(text, previous[0], first, resolved, out[-1].anchor)
+        run = _share_plural(text, out, run, cand, val)
         out.append(_timex(text, cand, val, resolved, counted_from))
         if val.day_open:
             open_clocks.append(len(out) - 1)
@@ -207,6 +209,41 @@ def _weekday_range(text: str, first: Candidate, second: Candidate) -> bool:
         first.rule == second.rule == "weekday"
         and _RANGE_WORD.fullmatch(text, first.end, second.start) is not None
     )
+
+
+_AND = re.compile(r"\s*(?:,\s*)?(?:and|or|,)\s*")
+
+
+def _share_plural(
+    text: str,
+    out: list[TimeExpression],
+    run: list[tuple[int, Candidate]],
+    cand: Candidate,
+    val: Value,
+) -> list[tuple[int, Candidate]]:
+    """ "on Monday and Tuesday nights": the bare weekdays listed before a weekday set
+    (`run`, with their places in `out`) share its plural. Returns the run `cand` continues."""
+    if run and not _AND.fullmatch(text, run[-1][1].end, cand.start):
+        run = []
+    if val.type == "SET" and cand.rule == "weekday_set":
+        for i, listed in run:
+            out[i] = _timex(text, listed, _shared_set(listed, val), True)
+        return []
+    return [*run, (len(out), cand)] if _bare_weekday(cand) else []
+
+
+def _bare_weekday(cand: Candidate) -> bool:
+    """ "Monday", not "last Monday" or "Monday morning"."""
+    m = cand.match
+    return cand.rule == "weekday" and m is not None and not m["rel"] and not m["part"]
+
+
+def _shared_set(first: Candidate, val: Value) -> Value:
+    """ "[Monday] and Tuesday nights", "[Monday], Wednesday and Friday mornings": a
+    weekday listed before a weekday set is a set of its own day, with the set's part."""
+    assert first.match is not None
+    wd = WEEKDAYS[first.match["wd"].lower()]
+    return Value("SET", f"XXXX-WXX-{wd}{val.value[10:]}")
 
 
 def _order_weekday_range(first: Value, last: Value, tense: Tense | None) -> tuple[Value, Value]:
