@@ -289,6 +289,8 @@ def _advance(ctx: Context, val: Value, at: int) -> None:
     moves = val.sets_reference or val.relative
     # counted from the text, or given outright: a date the story has reached
     from_text = not val.relative or ctx.anchored or isinstance(ctx.counted_from, int)
+    if ctx.narrative and val.relative and not isinstance(ctx.counted_from, int):
+        return  # counted from a download date (or none): no time the story has reached
     if granularity in ("day", "time") and moves:
         ctx.reference = iv.first
         ctx.reference_from_text = from_text
