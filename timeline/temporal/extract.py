@@ -134,7 +134,7 @@ def extract_counting_from(
         if resolved and val.type in ("DATE", "TIME") and ctx.events is not None:
             ctx.events.add(cand.start, cand.end, val.value)
         previous = (cand, val)
-        _advance(ctx, val, cand.start)
+        _advance(ctx, val, cand.start, cand.end)
     _date_clock_times(text, out, open_clocks)
     return base, out
 

@@ -277,8 +277,8 @@ def _earlier_quarter(value: str, period: str | None) -> bool:
     return value < period
 
 
-def _advance(ctx: Context, val: Value, at: int) -> None:
-    """Move the narrative on past an expression just read, which starts at `at`."""
+def _advance(ctx: Context, val: Value, at: int, end: int | None = None) -> None:
+    """Move the narrative on past an expression just read, at `at` (to `end`)."""
     iv = timex.interval(val.value) if val.type in ("DATE", "TIME") else None
     granularity = iv.granularity if iv is not None else None
     ctx.last_day = iv.first if iv is not None and granularity == "day" else None
@@ -300,6 +300,15 @@ def _advance(ctx: Context, val: Value, at: int) -> None:
         ctx.month_reached = f"{iv.first.year:04d}-{iv.first.month:02d}"
     if granularity in ("month", "year") and _BOUND_BEFORE.search(ctx.text, max(0, at - 12), at):
         return  # "arrested in several states since 1990": a bound, not the story's time
+    if (
+        ctx.narrative
+        and granularity in ("month", "year")
+        and end is not None
+        and ctx.tense_of(at, end) == "future"
+    ):
+        # "On 10 March 1975 ... exposed for a campaign planned in 1976 ... on 11 March":
+        # a year the story looks ahead to is not one it has reached
+        return
     if (granularity in ("day", "time", "month") and moves) or (
         granularity == "year" and val.sets_reference
     ):
