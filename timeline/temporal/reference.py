@@ -298,7 +298,7 @@ def _advance(ctx: Context, val: Value, at: int, end: int | None = None) -> None:
         ctx.month_reached = None
     elif granularity == "month" and moves:
         ctx.month_reached = f"{iv.first.year:04d}-{iv.first.month:02d}"
-    if granularity in ("month", "year") and _BOUND_BEFORE.search(ctx.text, max(0, at - 12), at):
+    if granularity in ("month", "year") and _BOUND_BEFORE.search(ctx.text, max(0, at - 60), at):
         return  # "arrested in several states since 1990": a bound, not the story's time
     if (
         ctx.narrative
@@ -320,4 +320,9 @@ def _advance(ctx: Context, val: Value, at: int, end: int | None = None) -> None:
 
 # A year or month after these bounds a stretch ("since 1990", "until 1945", "before
 # 1914"): the story is not told from it, so it gives later yearless dates no year.
-_BOUND_BEFORE = re.compile(r"\b(?:since|until|till|before)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+# "until the fall of Budapest in February 1945" bounds a stretch as well.
+_BOUND_BEFORE = re.compile(
+    r"\b(?:since|until|till|before)\s+(?:the\s+)?(?:end\s+of\s+)?"
+    r"(?:(?:[\w'’-]+\s+){1,5}?(?:in|of)\s+)?$",
+    re.IGNORECASE,
+)
