@@ -135,8 +135,9 @@ def _nearest_year(day_in: Callable[[int], date], ctx: Context, start: int, end: 
         allowed = [y for y in near if not now or fits(y)]
         if allowed:
             ctx.counted_from = ctx.coarse_at
-            if ctx.coarse_granularity == "year" and story.year in allowed:
-                return story.year  # "In 1915 ... in August": August 1915, however far from January
+            if ctx.coarse_granularity in ("year", "season", "half") and story.year in allowed:
+                # "In 1915 ... in August": August 1915, however far from January
+                return story.year
             return min(allowed, key=lambda y: abs((day_in(y) - story).days))
     base = ctx.reference if (ctx.reference is not None and ctx.reference_from_text) else ctx.anchor
     base = ctx.anchor if ctx.anchored else base
@@ -309,8 +310,11 @@ def _advance(ctx: Context, val: Value, at: int, end: int | None = None) -> None:
         # "On 10 March 1975 ... exposed for a campaign planned in 1976 ... on 11 March":
         # a year the story looks ahead to is not one it has reached
         return
-    if (granularity in ("day", "time", "month") and moves) or (
-        granularity == "year" and val.sets_reference
+    if (
+        (granularity in ("day", "time", "month") and moves)
+        or (granularity == "year" and val.sets_reference)
+        # "By the spring of 1915, ... in May": a season the story gives its year
+        or (ctx.narrative and granularity in ("season", "half") and not val.relative)
     ):
         ctx.coarse_reference = iv.first
         ctx.coarse_granularity = granularity
