@@ -138,13 +138,20 @@ def _nearest_year(day_in: Callable[[int], date], ctx: Context, start: int, end: 
             if ctx.coarse_granularity in ("year", "season", "half") and story.year in allowed:
                 # "In 1915 ... in August": August 1915, however far from January
                 return story.year
-            return min(allowed, key=lambda y: abs((day_in(y) - story).days))
+            # nearest; about as near either way, a story moves on ("June 1941 ...
+            # On December 7" is December 1941)
+            return min(
+                allowed, key=lambda y: abs((day_in(y) - story).days) - _AHEAD * (day_in(y) >= story)
+            )
     base = ctx.reference if (ctx.reference is not None and ctx.reference_from_text) else ctx.anchor
     base = ctx.anchor if ctx.anchored else base
     ctx.counted_from = "document"
     candidates = [y for y in (base.year - 1, base.year, base.year + 1) if 1 <= y <= 9999]
     candidates = [y for y in candidates if fits(y)] or candidates
     return min(candidates, key=lambda y: abs((day_in(y) - base).days))
+
+
+_AHEAD = 15  # days of nearness a date ahead of the story is given over one behind it
 
 
 def story_time(ctx: Context, at: int) -> date | None:
