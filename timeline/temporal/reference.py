@@ -318,6 +318,14 @@ def _advance(ctx: Context, val: Value, at: int, end: int | None = None) -> None:
         # a year the story looks ahead to is not one it has reached
         return
     if (
+        ctx.narrative
+        and granularity == "year"
+        and ctx.coarse_reference is not None
+        and ctx.coarse_granularity in ("day", "time", "month")
+        and ctx.coarse_reference.year == iv.first.year
+    ):
+        return  # "On December 7, ... 1941 ... In January": still December 1941
+    if (
         (granularity in ("day", "time", "month") and moves)
         or (granularity == "year" and val.sets_reference)
         # "By the spring of 1915, ... in May": a season the story gives its year
