@@ -135,7 +135,9 @@ def test_every_value_is_a_timex3_value(anchored: bool) -> None:
         for t in temporal.extract(text, _anchor(anchor) if anchored else None):
             assert text[t.start : t.end] == t.text
             assert timex.is_valid(t.value), (text, t.text, t.value)
-            assert t.resolved or not anchored or _anchor(anchor) is None
+            # an anchored value is resolved, unless the anchor is not what it counts
+            # from (a quotation in a history): then it is written underspecified
+            assert t.resolved or not anchored or _anchor(anchor) is None or "X" in t.value
 
 
 def test_without_anchor_relative_periods_stay_underspecified() -> None:

@@ -119,6 +119,10 @@ def extract_counting_from(
         # counted from a date the text gave: known, though the document's own day is not
         from_text = isinstance(ctx.counted_from, int)
         resolved = anchored or not val.relative or from_text
+        if ctx.narrative and val.relative and not from_text and _quoted(text, cand.start):
+            # "Nixon said, ``I am tonight announcing ...''": the speaker's day, not
+            # the day a history was saved
+            resolved = False
         counted_from: CountedFrom = ctx.counted_from if from_text or val.relative else None
         if val.relative and counted_from is None:
             counted_from = "document"
@@ -137,6 +141,16 @@ def extract_counting_from(
         _advance(ctx, val, cand.start, cand.end)
     _date_clock_times(text, out, open_clocks)
     return base, out
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether `at` lies inside a quotation that opened in its paragraph."""
+    para = text[text.rfind("\n", 0, at) + 1 : at]
+    return (
+        para.count('"') % 2 == 1
+        or para.count("“") > para.count("”")
+        or para.count("``") > para.count("''")
+    )
 
 
 _ON = re.compile(r"\s+on\s+")  # "[dawn on Thursday]": one expression, as "6 a.m. Friday" is
