@@ -58,8 +58,9 @@ class Context:
 
 def _year_shift(ctx: Context, word: str) -> int:
     """The year "this", "last" or "next" names, counted from the anchor; "that"
-    year is the one the narrative has reached ("October of that year")."""
-    if word.lower() == "that":
+    year is the one the narrative has reached ("October of that year", "January 24
+    of the same year")."""
+    if re.sub(r"\s+", " ", word.lower()) in ("that", "the same"):
         return _narrative_base(ctx, "year").year
     ctx.counted_from = "document"
     return ctx.anchor.year + {"last": -1, "next": 1}.get(word.lower(), 0)

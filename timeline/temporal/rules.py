@@ -71,7 +71,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "month_day",
         _rx(
             rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH_NAMES})\s+(?:the\s+)?(?P<d>{_DAY})\b"
-            rf"(?:,?\s+(?P<y>{_YEAR})\b{_NOT_SPAN}|\s+(?:of\s+)?(?P<yrel>this|last|next|that)\s+year\b)?"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b{_NOT_SPAN}|\s+(?:of\s+)?(?P<yrel>this|last|next|that|the\s+same)\s+year\b)?"
             rf"(?:\s+(?P<part>{_PART}))?"
         ),
     ),
@@ -88,7 +88,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "day_month",
         _rx(
             rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<mon>{_MONTH_NAMES})"
-            rf"(?:,?\s+(?P<y>{_YEAR})\b{_NOT_SPAN}|\s+(?:of\s+)?(?P<yrel>this|last|next|that)\s+year)?\b"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b{_NOT_SPAN}|\s+(?:of\s+)?(?P<yrel>this|last|next|that|the\s+same)\s+year)?\b"
         ),
     ),
     # January 2022 / mid-January 1998 / early May
@@ -97,7 +97,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"(?:\b(?P<mod>early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of)[- ]?\s*)?"
             rf"\b(?P<mon>{_MONTH_NAMES})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}|'\d\d|{_SPELLED_YEAR}){_NOT_SPAN}"
-            r"|\s+(?:of\s+)?(?P<yrel>this|last|next|that)\s+year)\b"
+            r"|\s+(?:of\s+)?(?P<yrel>this|last|next|that|the\s+same)\s+year)\b"
         ),
     ),
     # a month on its own: only where it cannot be a verb or a modal
