@@ -307,6 +307,8 @@ def _advance(ctx: Context, val: Value, at: int, end: int | None = None) -> None:
         ctx.month_reached = None
     elif granularity == "month" and moves:
         ctx.month_reached = f"{iv.first.year:04d}-{iv.first.month:02d}"
+    if ctx.narrative and granularity == "year" and ctx.text[at - 1 : at] == "(":
+        return  # "the Civil Constitution of the Clergy (1790)": an aside, not the story's time
     if granularity in ("month", "year") and _BOUND_BEFORE.search(ctx.text, max(0, at - 60), at):
         return  # "arrested in several states since 1990": a bound, not the story's time
     if (
