@@ -307,27 +307,8 @@ def _advance(ctx: Context, val: Value, at: int, end: int | None = None) -> None:
         ctx.month_reached = None
     elif granularity == "month" and moves:
         ctx.month_reached = f"{iv.first.year:04d}-{iv.first.month:02d}"
-    if ctx.narrative and granularity == "year" and ctx.text[at - 1 : at] == "(":
-        return  # "the Civil Constitution of the Clergy (1790)": an aside, not the story's time
-    if granularity in ("month", "year") and _BOUND_BEFORE.search(ctx.text, max(0, at - 60), at):
-        return  # "arrested in several states since 1990": a bound, not the story's time
-    if (
-        ctx.narrative
-        and granularity in ("month", "year")
-        and end is not None
-        and ctx.tense_of(at, end) == "future"
-    ):
-        # "On 10 March 1975 ... exposed for a campaign planned in 1976 ... on 11 March":
-        # a year the story looks ahead to is not one it has reached
+    if _names_another_time(ctx, granularity, iv.first.year, at, end):
         return
-    if (
-        ctx.narrative
-        and granularity == "year"
-        and ctx.coarse_reference is not None
-        and ctx.coarse_granularity in ("day", "time", "month")
-        and ctx.coarse_reference.year == iv.first.year
-    ):
-        return  # "On December 7, ... 1941 ... In January": still December 1941
     if (
         (granularity in ("day", "time", "month") and moves)
         or (granularity == "year" and val.sets_reference)
@@ -338,6 +319,33 @@ def _advance(ctx: Context, val: Value, at: int, end: int | None = None) -> None:
         ctx.coarse_granularity = granularity
         ctx.coarse_at = at
         ctx.coarse_from_text = from_text
+
+
+def _names_another_time(
+    ctx: Context, granularity: str | None, year: int, at: int, end: int | None
+) -> bool:
+    """Whether a month or year (of `year`) read at `at` names a time other than
+    the one the story has reached, so that it moves the story's year nowhere."""
+    if granularity not in ("month", "year"):
+        return False
+    if _BOUND_BEFORE.search(ctx.text, max(0, at - 60), at):
+        return True  # "arrested in several states since 1990": a bound
+    if not ctx.narrative:
+        return False
+    if granularity == "year" and ctx.text[at - 1 : at] == "(":
+        return True  # "the Civil Constitution of the Clergy (1790)": an aside
+    if end is not None and ctx.tense_of(at, end) == "future":
+        # "On 10 March 1975 ... exposed for a campaign planned in 1976 ... on 11
+        # March": a time the story looks ahead to is not one it has reached
+        return True
+    # "On December 7, ... 1941 ... In January": a year-only mention of the year the
+    # story is in keeps it on its day
+    return (
+        granularity == "year"
+        and ctx.coarse_reference is not None
+        and ctx.coarse_granularity in ("day", "time", "month")
+        and ctx.coarse_reference.year == year
+    )
 
 
 # A year or month after these bounds a stretch ("since 1990", "until 1945", "before
