@@ -4,8 +4,8 @@ A story dates an event once ("Slepian was shot Oct. 23") and then counts from
 it ("in the days before the shooting", "the day after his death", "on the eve
 of the summit"). Counting from the publication date there is wrong by months.
 `EventDates` remembers the dates the text has given so far; `date_of` reads the
-event a phrase names and returns the date of the last sentence that named the
-same kind of event with a date.
+event a phrase names and returns the date (and where the text gave it) of the
+last sentence that named the same kind of event with a date.
 
 Kinds are small word families: "shooting", "shot", "slaying", "killed" and
 "death" are one event in a news story; "summit", "talks" and "meeting" another.
@@ -70,8 +70,10 @@ _ABBREVIATION = re.compile(
 )
 
 
-@dataclass(slots=True)
-class _Dated:
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """A date the text gave: where its expression is, and its value."""
+
     start: int
     end: int
     value: str
@@ -82,7 +84,7 @@ class EventDates:
     """The dates a text has given so far, and the events they date."""
 
     text: str
-    dated: list[_Dated] = field(default_factory=list)
+    dated: list[Dated] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)  # of `dated`, for bisect
     # every mention of each kind of event, and their offsets, found once
     _mentions: dict[str, tuple[list[re.Match[str]], list[int]]] = field(default_factory=dict)
@@ -91,9 +93,9 @@ class EventDates:
         """Record a resolved DATE or TIME value the text gave at [start, end)."""
         at = bisect.bisect_right(self._starts, start)
         self._starts.insert(at, start)
-        self.dated.insert(at, _Dated(start, end, value))
+        self.dated.insert(at, Dated(start, end, value))
 
-    def last_before(self, at: int) -> str | None:
+    def last_before(self, at: int) -> Dated | None:
         """The last date given in the sentence of `at` or the one before it, up to
         `at` ("It ends on Nov. 30. Until then, ..."); None if those gave none."""
         first, _ = _sentence(self.text, at)
@@ -101,9 +103,9 @@ class EventDates:
         k = bisect.bisect_left(self._starts, at)
         if k == 0 or self.dated[k - 1].start < previous:
             return None
-        return self.dated[k - 1].value
+        return self.dated[k - 1]
 
-    def date_of(self, start: int) -> str | None:
+    def date_of(self, start: int) -> Dated | None:
         """The value of the event named from `start` on ("the shooting", "Slepian
         was killed"): the date of the nearest earlier sentence that names an
         event of the same kind with a date; None when there is none."""
@@ -121,7 +123,7 @@ class EventDates:
             hi = bisect.bisect_right(self._starts, last)
             dating = [d for d in self.dated[lo:hi] if d.end <= last and _dates(self.text, m, d)]
             if dating:
-                return min(dating, key=lambda d: abs(d.start - m.start())).value
+                return min(dating, key=lambda d: abs(d.start - m.start()))
         return None
 
     def _mentions_of(self, family: str) -> tuple[list[re.Match[str]], list[int]]:
@@ -130,7 +132,7 @@ class EventDates:
             self._mentions[family] = (found, [m.start() for m in found])
         return self._mentions[family]
 
-    def date_of_event_before(self, at: int, window: int = 40) -> str | None:
+    def date_of_event_before(self, at: int, window: int = 40) -> Dated | None:
         """The date of the event named just before `at` in its sentence, as in
         "was [shot] to death at 10 p.m.", if the text dated it elsewhere."""
         first, _ = _sentence(self.text, at)
@@ -150,7 +152,7 @@ _VERB_BEFORE = 30  # characters: "last fall when he was [gunned] down"
 _VERB_AFTER = 60  # "was [shot] to death on the night of Oct. 23"
 
 
-def _dates(text: str, mention: re.Match[str], dated: _Dated) -> bool:
+def _dates(text: str, mention: re.Match[str], dated: Dated) -> bool:
     """Whether a date in the sentence of an event mention dates that event."""
     if mention.group().lower() in _VERBS:
         if dated.start >= mention.end():

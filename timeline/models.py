@@ -41,6 +41,9 @@ class TimeExpression:
     (ordinal day of its first day, against a stand-in anchor), and `sort_end`
     is the ordinal day of its last day, so coarser dates sort before the days
     inside them.
+    `anchor` says what the value was counted from: "document" (the document's
+    date), the start offset of the earlier expression it counts from ("the
+    following day" after "June 6, 1944"), or None when the value is absolute.
     """
 
     start: int
@@ -52,6 +55,7 @@ class TimeExpression:
     resolved: bool = True
     sort_key: int | None = None
     sort_end: int | None = None
+    anchor: int | Literal["document"] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -64,6 +68,7 @@ class TimeExpression:
         if self.mod:
             out["mod"] = self.mod
         out["resolved"] = self.resolved
+        out["anchor"] = self.anchor
         return out
 
 

@@ -76,8 +76,15 @@ _TIMEX = _object(
             "type": "boolean",
             "description": "False when the value is relative to an unknown document date",
         },
+        "anchor": {
+            "anyOf": [{"enum": ["document", None]}, _OFFSET],
+            "description": (
+                "what the value was counted from: the document's date, the start offset "
+                "of the expression it counts from, or null for an absolute value"
+            ),
+        },
     },
-    optional=("mod",),
+    optional=("mod", "anchor"),
 )
 
 _SPAN = _object({"name": {"type": "string"}, "start": _OFFSET, "end": _OFFSET})
