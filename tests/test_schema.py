@@ -48,16 +48,16 @@ def test_timex_mod_is_optional_and_described() -> None:
 def test_timex_anchor_is_the_document_an_offset_or_nothing(anchor: str | int | None) -> None:
     timex = TimeExpression(30, 36, "June 12", "DATE", "1944-06-12", anchor=anchor).to_dict()
     assert timex["anchor"] == anchor
-    assert schema_errors(timex, SCHEMA["$defs"]["timex"]) == []
+    assert schema_errors(timex, "timex") == []
     assert list(Draft202012Validator(SCHEMA["$defs"]["timex"]).iter_errors(timex)) == []
 
 
 @pytest.mark.parametrize("anchor", ["the war", -1, 2.5])
 def test_timex_anchor_of_another_kind_is_refused(anchor: object) -> None:
     timex = TimeExpression(30, 36, "June 12", "DATE", "1944-06-12").to_dict() | {"anchor": anchor}
-    errors = schema_errors(timex, SCHEMA["$defs"]["timex"])
+    errors = schema_errors(timex, "timex")
     assert (
-        len(errors) == 1 and errors[0].startswith("anchor") and "none of the allowed" in errors[0]
+        len(errors) == 1 and errors[0].startswith("anchor") and "not valid under any" in errors[0]
     )
     assert list(Draft202012Validator(SCHEMA["$defs"]["timex"]).iter_errors(timex)) != []
 
