@@ -69,6 +69,12 @@ def cli() -> None:
     is_flag=True,
     help="Also the events the text gives no date (date null), as event coders code every sentence.",
 )
+@click.option(
+    "--no-merge",
+    is_flag=True,
+    help="Keep each document's events apart (by default one event several documents "
+    "report is one row, with its sources).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 def extract(
     paths: tuple[str, ...],
@@ -78,6 +84,7 @@ def extract(
     model: str | None,
     jobs: int | None,
     undated: bool,
+    no_merge: bool,
     quiet: bool,
     slicing: Filter,
 ) -> None:
@@ -121,7 +128,7 @@ def extract(
             on_error=failed,
         ):
             results.append(result)
-    timeline = tl.build(results, problems)
+    timeline = tl.build(results, problems, merge=not no_merge)
     texts = {r.document.id: r.document.text for r in results}
     try:
         emit(timeline.to_dict(), fmt, output, texts=texts, slicing=slicing, note=say)

@@ -88,6 +88,13 @@ _COUNTRY: dict[str, Any] = {
     "description": "ISO 3166-1 alpha-3 code (ISO 3166-3 for a former state), null if none",
 }
 
+# On an event merged across documents, an actor or place another report gives: the
+# document its offsets point into (absent: the event's own document).
+_FROM_DOCUMENT: dict[str, Any] = {
+    "type": "string",
+    "description": "id of the document start/end point into, when not the event's",
+}
+
 _ACTOR = _object(
     {
         "name": {
@@ -101,7 +108,9 @@ _ACTOR = _object(
         "country": _COUNTRY,
         "start": _OFFSET,
         "end": _OFFSET,
-    }
+        "document": _FROM_DOCUMENT,
+    },
+    optional=("document",),
 )
 
 _LOCATION = _object(
@@ -112,7 +121,9 @@ _LOCATION = _object(
         "country": _COUNTRY,
         "latitude": {"type": ["number", "null"]},
         "longitude": {"type": ["number", "null"]},
-    }
+        "document": _FROM_DOCUMENT,
+    },
+    optional=("document",),
 )
 
 _REPORTED = _object(
@@ -125,6 +136,42 @@ _REPORTED = _object(
 )
 
 _MENTION = _object({"start": _OFFSET, "end": _OFFSET, "text": {"type": "string"}})
+
+_SOURCE = _object(
+    {
+        "document": {"type": "string", "description": "id of the document of this report"},
+        "event": {"type": "string", "description": "the event's id in that document alone"},
+        "anchor": {
+            "type": ["string", "null"],
+            "pattern": _ISO_DAY,
+            "description": "the report's own date (its document's anchor)",
+        },
+        "date": {
+            "type": ["string", "null"],
+            "description": "TIMEX3 value of the date this report gives",
+        },
+        "date_text": {"type": "string"},
+        "status": {"enum": list(STATUSES), "description": "what this report says, as of its date"},
+        "location": {"type": ["string", "null"], "description": "the place this report gives"},
+        "summary": {"type": "string"},
+        "trigger": {"$ref": "#/$defs/span"},
+        "sentence": {"type": "string"},
+        "start": _OFFSET,
+        "end": _OFFSET,
+    }
+)
+
+_CONFLICT = _object(
+    {
+        "field": {"enum": ["date", "location"]},
+        "values": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "what each document says: documents[i] gives values[i]",
+        },
+        "documents": {"type": "array", "items": {"type": "string"}},
+    }
+)
 
 _EVENT_PROPERTIES: dict[str, Any] = {
     "id": {"type": "string", "minLength": 1},
@@ -155,7 +202,25 @@ _EVENT_PROPERTIES: dict[str, Any] = {
         "items": {"$ref": "#/$defs/reported"},
         "description": "the attributions around the event ('..., an official said on Friday')",
     },
+    "sources": {
+        "type": "array",
+        "items": {"$ref": "#/$defs/source"},
+        "minItems": 2,
+        "description": "on an event several documents report: every report, document order",
+    },
+    "locations": {
+        "type": "array",
+        "items": {"$ref": "#/$defs/location"},
+        "description": "with sources: every place the reports give, the event's location first",
+    },
+    "conflicts": {
+        "type": "array",
+        "items": {"$ref": "#/$defs/conflict"},
+        "description": "where the reports disagree on the date or the place",
+    },
 }
+
+_EVENT_OPTIONAL = ("sources", "locations", "conflicts")
 
 # One line of the `jsonl` export: an event and the fields of its document that a
 # reader of a single line needs (jq, grep), prefixed `document_`.
@@ -209,7 +274,9 @@ SCHEMA: dict[str, Any] = {
         "location": _LOCATION,
         "reported": _REPORTED,
         "mention": _MENTION,
-        "event": _object(_EVENT_PROPERTIES),
+        "source": _SOURCE,
+        "conflict": _CONFLICT,
+        "event": _object(_EVENT_PROPERTIES, optional=_EVENT_OPTIONAL),
         "event_line": _object(
             {
                 **_EVENT_PROPERTIES,
@@ -217,7 +284,8 @@ SCHEMA: dict[str, Any] = {
                     line_name: _DOCUMENT_PROPERTIES[name]
                     for name, line_name in EVENT_LINE_DOCUMENT_FIELDS.items()
                 },
-            }
+            },
+            optional=_EVENT_OPTIONAL,
         ),
         "problem": _object(
             {

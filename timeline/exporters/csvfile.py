@@ -8,6 +8,10 @@ LibreOffice, Excel) keep them inside the cell. Text is not altered: no BOM
 readers' first column name) and no quoting of leading `=`, `+`, `-`, `@`
 (spreadsheets may read such a cell as a formula; the data is for reading, not
 for altering).
+
+`sources` lists the ids of the documents that report the event (its own
+`document` first; several for an event merged across documents), joined by
+`; `; `conflicts` says where they disagree on its date or place.
 """
 
 from __future__ import annotations
@@ -17,7 +21,14 @@ import io
 from collections.abc import Mapping
 from typing import Any, TextIO
 
-from timeline.exporters._base import Note, actor_names, ignore_note, location_name
+from timeline.exporters._base import (
+    Note,
+    actor_names,
+    conflict_note,
+    ignore_note,
+    location_name,
+    source_documents,
+)
 
 COLUMNS = (
     "date",
@@ -29,6 +40,8 @@ COLUMNS = (
     "location",
     "actors",
     "document",
+    "sources",
+    "conflicts",
     "sentence",
     "id",
 )
@@ -39,6 +52,8 @@ def row(event: Mapping[str, Any]) -> list[str]:
     values = {
         "location": location_name(event),
         "actors": ACTOR_SEPARATOR.join(actor_names(event)),
+        "sources": ACTOR_SEPARATOR.join(source_documents(event)),
+        "conflicts": conflict_note(event),
     }
     cells = []
     for column in COLUMNS:

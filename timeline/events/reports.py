@@ -1,0 +1,274 @@
+"""Reports, and the evidence that two of them are one event (`crossdoc` groups them).
+
+A *report* is one event as one document gives it, with what the comparison
+reads of it: the days its date covers, its participants' keys
+(`gazetteer.actor_key`; a person by the words of the name, so that "Kerry"
+is "John Kerry"), its place (the country it lies in, and whether it is a
+whole country) and the lemmas of its summary and trigger. `judge` weighs
+the evidence of a pair.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from timeline import gazetteer, timex
+from timeline.models import DocumentResult, Event
+
+__all__ = [
+    "CONFLICT_DAYS",
+    "THRESHOLD",
+    "Pair",
+    "Report",
+    "Where",
+    "date_worth",
+    "judge",
+    "place_worth",
+    "reports",
+    "type_worth",
+]
+
+# A pair of reports is one event when its evidence adds up to this much (see Pair).
+THRESHOLD = 3.0
+# Reports whose days are this far apart at most may still be one event, as a conflict.
+CONFLICT_DAYS = 1
+
+# Types that one event may be reported as, with how much the pair is worth.
+_AKIN = {
+    frozenset({"talks", "meeting"}): 0.8,
+    frozenset({"talks", "negotiation"}): 0.8,
+    frozenset({"meeting", "negotiation"}): 0.5,
+    frozenset({"visit", "meeting"}): 0.3,
+    frozenset({"visit", "talks"}): 0.3,
+    frozenset({"statement", "demand"}): 0.4,
+    frozenset({"agreement", "negotiation"}): 0.2,
+}
+# How much a date shared by two reports is worth, by the granularity of the coarser one.
+_DATE_WORTH = {"time": 2.0, "day": 2.0, "week": 1.2, "month": 0.7}
+_COARSE_DATE_WORTH = 0.2  # a quarter, a season, a year or coarser
+
+# Words that say nothing of what happened: left out of the overlap of summaries.
+_STOP_WORDS = (
+    "a an the of in on at to for with and or but by from as into over after before about "
+    "against between during under than that this these those its his her their our is are "
+    "was were be been being has have had will would shall should can could may might must "
+    "do does did not no new also more most other some such said say says told tell says "
+    "week month year day today yesterday tomorrow monday tuesday wednesday thursday "
+    "friday saturday sunday"
+)
+_STOP = frozenset(_STOP_WORDS.split())
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One event as one document gives it, with what the comparison reads of it."""
+
+    number: int  # canonical position among all reports
+    document: tuple[str, str]  # (id, source): two inputs may share an id
+    anchor: int | None  # ordinal day of the document's own date
+    position: int  # the event's position in its document
+    event: Event
+    first: int | None  # ordinal days the date covers
+    last: int | None
+    granularity: str | None
+    actors: frozenset[str]  # actor keys of organisations, states, groups
+    people: tuple[tuple[str, ...], ...]  # each person's folded name words
+    place: Where | None
+    words: frozenset[str]
+    trigger: str
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    key: str  # the place's name, folded
+    country: str | None
+    national: bool  # the place is a whole country ("Switzerland", "U.S.")
+
+
+def reports(results: Sequence[DocumentResult]) -> list[Report]:
+    """Every event of every document as a report, numbered in canonical order."""
+    ordered = sorted(results, key=lambda r: (r.document.id, r.document.source))
+    out: list[Report] = []
+    for result in ordered:
+        doc = result.document
+        anchor = doc.anchor.toordinal() if doc.anchor is not None else None
+        for position, event in enumerate(result.events):
+            out.append(_report(len(out), (doc.id, doc.source), anchor, position, event))
+    return out
+
+
+def _report(
+    number: int, document: tuple[str, str], anchor: int | None, position: int, event: Event
+) -> Report:
+    days = timex.sort_range(event.date) if event.date else None
+    actors: set[str] = set()
+    people: list[tuple[str, ...]] = []
+    for actor in event.actors:
+        if actor.label == "PERSON":
+            words = tuple(gazetteer.fold(actor.name).split())
+            if words and words not in people:
+                people.append(words)
+        else:
+            key = actor.country if actor.label in ("GPE", "NORP") and actor.country else None
+            key = key or gazetteer.actor_key(actor.name)
+            if key:
+                actors.add(key)
+    return Report(
+        number=number,
+        document=document,
+        anchor=anchor,
+        position=position,
+        event=event,
+        first=days[0] if days else None,
+        last=days[1] if days else None,
+        granularity=timex.granularity(event.date) if days else None,
+        actors=frozenset(actors),
+        people=tuple(people),
+        place=_where(event.location.name, event.location.country) if event.location else None,
+        words=_words(event.summary),
+        trigger=_lemma(event.trigger.name.lower()),
+    )
+
+
+@lru_cache(maxsize=65536)
+def _where(name: str, country: str | None) -> Where:
+    national = gazetteer.country(name, metonyms=False)
+    code = country or (national.alpha3 if national is not None else None)
+    return Where(gazetteer.fold(name), code, national is not None)
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str) -> str:
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    for pos in ("VERB", "NOUN", "ADJ"):
+        if pos in lemmas:
+            return str(lemmas[pos][0]).lower()
+    return word
+
+
+@lru_cache(maxsize=65536)
+def _words(summary: str) -> frozenset[str]:
+    words = (w.lower() for w in _WORD.findall(summary))
+    return frozenset(_lemma(w) for w in words if len(w) > 2 and w not in _STOP)
+
+
+# --- the evidence of a pair -------------------------------------------------------
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """ "kerry" and "john kerry" are one person; "john kerry" and "jim kerry" are not."""
+    if a[-1] != b[-1]:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return True
+    return a[0][0] == b[0][0]
+
+
+def type_worth(a: str, b: str) -> float | None:
+    """What it is worth that two reports' types are these; None: not one event."""
+    if a == b:
+        return 1.0 if a != "other" else 0.3
+    if "other" in (a, b):
+        return 0.0
+    return _AKIN.get(frozenset({a, b}))
+
+
+def date_worth(a: Report, b: Report) -> tuple[float, bool] | None:
+    """What the two dates are worth, and whether they disagree (a conflict); None:
+    not one event (no date, or days too far apart)."""
+    if a.first is None or b.first is None or a.last is None or b.last is None:
+        return None
+    if a.first > b.last or b.first > a.last:
+        gap = max(a.first, b.first) - min(a.last, b.last)
+        fine = a.granularity in ("day", "time") and b.granularity in ("day", "time")
+        return (0.0, True) if fine and gap <= CONFLICT_DAYS else None
+    if a.event.date == b.event.date:
+        worth = _DATE_WORTH.get(a.granularity or "", _COARSE_DATE_WORTH)
+        return worth, False
+    # the coarser one decides how much the shared days say
+    coarse = a if (a.last - a.first) >= (b.last - b.first) else b
+    worth = _DATE_WORTH.get(coarse.granularity or "", _COARSE_DATE_WORTH)
+    return worth * 0.8, False
+
+
+def place_worth(a: Where | None, b: Where | None) -> tuple[float, bool]:
+    """What the two places are worth, and whether they disagree."""
+    if a is None or b is None:
+        return 0.0, False
+    if a.key == b.key:
+        return 1.0, False
+    if a.country is not None and a.country == b.country and (a.national or b.national):
+        return 0.4, False  # a city and its country
+    return 0.0, True
+
+
+def actor_worth(a: Report, b: Report) -> tuple[float, int]:
+    """What the shared participants are worth, and how many there are."""
+    shared = a.actors & b.actors
+    worth = 0.0
+    for key in shared:
+        # A state is a party to many events; an organisation or a group to fewer.
+        worth += 0.7 if len(key) == 3 and key.isupper() else 1.2
+    people = sum(1 for p in a.people if any(_same_person(p, q) for q in b.people))
+    worth += 1.5 * people
+    return worth, len(shared) + people
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two reports that may be one event, and the weight of the evidence."""
+
+    worth: float
+    a: int  # report numbers, a < b
+    b: int
+    conflict: bool
+
+
+def judge(a: Report, b: Report) -> Pair | None:
+    """The pair of two reports when its evidence reaches THRESHOLD, else None.
+
+    The evidence: the date (same day 2.0, a day in the week the other gives
+    1.0, in its month 0.6), the type (same 1.0, akin less), the PLOVER type
+    (same 0.3), each shared state 0.7, organisation or group 1.2, person 1.5,
+    the place (same 1.0, a city in the country the other gives 0.4), and the
+    words (2.0 times the overlap of summary lemmas, 0.5 for the same trigger).
+    Reports must share a participant or a place; a date conflict needs two
+    shared participants or one and the place; a place conflict two participants.
+    Events dated more coarsely than a month need a shared participant and
+    shared words besides.
+    """
+    if a.document == b.document:
+        return None
+    types = type_worth(a.event.type, b.event.type)
+    if types is None:
+        return None
+    dates = date_worth(a, b)
+    if dates is None:
+        return None
+    actors, shared = actor_worth(a, b)
+    places, place_conflict = place_worth(a.place, b.place)
+    if not shared and places < 1.0:
+        return None
+    date_conflict = dates[1]
+    if date_conflict and not (shared >= 2 or (shared >= 1 and places >= 1.0)):
+        return None
+    if place_conflict and shared < 2:
+        return None
+    overlap = len(a.words & b.words) / max(1, min(len(a.words), len(b.words)))
+    words = 2.0 * overlap + (0.5 if a.trigger == b.trigger else 0.0)
+    coarse = dates[0] <= _COARSE_DATE_WORTH and not date_conflict
+    if coarse and not (shared and overlap >= 0.5):
+        return None
+    plover = 0.3 if a.event.plover and a.event.plover == b.event.plover else 0.0
+    worth = dates[0] + types + plover + actors + places + words
+    if date_conflict or place_conflict:
+        worth -= 1.0  # disagreeing reports need more of the rest
+    if worth < THRESHOLD:
+        return None
+    return Pair(round(worth, 6), a.number, b.number, date_conflict or place_conflict)
