@@ -43,7 +43,6 @@ from timeline.events.reports import (
     judge,
     place_worth,
     reports,
-    type_worth,
 )
 from timeline.models import DocumentResult, Event
 
@@ -100,15 +99,12 @@ class _Group:
     documents: set[tuple[str, str]]
     first: int  # the days all members share (their hull once they disagree)
     last: int
-    types: set[str]
     places: list[Where] = field(default_factory=list)
     conflicted: bool = False
 
 
 def _joinable(g: _Group, h: _Group, conflict: bool) -> bool:
     if g.documents & h.documents:
-        return False
-    if any(type_worth(s, t) is None for s in g.types for t in h.types):
         return False
     overlap = max(g.first, h.first) <= min(g.last, h.last)
     if not overlap:
@@ -132,7 +128,6 @@ def clusters(reports: Sequence[Report]) -> list[list[Report]]:
             {r.document},
             r.first if r.first is not None else 0,
             r.last if r.last is not None else 0,
-            {r.event.type},
             [r.place] if r.place is not None else [],
         )
 
@@ -161,7 +156,6 @@ def clusters(reports: Sequence[Report]) -> list[list[Report]]:
         kept.conflicted = g.conflicted or h.conflicted or not overlap or clash
         kept.members = sorted(g.members + h.members)
         kept.documents = g.documents | h.documents
-        kept.types = g.types | h.types
         kept.places = g.places + h.places
         owner[gone] = keep
     return [[reports[n] for n in groups[k].members] for k in sorted(groups)]

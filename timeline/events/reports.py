@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 # A pair of reports is one event when its evidence adds up to this much (see Pair).
-THRESHOLD = 3.0
+THRESHOLD = 2.8
 # Reports whose days are this far apart at most may still be one event, as a conflict.
 CONFLICT_DAYS = 1
 
@@ -46,6 +46,10 @@ _AKIN = {
     frozenset({"statement", "demand"}): 0.4,
     frozenset({"agreement", "negotiation"}): 0.2,
 }
+# Types that name what was said rather than what was done.
+_SAID = frozenset({"statement", "demand", "other"})
+# Types neither the same nor akin: one event only if the words say so (see judge).
+UNRELATED = -0.8
 # How much a date shared by two reports is worth, by the granularity of the coarser one.
 _DATE_WORTH = {"time": 2.0, "day": 2.0, "week": 1.2, "month": 0.7}
 _COARSE_DATE_WORTH = 0.2  # a quarter, a season, a year or coarser
@@ -60,7 +64,8 @@ _STOP_WORDS = (
     "friday saturday sunday"
 )
 _STOP = frozenset(_STOP_WORDS.split())
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Words, and numbers ("126 million dollars", "5,000 troops"): they tell events apart.
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d[\d,.]*\d|\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +83,8 @@ class Report:
     actors: frozenset[str]  # actor keys of organisations, states, groups
     people: tuple[tuple[str, ...], ...]  # each person's folded name words
     place: Where | None
-    words: frozenset[str]
+    words: frozenset[str]  # lemmas of the summary
+    content: frozenset[str]  # those that name no participant or place
     trigger: str
 
 
@@ -117,6 +123,9 @@ def _report(
             key = key or gazetteer.actor_key(actor.name)
             if key:
                 actors.add(key)
+            if key == gazetteer.fold(actor.name):
+                actors.update(_body_of(actor.name))
+    lemmas = _words(event.summary)
     return Report(
         number=number,
         document=document,
@@ -129,9 +138,29 @@ def _report(
         actors=frozenset(actors),
         people=tuple(people),
         place=_where(event.location.name, event.location.country) if event.location else None,
-        words=_words(event.summary),
+        words=lemmas,
+        content=lemmas - _name_words(event),
         trigger=_lemma(event.trigger.name.lower()),
     )
+
+
+def _name_words(event: Event) -> frozenset[str]:
+    names = [a.name for a in event.actors] + [a.text for a in event.actors]
+    if event.location is not None:
+        names.append(event.location.name)
+    return frozenset(w for name in names for w in _words(name))
+
+
+@lru_cache(maxsize=65536)
+def _body_of(name: str) -> tuple[str, ...]:
+    """The organisation a longer name opens with, which the gazetteer does not know
+    whole: "United Nations World Food Program" is a body of the UN."""
+    words = name.split()
+    for cut in range(len(words) - 1, 0, -1):
+        found = gazetteer.organisation(" ".join(words[:cut]))
+        if found is not None:
+            return (found.key,)
+    return ()
 
 
 @lru_cache(maxsize=65536)
@@ -154,8 +183,13 @@ def _lemma(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _words(summary: str) -> frozenset[str]:
-    words = (w.lower() for w in _WORD.findall(summary))
-    return frozenset(_lemma(w) for w in words if len(w) > 2 and w not in _STOP)
+    out: set[str] = set()
+    for word in _WORD.findall(summary):
+        if word[0].isdigit():
+            out.add(word.replace(",", ""))
+        elif len(word) > 2 and word.lower() not in _STOP:
+            out.add(_lemma(word.lower()))
+    return frozenset(out)
 
 
 # --- the evidence of a pair -------------------------------------------------------
@@ -170,13 +204,15 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return a[0][0] == b[0][0]
 
 
-def type_worth(a: str, b: str) -> float | None:
-    """What it is worth that two reports' types are these; None: not one event."""
+def type_worth(a: str, b: str) -> float:
+    """What it is worth that two reports' types are these: `UNRELATED` when they are
+    neither the same nor akin (one event is often typed two ways: a pledge is an
+    agreement in one report and a statement in another)."""
     if a == b:
         return 1.0 if a != "other" else 0.3
     if "other" in (a, b):
         return 0.0
-    return _AKIN.get(frozenset({a, b}))
+    return _AKIN.get(frozenset({a, b}), UNRELATED)
 
 
 def date_worth(a: Report, b: Report) -> tuple[float, bool] | None:
@@ -208,16 +244,20 @@ def place_worth(a: Where | None, b: Where | None) -> tuple[float, bool]:
     return 0.0, True
 
 
-def actor_worth(a: Report, b: Report) -> tuple[float, int]:
-    """What the shared participants are worth, and how many there are."""
+def actor_worth(a: Report, b: Report) -> tuple[float, int, int]:
+    """What the shared participants are worth, how many there are, and how many of
+    them are not states."""
     shared = a.actors & b.actors
-    worth = 0.0
-    for key in shared:
-        # A state is a party to many events; an organisation or a group to fewer.
-        worth += 0.7 if len(key) == 3 and key.isupper() else 1.2
+    states = sum(1 for key in shared if _is_state(key))
+    # A state is a party to many events; an organisation or a group to fewer.
+    worth = 0.7 * states + 1.2 * (len(shared) - states)
     people = sum(1 for p in a.people if any(_same_person(p, q) for q in b.people))
     worth += 1.5 * people
-    return worth, len(shared) + people
+    return worth, len(shared) + people, len(shared) - states + people
+
+
+def _is_state(key: str) -> bool:
+    return len(key) in (3, 4) and key.isalpha() and key.isupper()
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,25 +273,32 @@ class Pair:
 def judge(a: Report, b: Report) -> Pair | None:
     """The pair of two reports when its evidence reaches THRESHOLD, else None.
 
-    The evidence: the date (same day 2.0, a day in the week the other gives
-    1.0, in its month 0.6), the type (same 1.0, akin less), the PLOVER type
-    (same 0.3), each shared state 0.7, organisation or group 1.2, person 1.5,
-    the place (same 1.0, a city in the country the other gives 0.4), and the
-    words (2.0 times the overlap of summary lemmas, 0.5 for the same trigger).
-    Reports must share a participant or a place; a date conflict needs two
-    shared participants or one and the place; a place conflict two participants.
-    Events dated more coarsely than a month need a shared participant and
-    shared words besides.
+    The evidence adds up: the date (the same day 2.0, week 1.2, month 0.7; a
+    day inside the week or month the other gives 0.8 of the coarser one's; a
+    year or coarser 0.2), the type (the same 1.0, akin 0.2 to 0.8, `other`
+    0, unrelated -0.8), the PLOVER type (the same 0.3), each shared state 0.7,
+    organisation or group 1.2, person 1.5, the place (the same 1.0, a city in
+    the country the other gives 0.4), the words (2.0 times the share of the
+    shorter summary's lemmas the other has, names left out, 0.5 for the same
+    trigger). What
+    must hold besides:
+
+    - a shared participant or the same place;
+    - unrelated types: summaries that share half their words;
+    - a date or place that disagrees costs 1.0; a date a day apart needs two
+      shared participants, or one and the place; another place two participants;
+    - a year or coarser: a shared participant and half the words;
+    - what says nothing of its own kind (a statement, a demand, `other`), or
+      shares only states, is told apart by what it says: the words must
+      meet, unless both give the same date and two participants.
     """
     if a.document == b.document:
-        return None
-    types = type_worth(a.event.type, b.event.type)
-    if types is None:
         return None
     dates = date_worth(a, b)
     if dates is None:
         return None
-    actors, shared = actor_worth(a, b)
+    types = type_worth(a.event.type, b.event.type)
+    actors, shared, specific = actor_worth(a, b)
     places, place_conflict = place_worth(a.place, b.place)
     if not shared and places < 1.0:
         return None
@@ -260,11 +307,17 @@ def judge(a: Report, b: Report) -> Pair | None:
         return None
     if place_conflict and shared < 2:
         return None
-    overlap = len(a.words & b.words) / max(1, min(len(a.words), len(b.words)))
-    words = 2.0 * overlap + (0.5 if a.trigger == b.trigger else 0.0)
+    overlap = _share(a.content, b.content)  # names are counted as participants and places
+    if types <= UNRELATED and overlap < 0.5:
+        return None
     coarse = dates[0] <= _COARSE_DATE_WORTH and not date_conflict
     if coarse and not (shared and overlap >= 0.5):
         return None
+    vague = {a.event.type, b.event.type} <= _SAID or not (specific or places >= 1.0)
+    same_date = a.event.date == b.event.date
+    if vague and not overlap and not (same_date and shared >= 2):
+        return None
+    words = 2.0 * overlap + (0.5 if a.trigger == b.trigger else 0.0)
     plover = 0.3 if a.event.plover and a.event.plover == b.event.plover else 0.0
     worth = dates[0] + types + plover + actors + places + words
     if date_conflict or place_conflict:
@@ -272,3 +325,8 @@ def judge(a: Report, b: Report) -> Pair | None:
     if worth < THRESHOLD:
         return None
     return Pair(round(worth, 6), a.number, b.number, date_conflict or place_conflict)
+
+
+def _share(a: frozenset[str], b: frozenset[str]) -> float:
+    """The share of the smaller set's words that the other has."""
+    return len(a & b) / max(1, min(len(a), len(b)))
