@@ -181,6 +181,17 @@ def _check_output(output: str | None, files: Sequence[str]) -> None:
     help="Score PLOVER event types on these gold standard records (no PATHS).",
 )
 @click.option(
+    "--timelines",
+    "timelines_gold",
+    metavar="GOLD_DIR",
+    help="Score SemEval-2015 Task 4 entity timelines (Track A); PATHS are the TimeML documents.",
+)
+@click.option(
+    "--answers",
+    metavar="DIR",
+    help="With --timelines: also write the timelines made, in the task's format, to DIR.",
+)
+@click.option(
     "--errors", is_flag=True, help="Also list every error and the commonest error patterns."
 )
 @click.option(
@@ -198,6 +209,8 @@ def eval_command(
     paths: tuple[str, ...],
     events_gold: str | None,
     plover_records: str | None,
+    timelines_gold: str | None,
+    answers: str | None,
     errors: bool,
     documents: bool,
     fmt: str | None,
@@ -208,9 +221,17 @@ def eval_command(
     Without options, PATHS are TimeML GOLD files or folders: temporal expressions
     (TempEval-3 Task A) and event anchoring (event-time TLINKs) are scored.
     """
-    if events_gold is not None and plover_records is not None:
-        raise UsageError("give --events or --plover, not both", "--plover")
-    if events_gold is not None:
+    given = [o for o, v in (("--events", events_gold), ("--plover", plover_records),
+                            ("--timelines", timelines_gold)) if v is not None]  # fmt: skip
+    if len(given) > 1:
+        raise UsageError(f"give one of {', '.join(given)}", given[-1])
+    if answers is not None and timelines_gold is None:
+        raise UsageError("goes with --timelines", "--answers")
+    if timelines_gold is not None:
+        from timeline.evaluation.timelines import run_timeline_eval
+
+        code = run_timeline_eval(timelines_gold, list(paths), fmt, model, sys.stdout, answers)
+    elif events_gold is not None:
         from timeline.evaluation.run_events import run_event_eval
 
         code = run_event_eval(events_gold, list(paths), errors, fmt, model, sys.stdout)

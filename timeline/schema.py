@@ -9,8 +9,8 @@ without being described here fails the tests: the schema is the contract, and
 for any version with the same major number.
 
 After the schema, `validate` checks what JSON Schema cannot say: document ids
-are unique, every event's `document` is the id of a document, and offsets run
-forwards.
+are unique, every event's `document` (and every source's, and every actor's
+read from another report) is the id of a document, and offsets run forwards.
 """
 
 from __future__ import annotations
@@ -365,6 +365,18 @@ def validate(data: Any, *, limit: int = 5) -> list[str]:
                 errors.append(f"{path}.{name}: start is after end")
         if event["start"] > event["end"]:
             errors.append(f"{path}: start is after end")
+        for number, source in enumerate(event.get("sources") or ()):
+            if source["document"] not in ids:
+                errors.append(
+                    f"{path}.sources[{number}]: document {source['document']!r} "
+                    "is not among the documents"
+                )
+        for number, actor in enumerate(event["actors"]):
+            if "document" in actor and actor["document"] not in ids:
+                errors.append(
+                    f"{path}.actors[{number}]: document {actor['document']!r} "
+                    "is not among the documents"
+                )
     for index, doc in enumerate(data["documents"]):
         for number, expression in enumerate(doc["timexes"]):
             if expression["start"] > expression["end"]:

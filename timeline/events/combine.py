@@ -4,6 +4,7 @@ The event keeps the best of each report:
 
 - the date: the value most reports agree with (a report agrees with a value
   its days contain), then the most precise: "Wednesday" beats "this week";
+  between reports that disagree, the one written latest;
 - the type and PLOVER type most reports give (`other` only when no report
   says more), ties to the report chosen for the summary;
 - the summary, trigger, sentence and mentions of the most informative report:
@@ -72,15 +73,16 @@ def combine(group: Sequence[Report]) -> Event:
 
 
 def _date(group: Sequence[Report]) -> str | None:
-    """The value most reports agree with, then the finest, then the first in order."""
+    """The value most reports agree with, then the finest, then the one a report
+    written latest gives, then the first in order."""
     values = list(dict.fromkeys(r.event.date for r in group if r.event.date))
     if not values:
         return group[0].event.date
 
-    def rank(value: str) -> tuple[int, int, int]:
+    def rank(value: str) -> tuple[int, int, int, int]:
         days = timex.sort_range(value)
         if days is None:
-            return (0, 1 << 30, 9)
+            return (0, 1 << 30, 9, 0)
         agree = sum(
             1
             for r in group
@@ -90,7 +92,9 @@ def _date(group: Sequence[Report]) -> str | None:
             and days[1] <= r.last
         )
         fine = _FINENESS.get(timex.granularity(value) or "", 2)
-        return (-agree, days[1] - days[0], fine)
+        # between reports that disagree, the latest written knows most
+        latest = max((r.anchor or 0) for r in group if r.event.date == value)
+        return (-agree, days[1] - days[0], fine, -latest)
 
     return min(values, key=rank)
 
