@@ -21,7 +21,9 @@ not in "Russia"), or has the same key (`gazetteer.actor_key`: "U.S.",
 "United States" and "American" are one), or is the country given
 ("--actor Iran": the actors whose country is Iran), or whose name is the
 surname of the person given, with the same first initial if any
-("--actor 'Steve Jobs'": "Jobs", "Steven P. Jobs"). On an event
+("--actor 'Steve Jobs'": "Jobs", "Steven P. Jobs"), or a shorter name of
+the body given that ends as it ends ("--actor 'Beatles Apple Corps'":
+"Apple Corps"). On an event
 merged across documents, every report's actors count. `--place` matches a
 case-insensitive substring of the location's name.
 """
@@ -140,8 +142,12 @@ def actor_matches(wanted: str, actor: Mapping[str, Any]) -> bool:
         and actor.get("country") == country.alpha3
     ):
         return True
-    # a person by surname and first initial: "Wendy Sherman" is "Wendy R. Sherman"
     words = gazetteer.fold(name).split()
+    # a shorter name of a body, ending as the name given ends: "Apple Corps" for
+    # "Beatles Apple Corps"
+    if actor.get("label") != "PERSON" and len(words) >= 2 and query[-len(words) :] == words:
+        return True
+    # a person by surname and first initial: "Wendy Sherman" is "Wendy R. Sherman"
     if actor.get("label") != "PERSON" or not words or words[-1] != query[-1]:
         return False
     return len(words) == 1 or len(query) == 1 or words[0][0] == query[0][0]

@@ -2,12 +2,13 @@
 
 Raw text in, one timeline per target entity out: the documents (TimeML
 files: their DCT is the anchor, their `<s id>` sentences the text, one a
-line) are extracted and merged into one timeline as `timeline extract`
-does; each gold file names an entity on its first line, and the entity's
-timeline is the events `--actor ENTITY` keeps, earliest first, those on one
-date sharing a rank, each written with every mention of it
+line) are extracted with their undated events, which take the document's
+date (a timeline needs an anchor for every event), and merged into one
+timeline as `timeline extract` does; each gold file names an entity on its
+first line, and the entity's timeline is the events `--actor ENTITY` keeps,
+earliest first, those on one date sharing a rank, each written with every mention of it
 (`DOCID-SENTENCE-WORD`, the word its trigger, from every document that
-reports it).
+reports it; a mention dated twice stays on its finest date).
 
 The score is the task's: for each timeline, TempEval-3's temporal awareness
 over the graph the timeline stands for (UzZaman and Allen 2011), micro-averaged
@@ -28,15 +29,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, TextIO
 
+from timeline import timex
 from timeline.errors import UsageError
 from timeline.evaluation.common import f1, pct, ratio
-from timeline.models import Document
+from timeline.models import Document, DocumentResult
 
 __all__ = [
     "Line",
@@ -171,7 +173,42 @@ def system_timeline(
         if time != last:
             rank, last = rank + 1, time
         lines.append(Line(rank, time, tuple(mentions)))
-    return lines
+    return _finest(lines)
+
+
+def on_document_date(result: DocumentResult) -> DocumentResult:
+    """The document's events, those the text gives no date dated by the document's own
+    (a timeline needs a time anchor for every event; news tells of its own day, and event
+    coders stamp the story date on every event)."""
+    anchor = result.document.anchor
+    if anchor is None:
+        return result
+    day = anchor.isoformat()
+    first = anchor.toordinal()
+    events = tuple(
+        e
+        if e.date is not None
+        else replace(e, date=day, granularity="day", sort_key=first, sort_end=first)
+        for e in result.events
+    )
+    return replace(result, events=events)
+
+
+def _finest(lines: list[Line]) -> list[Line]:
+    """Each mention once, on the line of its finest date (one document may date one
+    word twice: "the 2010 conference" and "on Monday")."""
+    best: dict[str, tuple[int, int]] = {}
+    for k, line in enumerate(lines):
+        days = timex.sort_range(line.time)
+        width = days[1] - days[0] if days else 1 << 30
+        for mention in line.events:
+            if mention not in best or width < best[mention][0]:
+                best[mention] = (width, k)
+    kept = [
+        Line(line.rank, line.time, tuple(m for m in line.events if best[m][1] == k))
+        for k, line in enumerate(lines)
+    ]
+    return [line for line in kept if line.events]
 
 
 def _anchor(value: str) -> str:
@@ -406,7 +443,7 @@ def run_timeline_eval(
         doc, sentences = read_tml(file)
         documents.append(doc)
         where[doc.id] = sentences
-    results = list(Extractor(model).process_many(documents))
+    results = [on_document_date(r) for r in Extractor(model, undated=True).process_many(documents)]
     events = tl.build(results).to_dict()["events"]
     rows, total = [], Score()
     for name, (entity, lines) in gold.items():
