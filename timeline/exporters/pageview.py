@@ -124,10 +124,21 @@ def reported(entry: Any) -> str:
     return ", ".join(parts) or "unknown"
 
 
-def conflict(entry: Any) -> str:
-    """A disagreement between sources, in one line, whatever its fields."""
+def conflict(entry: Any, docs: Mapping[str, Mapping[str, Any]] | None = None) -> str:
+    """A disagreement between sources, in one line: `the place: Geneva (AFP); Genève
+    (Reuters)` for {"field", "values", "documents"} (documents[i] gives values[i]),
+    and whatever the fields of another shape."""
     if not isinstance(entry, Mapping):
         return _text(entry)
+    values, documents = entry.get("values"), entry.get("documents")
+    if isinstance(values, list) and isinstance(documents, list) and len(values) == len(documents):
+        said: dict[str, list[str]] = {}
+        for value, document in zip(values, documents, strict=True):
+            label = document_label((docs or {}).get(str(document)), str(document))
+            said.setdefault(_text(value), []).append(label)
+        field = {"location": "place"}.get(str(entry.get("field")), str(entry.get("field")))
+        listed = "; ".join(f"{value} ({', '.join(ids)})" for value, ids in said.items())
+        return f"the {field}: {listed}"
     return "; ".join(f"{key}: {_text(value)}" for key, value in entry.items())
 
 
@@ -207,7 +218,7 @@ def view_record(
         "actors": actors,
         "reported": [reported(entry) for entry in event.get("reported") or ()],
         "sources": sources,
-        "conflicts": [conflict(entry) for entry in event.get("conflicts") or ()],
+        "conflicts": [conflict(entry, docs) for entry in event.get("conflicts") or ()],
         "documents": list(dict.fromkeys(documents)),
         "url": _http((doc or {}).get("url")),
         "lanes": {
