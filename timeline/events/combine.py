@@ -29,7 +29,7 @@ from dataclasses import replace
 from datetime import date
 
 from timeline import gazetteer, timex
-from timeline.events.reports import Report, Where, place_worth
+from timeline.events.reports import Report, Where, place_worth, same_person
 from timeline.models import Actor, Conflict, Event, Place, Source, Status
 
 __all__ = ["combine"]
@@ -134,7 +134,7 @@ def _actors(group: Sequence[Report]) -> list[Actor]:
             actor = replace(actor, document=r.document[0])
             person = _person_key(actor)
             if person is not None:
-                found = next((k for p, k in people if _one_person(p, person)), None)
+                found = next((k for p, k in people if same_person(p, person)), None)
                 if found is None:
                     people.append((person, len(out)))
                     out.append(actor)
@@ -151,12 +151,6 @@ def _actors(group: Sequence[Report]) -> list[Actor]:
             keys[key] = len(out)
             out.append(actor)
     return out
-
-
-def _one_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    if a[-1] != b[-1]:
-        return False
-    return len(a) == 1 or len(b) == 1 or a[0][0] == b[0][0]
 
 
 def _places(group: Sequence[Report]) -> tuple[Place | None, list[Place]]:

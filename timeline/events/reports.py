@@ -28,6 +28,7 @@ __all__ = [
     "judge",
     "place_worth",
     "reports",
+    "same_person",
     "type_worth",
 ]
 
@@ -195,7 +196,7 @@ def _words(summary: str) -> frozenset[str]:
 # --- the evidence of a pair -------------------------------------------------------
 
 
-def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """ "kerry" and "john kerry" are one person; "john kerry" and "jim kerry" are not."""
     if a[-1] != b[-1]:
         return False
@@ -251,7 +252,7 @@ def actor_worth(a: Report, b: Report) -> tuple[float, int, int]:
     states = sum(1 for key in shared if _is_state(key))
     # A state is a party to many events; an organisation or a group to fewer.
     worth = 0.7 * states + 1.2 * (len(shared) - states)
-    people = sum(1 for p in a.people if any(_same_person(p, q) for q in b.people))
+    people = sum(1 for p in a.people if any(same_person(p, q) for q in b.people))
     worth += 1.5 * people
     return worth, len(shared) + people, len(shared) - states + people
 

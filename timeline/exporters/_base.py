@@ -125,17 +125,22 @@ def source_labels(event: Mapping[str, Any], docs: Mapping[str, Mapping[str, Any]
     return [document_label(docs.get(d), d) for d in source_documents(event)]
 
 
+def who_says_what(conflict: Mapping[str, Any], label: Callable[[str], str] = str) -> str:
+    """`the date: 2022-01-12 (a, c); 2022-01-13 (b)` for a conflict {"field", "values",
+    "documents"} (documents[i] gives values[i]); `label` names a document."""
+    said: dict[str, list[str]] = {}
+    for value, document in zip(conflict["values"], conflict["documents"], strict=False):
+        said.setdefault(str(value), []).append(label(str(document)))
+    what = {"location": "place"}.get(str(conflict["field"]), str(conflict["field"]))
+    listed = "; ".join(f"{value} ({', '.join(ids)})" for value, ids in said.items())
+    return f"the {what}: {listed}"
+
+
 def conflict_note(event: Mapping[str, Any]) -> str:
     """`sources disagree on the date: 2022-01-12 (a, c); 2022-01-13 (b)`, or ""."""
-    parts = []
-    for conflict in event.get("conflicts") or ():
-        said: dict[str, list[str]] = {}
-        for value, document in zip(conflict["values"], conflict["documents"], strict=False):
-            said.setdefault(str(value), []).append(str(document))
-        what = "the place" if conflict["field"] == "location" else f"the {conflict['field']}"
-        listed = "; ".join(f"{value} ({', '.join(ids)})" for value, ids in said.items())
-        parts.append(f"sources disagree on {what}: {listed}")
-    return ". ".join(parts)
+    return ". ".join(
+        f"sources disagree on {who_says_what(c)}" for c in event.get("conflicts") or ()
+    )
 
 
 def own_events(data: Mapping[str, Any], document_id: str) -> list[dict[str, Any]]:

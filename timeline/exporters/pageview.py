@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
-from timeline.exporters._base import document_label, documents_by_id
+from timeline.exporters._base import document_label, documents_by_id, who_says_what
 from timeline.intervals import Interval, parse_value
 from timeline.schema import EVENT_TYPES
 
@@ -132,13 +132,7 @@ def conflict(entry: Any, docs: Mapping[str, Mapping[str, Any]] | None = None) ->
         return _text(entry)
     values, documents = entry.get("values"), entry.get("documents")
     if isinstance(values, list) and isinstance(documents, list) and len(values) == len(documents):
-        said: dict[str, list[str]] = {}
-        for value, document in zip(values, documents, strict=True):
-            label = document_label((docs or {}).get(str(document)), str(document))
-            said.setdefault(_text(value), []).append(label)
-        field = {"location": "place"}.get(str(entry.get("field")), str(entry.get("field")))
-        listed = "; ".join(f"{value} ({', '.join(ids)})" for value, ids in said.items())
-        return f"the {field}: {listed}"
+        return who_says_what(entry, lambda d: document_label((docs or {}).get(d), d))
     return "; ".join(f"{key}: {_text(value)}" for key, value in entry.items())
 
 
