@@ -145,20 +145,24 @@ def clusters(reports: Sequence[Report]) -> list[list[Report]]:
         if not _joinable(g, h, pair.conflict):
             continue
         keep, gone = (ga, gb) if ga < gb else (gb, ga)
-        kept = groups[keep]
-        del groups[gone]
+        # the smaller group's members go into the larger's: each report moves
+        # O(log n) times in all (the group keeps the smaller number, its name)
+        big, small = (g, h) if len(g.members) >= len(h.members) else (h, g)
         overlap = max(g.first, h.first) <= min(g.last, h.last)
         clash = any(place_worth(p, q)[1] for p in g.places for q in h.places)
         if overlap:
-            kept.first, kept.last = max(g.first, h.first), min(g.last, h.last)
+            big.first, big.last = max(g.first, h.first), min(g.last, h.last)
         else:
-            kept.first, kept.last = min(g.first, h.first), max(g.last, h.last)
-        kept.conflicted = g.conflicted or h.conflicted or not overlap or clash
-        kept.members = sorted(g.members + h.members)
-        kept.documents = g.documents | h.documents
-        kept.places = g.places + h.places
+            big.first, big.last = min(g.first, h.first), max(g.last, h.last)
+        big.conflicted = g.conflicted or h.conflicted or not overlap or clash
+        big.members.extend(small.members)
+        big.documents |= small.documents
+        # each place once, so that a group of many reports checks few places
+        big.places = list({w.key: w for w in [*big.places, *small.places]}.values())
+        groups[keep] = big
+        del groups[gone]
         owner[gone] = keep
-    return [[reports[n] for n in groups[k].members] for k in sorted(groups)]
+    return [[reports[n] for n in sorted(groups[k].members)] for k in sorted(groups)]
 
 
 def merge(results: Sequence[DocumentResult]) -> list[Event]:
