@@ -13,6 +13,8 @@ from timeline.models import Actor, Document, DocumentResult, Event, Place, Span,
 
 COUNTRIES = {"Armenia": "ARM", "Azerbaijan": "AZE", "Switzerland": "CHE", "Turkey": "TUR"}
 CITIES = {"Geneva": "CHE", "Bern": "CHE", "Vienna": "AUT", "Washington": "USA"}
+# The country the extraction gives a person it knows by title ("Armenian Foreign Minister").
+PEOPLE = {"Ararat Mirzoyan": "ARM", "Mirzoyan": "ARM", "Jeyhun Bayramov": "AZE", "Bayramov": "AZE"}
 
 
 def report(

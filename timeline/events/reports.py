@@ -62,9 +62,10 @@ _STOP_WORDS = (
     "was were be been being has have had will would shall should can could may might must "
     "do does did not no new also more most other some such said say says told tell says "
     "week month year day today yesterday tomorrow monday tuesday wednesday thursday "
-    "friday saturday sunday"
+    "friday saturday sunday one"
 )
 _STOP = frozenset(_STOP_WORDS.split())
+_POSSESSIVE = re.compile(r"['’]s$")
 # Words, and numbers ("126 million dollars", "5,000 troops"): they tell events apart.
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d[\d,.]*\d|\d")
 
@@ -119,6 +120,8 @@ def _report(
             words = tuple(gazetteer.fold(actor.name).split())
             if words and words not in people:
                 people.append(words)
+            if actor.country:  # "Armenian Foreign Minister Ararat Mirzoyan" acts for Armenia
+                actors.add(actor.country)
         else:
             key = actor.country if actor.label in ("GPE", "NORP") and actor.country else None
             key = key or gazetteer.actor_key(actor.name)
@@ -188,9 +191,20 @@ def _words(summary: str) -> frozenset[str]:
     for word in _WORD.findall(summary):
         if word[0].isdigit():
             out.add(word.replace(",", ""))
-        elif len(word) > 2 and word.lower() not in _STOP:
-            out.add(_lemma(word.lower()))
+            continue
+        word = _POSSESSIVE.sub("", word.lower())  # "Bush's" is Bush
+        if len(word) > 2 and word not in _STOP and not _names_a_party(word):
+            out.add(_lemma(word))
     return frozenset(out)
+
+
+def _names_a_party(word: str) -> bool:
+    """A title, an anonymous speaker or a group ("president", "officials", "leaders"), or
+    a country or its people ("Armenian"): it says who, which the participants already
+    say, not what happened."""
+    from timeline.events.lexicon import actor_words
+
+    return _lemma(word) in actor_words() or gazetteer.country(word, metonyms=False) is not None
 
 
 # --- the evidence of a pair -------------------------------------------------------
@@ -288,10 +302,14 @@ def judge(a: Report, b: Report) -> Pair | None:
     - unrelated types: summaries that share half their words;
     - a date or place that disagrees costs 1.0; a date a day apart needs two
       shared participants, or one and the place; another place two participants;
-    - a year or coarser: a shared participant and half the words;
-    - what says nothing of its own kind (a statement, a demand, `other`), or
-      shares only states, is told apart by what it says: the words must
-      meet, unless both give the same date and two participants.
+    - a year or coarser: a person, organisation or group, or two
+      participants, in common, and half the words;
+    - unless both give the same date and two participants, the words must
+      meet, but for two reports of one kind of deed (a visit and a visit,
+      talks and a meeting) on the same date with a person, organisation or
+      group in common; for what
+      says nothing of its own kind (a statement, a demand, `other`) or shares
+      no person, organisation or group, a third of them or the trigger.
     """
     if a.document == b.document:
         return None
@@ -312,12 +330,19 @@ def judge(a: Report, b: Report) -> Pair | None:
     if types <= UNRELATED and overlap < 0.5:
         return None
     coarse = dates[0] <= _COARSE_DATE_WORTH and not date_conflict
-    if coarse and not (shared and overlap >= 0.5):
+    if coarse and not ((specific or shared >= 2) and overlap >= 0.5):
         return None
-    vague = {a.event.type, b.event.type} <= _SAID or not (specific or places >= 1.0)
-    same_date = a.event.date == b.event.date
-    if vague and not overlap and not (same_date and shared >= 2):
-        return None
+    # what was done, or said, is told apart by the words that say it: they must meet,
+    # unless both give the same date and two participants; more so for what is said
+    # (or is `other`) and for what shares no person, organisation or group
+    same_date = (a.first, a.last) == (b.first, b.last)  # one day, at a time or not
+    vague = bool({a.event.type, b.event.type} & _SAID) or not specific
+    if not (same_date and shared >= 2):
+        told_by_kind = same_date and types >= 0.5 and not vague  # the same or akin
+        if not overlap and not told_by_kind:
+            return None
+        if vague and overlap < 0.34 and a.trigger != b.trigger:
+            return None
     words = 2.0 * overlap + (0.5 if a.trigger == b.trigger else 0.0)
     plover = 0.3 if a.event.plover and a.event.plover == b.event.plover else 0.0
     worth = dates[0] + types + plover + actors + places + words
