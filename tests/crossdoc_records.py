@@ -43,6 +43,7 @@ def report(
             max(0, sentence.find(name)),
             max(0, sentence.find(name)) + len(name),
             "PERSON",
+            country=PEOPLE.get(name),
         )
         for name in people
     ]

@@ -179,6 +179,21 @@ def test_the_same_people_a_week_later_or_another_event_that_day_stay_apart() -> 
             trigger="criticised",
         ),
     )
+    other_meeting = document(
+        "m",
+        MAY_18,
+        report(
+            "m",
+            1,
+            "2023-05-17",
+            "meeting",
+            "Ararat Mirzoyan met Turkish Foreign Minister Mevlut Cavusoglu in Geneva",
+            people=("Ararat Mirzoyan", "Mevlut Cavusoglu"),
+            place="Geneva",
+            trigger="met",
+        ),
+    )
+    assert len(_merged(HELD, other_meeting)) == 2  # the same day and place, with someone else
     events = _merged(HELD, week_later)
     assert [
         (e["id"], e["date"], [s["document"] for s in e.get("sources", [])]) for e in events

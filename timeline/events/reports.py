@@ -62,7 +62,9 @@ _STOP_WORDS = (
     "was were be been being has have had will would shall should can could may might must "
     "do does did not no new also more most other some such said say says told tell says "
     "week month year day today yesterday tomorrow monday tuesday wednesday thursday "
-    "friday saturday sunday one"
+    "friday saturday sunday one "
+    # what goes with a title ("Prime Minister", "Deputy Secretary of State")
+    "prime deputy vice general chief senior top former acting foreign state"
 )
 _STOP = frozenset(_STOP_WORDS.split())
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -84,6 +86,7 @@ class Report:
     granularity: str | None
     actors: frozenset[str]  # actor keys of organisations, states, groups
     people: tuple[tuple[str, ...], ...]  # each person's folded name words
+    represented: tuple[tuple[tuple[str, ...], str], ...]  # a person, the state they act for
     place: Where | None
     words: frozenset[str]  # lemmas of the summary
     content: frozenset[str]  # those that name no participant or place
@@ -115,13 +118,14 @@ def _report(
     days = timex.sort_range(event.date) if event.date else None
     actors: set[str] = set()
     people: list[tuple[str, ...]] = []
+    represented: dict[tuple[str, ...], str] = {}
     for actor in event.actors:
         if actor.label == "PERSON":
             words = tuple(gazetteer.fold(actor.name).split())
             if words and words not in people:
                 people.append(words)
-            if actor.country:  # "Armenian Foreign Minister Ararat Mirzoyan" acts for Armenia
-                actors.add(actor.country)
+            if words and actor.country:  # "Armenian Foreign Minister Ararat Mirzoyan"
+                represented[words] = actor.country
         else:
             key = actor.country if actor.label in ("GPE", "NORP") and actor.country else None
             key = key or gazetteer.actor_key(actor.name)
@@ -141,6 +145,7 @@ def _report(
         granularity=timex.granularity(event.date) if days else None,
         actors=frozenset(actors),
         people=tuple(people),
+        represented=tuple(sorted(represented.items())),
         place=_where(event.location.name, event.location.country) if event.location else None,
         words=lemmas,
         content=lemmas - _name_words(event),
@@ -263,12 +268,21 @@ def actor_worth(a: Report, b: Report) -> tuple[float, int, int]:
     """What the shared participants are worth, how many there are, and how many of
     them are not states."""
     shared = a.actors & b.actors
+    met = [p for p in a.people if any(same_person(p, q) for q in b.people)]
+    # A state a person acts for ("Armenian Foreign Minister Ararat Mirzoyan") is a party
+    # too, unless that person is shared already: one party is not counted twice.
+    for_a = {c for p, c in a.represented if p not in met}
+    for_b = {c for q, c in b.represented if not any(same_person(p, q) for p in met)}
+    shared |= (a.actors | for_a) & (b.actors | for_b) - {c for p, c in a.represented if p in met}
     states = sum(1 for key in shared if _is_state(key))
     # A state is a party to many events; an organisation or a group to fewer.
-    worth = 0.7 * states + 1.2 * (len(shared) - states)
-    people = sum(1 for p in a.people if any(same_person(p, q) for q in b.people))
-    worth += 1.5 * people
-    return worth, len(shared) + people, len(shared) - states + people
+    worth = 0.7 * states + 1.2 * (len(shared) - states) + 1.5 * len(met)
+    return worth, len(shared) + len(met), len(shared) - states + len(met)
+
+
+def _strangers(a: Report, b: Report) -> bool:
+    """Whether `a` names a person `b` does not."""
+    return any(not any(same_person(p, q) for q in b.people) for p in a.people)
 
 
 def _is_state(key: str) -> bool:
@@ -302,6 +316,8 @@ def judge(a: Report, b: Report) -> Pair | None:
     - unrelated types: summaries that share half their words;
     - a date or place that disagrees costs 1.0; a date a day apart needs two
       shared participants, or one and the place; another place two participants;
+    - two reports that each name a person the other does not (Kerry with
+      Lavrov, Kerry with Zarif): half the words;
     - a year or coarser: a person, organisation or group, or two
       participants, in common, and half the words;
     - unless both give the same date and two participants, the words must
@@ -335,6 +351,10 @@ def judge(a: Report, b: Report) -> Pair | None:
     # what was done, or said, is told apart by the words that say it: they must meet,
     # unless both give the same date and two participants; more so for what is said
     # (or is `other`) and for what shares no person, organisation or group
+    # each names a person the other does not: with someone else, another event
+    apart = _strangers(a, b) and _strangers(b, a)
+    if apart and overlap < 0.5:
+        return None
     same_date = (a.first, a.last) == (b.first, b.last)  # one day, at a time or not
     vague = bool({a.event.type, b.event.type} & _SAID) or not specific
     if not (same_date and shared >= 2):
