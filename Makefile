@@ -52,7 +52,8 @@ check: test lint typecheck
 # each corpus on its own (a rule is kept only if it holds on all): TBAQ whole (with the
 # event anchoring against its TLINKs), TimeBank, AQUAINT, and the WikiWars histories,
 # whose DCT is only the day the pages were saved, with it and without it; then events
-# on the event gold, and PLOVER types on its records.
+# on the event gold, PLOVER types on its records, and SemEval-2015 Task 4 entity
+# timelines on its trial data.
 TBAQ := $(SHARED)/data/tempeval3-tbaq
 WIKIWARS := $(SHARED)/data/wikiwars-train
 eval: install
@@ -72,12 +73,18 @@ eval: install
 	@if [ -f "$(SHARED)/data/plover-gsr-dev.json" ]; then \
 		echo "== PLOVER"; $(BIN)/timeline eval --plover "$(SHARED)/data/plover-gsr-dev.json" --format table; \
 	else echo "eval: $(SHARED)/data/plover-gsr-dev.json not found, skipped" >&2; fi
+	@if [ -d "$(SHARED)/data/semeval2015-timeline-trial/timelines" ]; then \
+		$(BIN)/timeline eval --timelines "$(SHARED)/data/semeval2015-timeline-trial/timelines" \
+			"$(SHARED)/data/semeval2015-timeline-trial/timeml" --format table; \
+	else echo "eval: $(SHARED)/data/semeval2015-timeline-trial not found, skipped" >&2; fi
 
-# Throughput and memory against plain spaCy (skipped without the corpus); then
-# bad input at scale (made here): the bad-input folder, one endless sentence.
+# Throughput and memory against plain spaCy, and how merging across documents scales
+# (skipped without the corpus); then bad input at scale (made here): the bad-input
+# folder, one endless sentence.
 bench: install
 	@if [ -f "$(SHARED)/bench/news-2452.jsonl" ]; then \
-		$(BIN)/python benchmarks/bench.py "$(SHARED)/bench/news-2452.jsonl"; \
+		$(BIN)/python benchmarks/bench.py "$(SHARED)/bench/news-2452.jsonl" \
+		&& $(BIN)/python benchmarks/merging.py "$(SHARED)/bench/news-2452.jsonl"; \
 	else echo "bench: $(SHARED)/bench/news-2452.jsonl not found, skipped" >&2; fi
 	$(BIN)/python benchmarks/badinput.py
 
