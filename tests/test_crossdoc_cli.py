@@ -88,9 +88,11 @@ def test_no_merge_keeps_each_documents_events(
     data = json.loads(
         _extract([str(_folder(tmp_path)), "--no-merge"], tmp_path / "out.json", capsys)
     )
+    # the meeting in each story, and what the third says was agreed at it
     assert sorted(e["document"] for e in data["events"] if e["date"] == "2023-05-17") == [
         "announced",
         "confirmed",
+        "held",
         "held",
     ]
     assert not any("sources" in e for e in data["events"])
@@ -124,8 +126,10 @@ def test_every_format_shows_the_sources(tmp_path: Path, capsys: pytest.CaptureFi
     rows = list(
         csv.DictReader(io.StringIO(_extract([str(folder)], tmp_path / "t.csv", capsys).decode()))
     )
+    # the talks, and (reported by one story only) what was agreed at them
     assert [r["sources"] for r in rows if r["date"] == "2023-05-17"] == [
-        "held; announced; confirmed"
+        "held; announced; confirmed",
+        "held",
     ]
     markdown = _extract([str(folder)], tmp_path / "t.md", capsys).decode()
     assert "| held; announced; confirmed |" in markdown

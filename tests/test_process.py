@@ -216,11 +216,13 @@ def test_export_and_schema_into_a_closed_pipe_end_quietly_as_extract_does(
     )
     saved = tmp_path / "saved.json"
     timeline = shlex.join(COMMAND)
-    made = _shell(f"{timeline} extract {shlex.quote(str(batch))} -o {shlex.quote(str(saved))}")
+    made = _shell(
+        f"{timeline} extract {shlex.quote(str(batch))} --no-merge -o {shlex.quote(str(saved))}"
+    )
     assert made.returncode == 0, made.stderr
     # Enough output that it cannot fit in the pipe's buffer, and no reader.
     commands = {
-        "extract": f"extract {shlex.quote(str(batch))} --format csv",
+        "extract": f"extract {shlex.quote(str(batch))} --no-merge --format csv",
         "export": f"export {shlex.quote(str(saved))} --format csv",
         "schema": "schema",
     }

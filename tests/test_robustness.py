@@ -283,7 +283,7 @@ def test_a_record_with_an_invalid_date_is_read_with_a_warning(tmp_path: Path) ->
         ),
         encoding="utf-8",
     )
-    result = _invoke(str(batch), "--format", "json")
+    result = _invoke(str(batch), "--format", "json", "--no-merge")
     _assert_clean(result)
     assert result.exit_code == 0  # nothing was left out
     data = json.loads(result.stdout)

@@ -50,7 +50,7 @@ _AKIN = {
 # Types that name what was said rather than what was done.
 _SAID = frozenset({"statement", "demand", "other"})
 # Types neither the same nor akin: one event only if the words say so (see judge).
-UNRELATED = -0.8
+UNRELATED = -1.6
 # How much a date shared by two reports is worth, by the granularity of the coarser one.
 _DATE_WORTH = {"time": 2.0, "day": 2.0, "week": 1.2, "month": 0.7}
 _COARSE_DATE_WORTH = 0.2  # a quarter, a season, a year or coarser
@@ -305,7 +305,7 @@ def judge(a: Report, b: Report) -> Pair | None:
     The evidence adds up: the date (the same day 2.0, week 1.2, month 0.7; a
     day inside the week or month the other gives 0.8 of the coarser one's; a
     year or coarser 0.2), the type (the same 1.0, akin 0.2 to 0.8, `other`
-    0, unrelated -0.8), the PLOVER type (the same 0.3), each shared state 0.7,
+    0, unrelated -1.6), the PLOVER type (the same 0.3), each shared state 0.7,
     organisation or group 1.2, person 1.5, the place (the same 1.0, a city in
     the country the other gives 0.4), the words (2.0 times the share of the
     shorter summary's lemmas the other has, names left out, 0.5 for the same
