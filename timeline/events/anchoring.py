@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from timeline import work
 from timeline.events.predicates import (
     NOUN_POS,
     VERB_POS,
@@ -69,6 +70,7 @@ def predicate(span: SpacySpan) -> Token | None:
     # "the Oct. 23 shooting", "Monday's talks": the date modifies a noun right after it
     t = root
     for step in range(MAX_STEPS):
+        work.charge()
         head = t.head
         if head.i == t.i:
             return head if head.i not in inside and head.pos_ in VERB_POS else None

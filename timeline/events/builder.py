@@ -33,7 +33,7 @@ from timeline.events.participants import Participants
 from timeline.events.predicates import NOUN_POS, OBJECTS, SUBJECTS, VERB_POS, entry, event_of
 from timeline.events.summaries import Summarizer, capitalised, with_place
 from timeline.events.tree import conjuncts, kids
-from timeline.models import Event, Mention, Place, Reported, Span, TimeExpression
+from timeline.models import Actor, Event, Mention, Place, Reported, Span, TimeExpression
 from timeline.temporal import clause_tense, doc_text
 
 if TYPE_CHECKING:
@@ -62,6 +62,9 @@ class Builder:
         self.skip = self._time_tokens()
         self.summarizer = Summarizer(self.skip, self._name_of)
         self.here = _dateline_place(self.text)
+        self._described: dict[
+            tuple[int, int, bool, str], tuple[tuple[Actor, ...], Place | None, str]
+        ] = {}
 
     def _time_tokens(self) -> set[int]:
         out: set[int] = set()
@@ -241,6 +244,13 @@ class Builder:
         if tense is None and it.timex is not None:
             tense = clause_tense(self.doc, it.timex.start, it.timex.end)
         it.status = status_of(it.timex, tense, self.anchor_ordinal)
+        # What a word's clause says of its event is the same for every date it has:
+        # read once ("on Monday, on Tuesday, ... the minister said": one reading)
+        key = (tok.i, clause.i if clause is not None else -1, it.speaker is not None, it.status)
+        known = self._described.get(key)
+        if known is not None:
+            it.actors, it.place, it.summary = list(known[0]), known[1], known[2]
+            return
         it.actors = self.participants.of_event(tok, clause)
         if it.speaker is not None and not any(a.role == "source" for a in it.actors):
             it.actors = [*self.participants.from_phrase(it.speaker, "source"), *it.actors]
@@ -256,6 +266,7 @@ class Builder:
             ],
         )
         it.summary = self._summary(it)
+        self._described[key] = (tuple(it.actors), it.place, it.summary)
 
     def _summary(self, it: Item) -> str:
         tok = it.token

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from timeline import work
 from timeline.events import lexicon
 from timeline.events.lexicon import Entry
 from timeline.events.tree import kids
@@ -270,6 +271,7 @@ def asserted(tok: Token) -> bool:
     """
     t = tok
     for _ in range(12):
+        work.charge()
         if negated(t):
             return False
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in kids(t)):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from timeline import work
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -40,7 +42,9 @@ def kids(tok: Token) -> list[Token]:
                 if r:
                     index[i + r].append(i)
         doc.user_data[_KIDS] = index
-    return [doc[i] for i in index[tok.i]]
+    found = index[tok.i]
+    work.charge()  # a step a call (timeline.work): its cost is its few children
+    return [doc[i] for i in found]
 
 
 def conjuncts(tok: Token) -> list[Token]:
