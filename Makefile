@@ -47,7 +47,8 @@ typecheck: dev
 check: test lint typecheck
 
 # On the data beside the project, each part skipped without it: TempEval-3 Task A and
-# event anchoring (TLINKs) on TBAQ; events on the event gold; PLOVER types on its records.
+# event anchoring (TLINKs) on TBAQ; events on the event gold; PLOVER types on its records;
+# SemEval-2015 Task 4 entity timelines on its trial data.
 eval: install
 	@if [ -d "$(SHARED)/data/tempeval3-tbaq" ]; then \
 		$(BIN)/timeline eval "$(SHARED)/data/tempeval3-tbaq" --format table; \
@@ -59,12 +60,18 @@ eval: install
 	@if [ -f "$(SHARED)/data/plover-gsr-dev.json" ]; then \
 		$(BIN)/timeline eval --plover "$(SHARED)/data/plover-gsr-dev.json" --format table; \
 	else echo "eval: $(SHARED)/data/plover-gsr-dev.json not found, skipped" >&2; fi
+	@if [ -d "$(SHARED)/data/semeval2015-timeline-trial/timelines" ]; then \
+		$(BIN)/timeline eval --timelines "$(SHARED)/data/semeval2015-timeline-trial/timelines" \
+			"$(SHARED)/data/semeval2015-timeline-trial/timeml" --format table; \
+	else echo "eval: $(SHARED)/data/semeval2015-timeline-trial not found, skipped" >&2; fi
 
-# Throughput and memory against plain spaCy (skipped without the corpus); then
-# bad input at scale (made here): the bad-input folder, one endless sentence.
+# Throughput and memory against plain spaCy, and how merging across documents scales
+# (skipped without the corpus); then bad input at scale (made here): the bad-input folder,
+# one endless sentence.
 bench: install
 	@if [ -f "$(SHARED)/bench/news-2452.jsonl" ]; then \
-		$(BIN)/python benchmarks/bench.py "$(SHARED)/bench/news-2452.jsonl"; \
+		$(BIN)/python benchmarks/bench.py "$(SHARED)/bench/news-2452.jsonl" \
+		&& $(BIN)/python benchmarks/merging.py "$(SHARED)/bench/news-2452.jsonl"; \
 	else echo "bench: $(SHARED)/bench/news-2452.jsonl not found, skipped" >&2; fi
 	$(BIN)/python benchmarks/badinput.py
 

@@ -73,3 +73,40 @@ def test_the_shapes_run_small() -> None:
     ]
     assert [(r[0], r[1], r[-1]) for r in rows] == [("693", "one", "21"), ("714", "cut", "21")]
     assert "one/cut, parse and tag:" in done.stdout
+
+
+MERGING = BENCH.parent / "merging.py"
+
+
+def test_the_merging_bench_skips_without_the_corpus(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(MERGING), str(tmp_path / "missing.jsonl")],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0
+    assert "skipped" in done.stderr
+    assert done.stdout == ""
+
+
+def test_the_merging_bench_measures_each_size(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    text = "Kerry and Lavrov held talks in Geneva on Monday."
+    corpus.write_text(
+        "".join(
+            json.dumps({"id": f"d{i}", "date": "2015-01-14", "text": text}) + "\n" for i in range(3)
+        ),
+        "utf-8",
+    )
+    cache = tmp_path / "results.pickle"
+    args = [sys.executable, str(MERGING), str(corpus), "--sizes", "2,3", "--repeat", "1"]
+    done = subprocess.run([*args, "--cache", str(cache)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout.splitlines()[-1])["merging"]
+    # the same talks three times: one event, its reports compared once a pair
+    assert [(r["articles"], r["reports"], r["compared"], r["merged"]) for r in rows] == [
+        (2, 2, 1, 1),
+        (3, 3, 3, 1),
+    ]
+    again = subprocess.run([*args, "--cache", str(cache)], capture_output=True, text=True)
+    assert again.stdout.startswith(f"read 3 extracted articles from {cache}")

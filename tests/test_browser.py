@@ -217,8 +217,8 @@ def test_clicking_an_event_shows_all_it_says(browser: Driver, tmp_path: Path) ->
         "Who": "Russia (source, RUS, NORP)\nUnited States (target, USA, NORP)\n"
         "Wendy R. Sherman (source, PERSON)",
         "Reported": "Wendy R. Sherman, on 2022-01-10 (“Monday”)",
-        "Sources disagree": "field: location; values: Geneva, Genève; "
-        "documents: 000_12fa4de552d0c0ef, kyiv-1",
+        "Sources disagree": "the place: Geneva (000_12fa4de552d0c0ef); "
+        "Genève (Sanctions, “Kyiv” | Ünal; a <test> & more)",
     }
     evidence = detail.find_element(By.CSS_SELECTOR, ".evidence")
     assert [m.text for m in evidence.find_elements(By.TAG_NAME, "mark")] == ["Monday"]

@@ -193,7 +193,7 @@ def test_eval_events_gold_document_not_among_the_texts(
     ("argv", "message"),
     [
         (["--events", "g.json"], "TEXTS: give the texts the gold's documents are in"),
-        (["--events", "g.json", "--plover", "p.json"], "--plover: give --events or --plover"),
+        (["--events", "g.json", "--plover", "p.json"], "--plover: give one of --events, --plover"),
         (["--plover", "p.json", "texts/"], "--plover: takes no PATHS"),
         (["--plover", "/no/such.json"], "/no/such.json: no such PLOVER records file"),
     ],

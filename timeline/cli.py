@@ -71,6 +71,12 @@ def cli() -> None:
     is_flag=True,
     help="Also the events the text gives no date (date null), as event coders code every sentence.",
 )
+@click.option(
+    "--no-merge",
+    is_flag=True,
+    help="Keep each document's events apart (by default one event several documents "
+    "report is one row, with its sources).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 @click.option(
     "--doc-timeout",
@@ -90,6 +96,7 @@ def extract(
     model: str | None,
     jobs: int | None,
     undated: bool,
+    no_merge: bool,
     quiet: bool,
     doc_timeout: float,
     slicing: Filter,
@@ -131,7 +138,7 @@ def extract(
             doc_timeout=doc_timeout or None,
         ):
             results.append(result)
-    timeline = tl.build(results, report.problems)
+    timeline = tl.build(results, report.problems, merge=not no_merge)
     report.read(len(results), len(timeline.events))
     texts = {r.document.id: r.document.text for r in results}
     with writing():
@@ -182,6 +189,17 @@ def _check_output(output: str | None, files: Sequence[str]) -> None:
     help="Score PLOVER event types on these gold standard records (no PATHS).",
 )
 @click.option(
+    "--timelines",
+    "timelines_gold",
+    metavar="GOLD_DIR",
+    help="Score SemEval-2015 Task 4 entity timelines (Track A); PATHS are the TimeML documents.",
+)
+@click.option(
+    "--answers",
+    metavar="DIR",
+    help="With --timelines: also write the timelines made, in the task's format, to DIR.",
+)
+@click.option(
     "--errors", is_flag=True, help="Also list every error and the commonest error patterns."
 )
 @click.option(
@@ -200,6 +218,8 @@ def eval_command(
     paths: tuple[str, ...],
     events_gold: str | None,
     plover_records: str | None,
+    timelines_gold: str | None,
+    answers: str | None,
     errors: bool,
     documents: bool,
     fmt: str | None,
@@ -212,10 +232,18 @@ def eval_command(
     (TempEval-3 Task A) and event anchoring (event-time TLINKs) are scored.
     """
     report = current_report("eval", quiet)
-    if events_gold is not None and plover_records is not None:
-        raise UsageError("give --events or --plover, not both", "--plover")
+    given = [o for o, v in (("--events", events_gold), ("--plover", plover_records),
+                            ("--timelines", timelines_gold)) if v is not None]  # fmt: skip
+    if len(given) > 1:
+        raise UsageError(f"give one of {', '.join(given)}", given[-1])
+    if answers is not None and timelines_gold is None:
+        raise UsageError("goes with --timelines", "--answers")
     with writing():
-        if events_gold is not None:
+        if timelines_gold is not None:
+            from timeline.evaluation.timelines import run_timeline_eval
+
+            code = run_timeline_eval(timelines_gold, list(paths), fmt, model, sys.stdout, answers)
+        elif events_gold is not None:
             from timeline.evaluation.run_events import run_event_eval
 
             code = run_event_eval(events_gold, list(paths), errors, fmt, model, sys.stdout)

@@ -14,8 +14,18 @@ date covers intersect that range: an event dated `2022` is kept by
 day. Events with no date, or a date that cannot be placed (`XXXX-WXX-2`), are
 left out as soon as `--since` or `--until` is given.
 
-`--actor` and `--place` match a case-insensitive substring of an actor's
-name or of the location's name.
+`--actor` keeps the events an actor takes part in, an entity timeline
+(SemEval-2015 Task 4): an actor whose name holds the given words as whole
+words ("Airbus" is in "Airbus Industrie", "Kerry" in "John Kerry", "US" is
+not in "Russia"), or has the same key (`gazetteer.actor_key`: "U.S.",
+"United States" and "American" are one), or is the country given
+("--actor Iran": the actors whose country is Iran), or whose name is the
+surname of the person given, with the same first initial if any
+("--actor 'Steve Jobs'": "Jobs", "Steven P. Jobs"), or a shorter name of
+the body given that ends as it ends ("--actor 'Beatles Apple Corps'":
+"Apple Corps"). On an event
+merged across documents, every report's actors count. `--place` matches a
+case-insensitive substring of the location's name.
 """
 
 from __future__ import annotations
@@ -84,7 +94,7 @@ class Filter:
             until=last,
             types=wanted,
             status=status.strip().lower() if status else None,
-            actor=actor.casefold() if actor else None,
+            actor=actor.strip() if actor and actor.strip() else None,
             place=place.casefold() if place else None,
         )
 
@@ -98,7 +108,7 @@ class Filter:
             return False
         if self.status and event["status"] != self.status:
             return False
-        if self.actor and not any(self.actor in a["name"].casefold() for a in event["actors"]):
+        if self.actor and not any(actor_matches(self.actor, a) for a in event["actors"]):
             return False
         if self.place:
             location = event.get("location")
@@ -109,6 +119,44 @@ class Filter:
             if interval is None or not interval.intersects(self.since, self.until):
                 return False
         return True
+
+
+def actor_matches(wanted: str, actor: Mapping[str, Any]) -> bool:
+    """Whether an actor (a JSON actor record) is the one `--actor wanted` names."""
+    from timeline import gazetteer
+
+    query = gazetteer.fold(wanted).split()
+    if not query:
+        return False
+    name = str(actor.get("name") or "")
+    for written in (name, str(actor.get("text") or "")):
+        if _holds(gazetteer.fold(written).split(), query):
+            return True
+    key = gazetteer.actor_key(wanted)
+    if key and key == gazetteer.actor_key(name):
+        return True
+    country = gazetteer.country(wanted, metonyms=False)
+    if (
+        country is not None
+        and actor.get("label") in ("GPE", "NORP", "ORG")
+        and actor.get("country") == country.alpha3
+    ):
+        return True
+    words = gazetteer.fold(name).split()
+    # a shorter name of a body, ending as the name given ends: "Apple Corps" for
+    # "Beatles Apple Corps"
+    if actor.get("label") != "PERSON" and len(words) >= 2 and query[-len(words) :] == words:
+        return True
+    # a person by surname and first initial: "Wendy Sherman" is "Wendy R. Sherman"
+    if actor.get("label") != "PERSON" or not words or words[-1] != query[-1]:
+        return False
+    return len(words) == 1 or len(query) == 1 or words[0][0] == query[0][0]
+
+
+def _holds(words: list[str], query: list[str]) -> bool:
+    """`query` is a run of whole words of `words`."""
+    n = len(query)
+    return any(words[k : k + n] == query for k in range(len(words) - n + 1))
 
 
 def _bound(value: str, option: str) -> Interval:

@@ -7,14 +7,14 @@ from that JSON form, never from spaCy objects.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Status = Literal["occurred", "planned"]
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +99,10 @@ class Actor:
     label: str
     role: str = "source"
     country: str | None = None
+    document: str | None = None  # set on a merged event's actor read from another report
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "name": self.name,
             "text": self.text,
             "label": self.label,
@@ -110,6 +111,9 @@ class Actor:
             "start": self.start,
             "end": self.end,
         }
+        if self.document is not None:
+            out["document"] = self.document
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,14 +128,13 @@ class Place:
     latitude: float | None = None
     longitude: float | None = None
     target: bool = field(default=False, compare=False)  # what a military action was aimed at
+    document: str | None = None  # set on a merged event's place read from another report
 
     def as_target(self) -> Place:
-        return Place(
-            self.name, self.start, self.end, self.country, self.latitude, self.longitude, True
-        )
+        return replace(self, target=True)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "name": self.name,
             "start": self.start,
             "end": self.end,
@@ -139,6 +142,9 @@ class Place:
             "latitude": self.latitude,
             "longitude": self.longitude,
         }
+        if self.document is not None:
+            out["document"] = self.document
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +186,57 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """One report of an event merged across documents: the document and sentence that
+    report it, and what that report says of it (its date, place and status).
+
+    `anchor` is the report's own date (its document's), `event` the id the event has
+    in that document alone; offsets point into that document's text."""
+
+    document: str
+    event: str
+    anchor: str | None
+    date: str | None
+    date_text: str
+    status: Status
+    location: str | None
+    summary: str
+    trigger: Span
+    sentence: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "document": self.document,
+            "event": self.event,
+            "anchor": self.anchor,
+            "date": self.date,
+            "date_text": self.date_text,
+            "status": self.status,
+            "location": self.location,
+            "summary": self.summary,
+            "trigger": self.trigger.to_dict(with_label=False),
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Reports of one event that disagree on its date or place beyond compatibility:
+    `documents[i]` gives `values[i]` (a TIMEX3 value, or a place name)."""
+
+    field: Literal["date", "location"]
+    values: tuple[str, ...]
+    documents: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "values": list(self.values), "documents": list(self.documents)}
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """A dated event: when, what, where, who, whether it happened, and the evidence."""
 
@@ -203,9 +260,14 @@ class Event:
     reported: tuple[Reported, ...] = ()
     sort_key: int | None = field(default=None, compare=False)
     sort_end: int | None = field(default=None, compare=False)
+    # Set when several documents report the event (`timeline.events.crossdoc`): every
+    # report, every place they give, and where they disagree.
+    sources: tuple[Source, ...] = ()
+    locations: tuple[Place, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "document": self.document,
             "date": self.date,
@@ -224,6 +286,12 @@ class Event:
             "mentions": [m.to_dict() for m in self.mentions],
             "reported": [r.to_dict() for r in self.reported],
         }
+        if self.sources:
+            out["sources"] = [s.to_dict() for s in self.sources]
+            out["locations"] = [p.to_dict() for p in self.locations]
+        if self.conflicts:
+            out["conflicts"] = [c.to_dict() for c in self.conflicts]
+        return out
 
 
 @dataclass(frozen=True, slots=True)

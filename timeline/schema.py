@@ -9,8 +9,8 @@ without being described here fails the tests: the schema is the contract, and
 for any version with the same major number.
 
 After the schema, `validate` checks what JSON Schema cannot say: document ids
-are unique, every event's `document` is the id of a document, and offsets run
-forwards.
+are unique, every event's `document` (and every source's, and every actor's
+read from another report) is the id of a document, and offsets run forwards.
 """
 
 from __future__ import annotations
@@ -88,6 +88,13 @@ _COUNTRY: dict[str, Any] = {
     "description": "ISO 3166-1 alpha-3 code (ISO 3166-3 for a former state), null if none",
 }
 
+# On an event merged across documents, an actor or place another report gives: the
+# document its offsets point into (absent: the event's own document).
+_FROM_DOCUMENT: dict[str, Any] = {
+    "type": "string",
+    "description": "id of the document start/end point into, when not the event's",
+}
+
 _ACTOR = _object(
     {
         "name": {
@@ -101,8 +108,9 @@ _ACTOR = _object(
         "country": _COUNTRY,
         "start": _OFFSET,
         "end": _OFFSET,
+        "document": _FROM_DOCUMENT,
     },
-    optional=("text", "role", "country"),
+    optional=("text", "role", "country", "document"),
 )
 
 _LOCATION = _object(
@@ -113,8 +121,9 @@ _LOCATION = _object(
         "country": _COUNTRY,
         "latitude": {"type": ["number", "null"]},
         "longitude": {"type": ["number", "null"]},
+        "document": _FROM_DOCUMENT,
     },
-    optional=("country", "latitude", "longitude"),
+    optional=("country", "latitude", "longitude", "document"),
 )
 
 _REPORTED = _object(
@@ -137,6 +146,42 @@ _MENTION = _object(
         },
     },
     optional=("trigger",),
+)
+
+_SOURCE = _object(
+    {
+        "document": {"type": "string", "description": "id of the document of this report"},
+        "event": {"type": "string", "description": "the event's id in that document alone"},
+        "anchor": {
+            "type": ["string", "null"],
+            "pattern": _ISO_DAY,
+            "description": "the report's own date (its document's anchor)",
+        },
+        "date": {
+            "type": ["string", "null"],
+            "description": "TIMEX3 value of the date this report gives",
+        },
+        "date_text": {"type": "string"},
+        "status": {"enum": list(STATUSES), "description": "what this report says, as of its date"},
+        "location": {"type": ["string", "null"], "description": "the place this report gives"},
+        "summary": {"type": "string"},
+        "trigger": {"$ref": "#/$defs/span"},
+        "sentence": {"type": "string"},
+        "start": _OFFSET,
+        "end": _OFFSET,
+    }
+)
+
+_CONFLICT = _object(
+    {
+        "field": {"enum": ["date", "location"]},
+        "values": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "what each document says: documents[i] gives values[i]",
+        },
+        "documents": {"type": "array", "items": {"type": "string"}},
+    }
 )
 
 _EVENT_PROPERTIES: dict[str, Any] = {
@@ -168,11 +213,28 @@ _EVENT_PROPERTIES: dict[str, Any] = {
         "items": {"$ref": "#/$defs/reported"},
         "description": "the attributions around the event ('..., an official said on Friday')",
     },
+    "sources": {
+        "type": "array",
+        "items": {"$ref": "#/$defs/source"},
+        "minItems": 2,
+        "description": "on an event several documents report: every report, document order",
+    },
+    "locations": {
+        "type": "array",
+        "items": {"$ref": "#/$defs/location"},
+        "description": "with sources: every place the reports give, the event's location first",
+    },
+    "conflicts": {
+        "type": "array",
+        "items": {"$ref": "#/$defs/conflict"},
+        "description": "where the reports disagree on the date or the place",
+    },
 }
 
 # Fields added in 1.1: optional, so that saved JSON of 1.0 still reads (a minor version
 # only adds), and always written by this version.
 _SINCE_1_1 = ("plover", "reported")
+_EVENT_OPTIONAL = (*_SINCE_1_1, "sources", "locations", "conflicts")
 
 # One line of the `jsonl` export: an event and the fields of its document that a
 # reader of a single line needs (jq, grep), prefixed `document_`.
@@ -226,7 +288,9 @@ SCHEMA: dict[str, Any] = {
         "location": _LOCATION,
         "reported": _REPORTED,
         "mention": _MENTION,
-        "event": _object(_EVENT_PROPERTIES, optional=_SINCE_1_1),
+        "source": _SOURCE,
+        "conflict": _CONFLICT,
+        "event": _object(_EVENT_PROPERTIES, optional=_EVENT_OPTIONAL),
         "event_line": _object(
             {
                 **_EVENT_PROPERTIES,
@@ -235,7 +299,7 @@ SCHEMA: dict[str, Any] = {
                     for name, line_name in EVENT_LINE_DOCUMENT_FIELDS.items()
                 },
             },
-            optional=_SINCE_1_1,
+            optional=_EVENT_OPTIONAL,
         ),
         "problem": _object(
             {
@@ -315,6 +379,18 @@ def validate(data: Any, *, limit: int = 5) -> list[str]:
                 errors.append(f"{path}.{name}: start is after end")
         if event["start"] > event["end"]:
             errors.append(f"{path}: start is after end")
+        for number, source in enumerate(event.get("sources") or ()):
+            if source["document"] not in ids:
+                errors.append(
+                    f"{path}.sources[{number}]: document {source['document']!r} "
+                    "is not among the documents"
+                )
+        for number, actor in enumerate(event["actors"]):
+            if "document" in actor and actor["document"] not in ids:
+                errors.append(
+                    f"{path}.actors[{number}]: document {actor['document']!r} "
+                    "is not among the documents"
+                )
     for index, doc in enumerate(data["documents"]):
         for number, expression in enumerate(doc["timexes"]):
             if expression["start"] > expression["end"]:

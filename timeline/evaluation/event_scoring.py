@@ -2,8 +2,8 @@
 
 System events are the JSON event dicts `timeline extract` writes. An event
 merged across documents carries `sources`, a list of `{"document", ...}` (with
-`start`/`end`/`sentence` of that document's report when known); an event
-without `sources` is reported by its `document` alone. Only reports in gold
+`start`/`end`/`sentence` and `status` of that document's report when known);
+an event without `sources` is reported by its `document` alone. Only reports in gold
 documents are scored; a report is one (system event, document) pair.
 
 Definitions, as EVENTS.md gives them:
@@ -128,7 +128,9 @@ def _reports(index: int, event: Mapping[str, Any]) -> list[_Report]:
                 document=doc,
                 date=date_value if isinstance(date_value, str) else None,
                 type=str(event.get("type") or ""),
-                status=str(event.get("status") or ""),
+                # gold status is as of each article's publication: a merged event's
+                # source says what its own article says
+                status=str(w.get("status") or event.get("status") or ""),
                 places=places,
                 actors=tuple(name_list(event.get("actors"))),
                 start=start if isinstance(start, int) else None,

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TextIO
 
+from timeline import timex
 from timeline.errors import ExportError
 
 Note = Callable[[str], None]
@@ -109,16 +110,104 @@ def anchor_line(doc: Mapping[str, Any]) -> str:
     return f"{doc['id']}{title}: anchor {anchor} ({doc.get('anchor_source') or 'none'})"
 
 
+def source_documents(event: Mapping[str, Any]) -> list[str]:
+    """The ids of the documents that report an event: its own first, then its other
+    sources (an event merged across documents), each once."""
+    ids = [str(event["document"])]
+    for source in event.get("sources") or ():
+        if str(source["document"]) not in ids:
+            ids.append(str(source["document"]))
+    return ids
+
+
+def source_labels(event: Mapping[str, Any], docs: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """The titles (else ids) of the documents that report an event."""
+    return [document_label(docs.get(d), d) for d in source_documents(event)]
+
+
+def who_says_what(conflict: Mapping[str, Any], label: Callable[[str], str] = str) -> str:
+    """`the date: 2022-01-12 (a, c); 2022-01-13 (b)` for a conflict {"field", "values",
+    "documents"} (documents[i] gives values[i]); `label` names a document."""
+    said: dict[str, list[str]] = {}
+    for value, document in zip(conflict["values"], conflict["documents"], strict=False):
+        said.setdefault(str(value), []).append(label(str(document)))
+    what = {"location": "place"}.get(str(conflict["field"]), str(conflict["field"]))
+    listed = "; ".join(f"{value} ({', '.join(ids)})" for value, ids in said.items())
+    return f"the {what}: {listed}"
+
+
+def conflict_note(event: Mapping[str, Any]) -> str:
+    """`sources disagree on the date: 2022-01-12 (a, c); 2022-01-13 (b)`, or ""."""
+    return ". ".join(
+        f"sources disagree on {who_says_what(c)}" for c in event.get("conflicts") or ()
+    )
+
+
+def own_events(data: Mapping[str, Any], document_id: str) -> list[dict[str, Any]]:
+    """The events as one document reports them, in the timeline's order: its own, and
+    its report of each event merged across documents (that report's id, date,
+    status, trigger, sentence, and the participants and place it names)."""
+    out: list[dict[str, Any]] = []
+    for event in data["events"]:
+        sources = event.get("sources") or ()
+        if not sources:
+            if event["document"] == document_id:
+                out.append(dict(event))
+            continue
+        for source in sources:
+            if source["document"] == document_id:
+                out.append(_as_reported(event, source))
+    return out
+
+
+def _as_reported(event: Mapping[str, Any], source: Mapping[str, Any]) -> dict[str, Any]:
+    document = source["document"]
+
+    def here(item: Mapping[str, Any]) -> bool:
+        return item.get("document", event["document"]) == document
+
+    location = event.get("location")
+    if location is None or not here(location):
+        location = next((p for p in event.get("locations") or () if here(p)), None)
+    view = {
+        key: value
+        for key, value in event.items()
+        if key not in ("sources", "locations", "conflicts")
+    }
+    view.update(
+        id=source["event"],
+        document=document,
+        date=source["date"],
+        date_text=source["date_text"],
+        granularity=timex.granularity(source["date"]),
+        status=source["status"],
+        summary=source["summary"],
+        trigger=source["trigger"],
+        sentence=source["sentence"],
+        start=source["start"],
+        end=source["end"],
+        location=_without_document(location) if location is not None else None,
+        actors=[_without_document(a) for a in event["actors"] if here(a)],
+    )
+    if document != event["document"]:
+        view.update(mentions=[], reported=[])
+    return view
+
+
+def _without_document(item: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in item.items() if key != "document"}
+
+
 def per_document(data: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """The timeline cut into one timeline per document: (document id, timeline).
 
     Each part keeps the schema version, its document and that document's
-    events in the timeline's order; problems belong to no document and are
-    left out.
+    events as it reports them (`own_events`) in the timeline's order; problems
+    belong to no document and are left out.
     """
     parts = []
     for doc in data["documents"]:
-        events = [event for event in data["events"] if event["document"] == doc["id"]]
+        events = own_events(data, doc["id"])
         part = {
             "schema_version": data["schema_version"],
             "documents": [doc],

@@ -12,6 +12,10 @@ be run by a spreadsheet as a formula (CSV injection: a scraped sentence such
 as `=HYPERLINK(...)`), so it is written after a single quote, as OWASP
 advises: the spreadsheet shows the text, and the quote is visible to other
 readers. `CsvExporter(raw=True)` (`--csv-raw`) writes every cell as it is.
+
+`sources` lists the ids of the documents that report the event (its own
+`document` first; several for an event merged across documents), joined by
+`; `; `conflicts` says where they disagree on its date or place.
 """
 
 from __future__ import annotations
@@ -21,7 +25,14 @@ import io
 from collections.abc import Mapping
 from typing import Any, TextIO
 
-from timeline.exporters._base import Note, actor_names, ignore_note, location_name
+from timeline.exporters._base import (
+    Note,
+    actor_names,
+    conflict_note,
+    ignore_note,
+    location_name,
+    source_documents,
+)
 
 COLUMNS = (
     "date",
@@ -33,6 +44,8 @@ COLUMNS = (
     "location",
     "actors",
     "document",
+    "sources",
+    "conflicts",
     "sentence",
     "id",
 )
@@ -52,6 +65,8 @@ def row(event: Mapping[str, Any], *, raw: bool = False) -> list[str]:
     values = {
         "location": location_name(event),
         "actors": ACTOR_SEPARATOR.join(actor_names(event)),
+        "sources": ACTOR_SEPARATOR.join(source_documents(event)),
+        "conflicts": conflict_note(event),
     }
     cells = []
     for column in COLUMNS:

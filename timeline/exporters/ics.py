@@ -13,7 +13,8 @@ are left out and counted in a note: a calendar cannot show "2014" or "this
 week" without inventing a day.
 
 Properties: SUMMARY (the summary), LOCATION, DESCRIPTION (the sentence, the
-actors, the source document), CATEGORIES (the event type), STATUS
+actors, the source document; for an event merged across documents every
+source with its sentence, and where they disagree), CATEGORIES (the event type), STATUS
 (`CONFIRMED` for occurred, `TENTATIVE` for planned), URL (the article's, if
 it is an http(s) URL), UID and DTSTAMP.
 
@@ -47,6 +48,7 @@ from timeline import __version__
 from timeline.exporters._base import (
     Note,
     actor_names,
+    conflict_note,
     document_label,
     documents_by_id,
     ignore_note,
@@ -115,24 +117,48 @@ def _when(event: Any, interval: Interval) -> None:
     event.add("dtstart", clock)
 
 
-def description(event: Mapping[str, Any], doc: Mapping[str, Any] | None) -> str:
+def _source_line(document_id: str, doc: Mapping[str, Any] | None) -> str:
+    line = document_label(doc, document_id)
+    if doc and doc.get("source"):
+        line += f" ({doc['source']})"
+    if doc and doc.get("anchor"):
+        line += f", anchor {doc['anchor']}"
+    return line
+
+
+def description(
+    event: Mapping[str, Any],
+    doc: Mapping[str, Any] | None,
+    docs: Mapping[str, Mapping[str, Any]] | None = None,
+) -> str:
     parts = [event["sentence"].strip()]
     actors = actor_names(event)
     if actors:
         parts.append("Who: " + "; ".join(actors))
-    source = f"Source: {document_label(doc, event['document'])}"
-    if doc and doc.get("source"):
-        source += f" ({doc['source']})"
-    if doc and doc.get("anchor"):
-        source += f", anchor {doc['anchor']}"
-    parts.append(source)
+    sources = event.get("sources") or ()
+    if sources:  # merged across documents: every report, with what it says
+        lines = [f"Sources ({len(sources)}):"]
+        for source in sources:
+            said = " ".join(str(source["sentence"]).split())
+            where = _source_line(source["document"], (docs or {}).get(source["document"]))
+            lines.append(f"- {where}: “{said}”")
+        parts.append("\n".join(lines))
+    else:
+        parts.append(f"Source: {_source_line(event['document'], doc)}")
+    disagree = conflict_note(event)
+    if disagree:
+        parts.append(disagree[0].upper() + disagree[1:])
     if event.get("date_text"):
         parts.append(f"Date as written: {event['date_text']}")
     return "\n\n".join(parts)
 
 
 def vevent(
-    event: Mapping[str, Any], doc: Mapping[str, Any] | None, interval: Interval, number: int = 1
+    event: Mapping[str, Any],
+    doc: Mapping[str, Any] | None,
+    interval: Interval,
+    number: int = 1,
+    docs: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Any:
     """The VEVENT of an event; `number` > 1 for a repeat of one trigger and date."""
     import icalendar
@@ -147,7 +173,7 @@ def vevent(
     out.add("summary", text(event["summary"]))
     if location_name(event):
         out.add("location", text(location_name(event)))
-    out.add("description", text(description(event, doc)))
+    out.add("description", text(description(event, doc, docs)))
     out.add("categories", [text(event["type"])])
     out.add("status", _STATUS.get(event["status"], "CONFIRMED"))
     url = (doc or {}).get("url")
@@ -195,7 +221,8 @@ class IcsExporter:
                 continue
             key = uid(event)
             seen[key] += 1
-            calendar.add_component(vevent(event, docs.get(event["document"]), interval, seen[key]))
+            doc = docs.get(event["document"])
+            calendar.add_component(vevent(event, doc, interval, seen[key], docs))
         if left_out:
             total = sum(left_out.values())
             note(

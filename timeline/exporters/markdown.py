@@ -5,7 +5,9 @@ table per document: the point of a timeline is a single chronology, and with
 several articles their events interleave (talks reported by one, the follow-up
 by another). Above the table a list names each document with its anchor (the
 date relative dates were resolved against) and where that came from; with
-several documents a `Source` column says which one each event is read from.
+several documents a `Source` column says which ones report each event (all
+of them for an event merged across documents), and an event whose reports
+disagree on its date or place says so after its summary (⚠).
 
 Cells are escaped so that nothing in the text can break the table or turn
 into markup: backslash, pipe and Markdown punctuation (`*`, `_`, `` ` ``, `[`,
@@ -22,11 +24,12 @@ from typing import Any, TextIO
 from timeline.exporters._base import (
     Note,
     actor_names,
+    conflict_note,
     date_label,
-    document_label,
     documents_by_id,
     ignore_note,
     location_name,
+    source_labels,
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -80,16 +83,17 @@ class MarkdownExporter:
         lines.append(_row(header))
         lines.append(_row(["---"] * len(header)))
         for event in data["events"]:
+            disagree = conflict_note(event)
             cells = [
                 date_label(event),
-                event["summary"],
+                event["summary"] + (f" (⚠ {disagree})" if disagree else ""),
                 event["type"],
                 location_name(event),
                 "; ".join(actor_names(event)),
                 event["status"],
             ]
             if several:
-                cells.append(document_label(docs.get(event["document"]), event["document"]))
+                cells.append("; ".join(source_labels(event, docs)))
             lines.append(_row([cell(text) for text in cells]))
         out.write("\n".join(lines) + "\n")
 

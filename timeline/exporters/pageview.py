@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
-from timeline.exporters._base import document_label, documents_by_id
+from timeline.exporters._base import document_label, documents_by_id, who_says_what
 from timeline.intervals import Interval, parse_value
 from timeline.schema import EVENT_TYPES
 
@@ -124,10 +124,15 @@ def reported(entry: Any) -> str:
     return ", ".join(parts) or "unknown"
 
 
-def conflict(entry: Any) -> str:
-    """A disagreement between sources, in one line, whatever its fields."""
+def conflict(entry: Any, docs: Mapping[str, Mapping[str, Any]] | None = None) -> str:
+    """A disagreement between sources, in one line: `the place: Geneva (AFP); Genève
+    (Reuters)` for {"field", "values", "documents"} (documents[i] gives values[i]),
+    and whatever the fields of another shape."""
     if not isinstance(entry, Mapping):
         return _text(entry)
+    values, documents = entry.get("values"), entry.get("documents")
+    if isinstance(values, list) and isinstance(documents, list) and len(values) == len(documents):
+        return who_says_what(entry, lambda d: document_label((docs or {}).get(d), d))
     return "; ".join(f"{key}: {_text(value)}" for key, value in entry.items())
 
 
@@ -207,7 +212,7 @@ def view_record(
         "actors": actors,
         "reported": [reported(entry) for entry in event.get("reported") or ()],
         "sources": sources,
-        "conflicts": [conflict(entry) for entry in event.get("conflicts") or ()],
+        "conflicts": [conflict(entry, docs) for entry in event.get("conflicts") or ()],
         "documents": list(dict.fromkeys(documents)),
         "url": _http((doc or {}).get("url")),
         "lanes": {

@@ -3,7 +3,9 @@
 A line per document first, naming its anchor (the date relative dates were
 resolved against) and where it came from, since every date below depends on
 it; then one table in the timeline's order, with a `source` column when there
-are several documents. Text goes into the table as plain `Text`, never as
+are several documents (every document that reports the event, for one merged
+across documents; a line marked ⚠ under the summary when they disagree on
+its date or place). Text goes into the table as plain `Text`, never as
 console markup, so brackets in an article cannot restyle or hide anything.
 Colour and width follow the stream: plain text to a file or a pipe.
 """
@@ -17,10 +19,11 @@ from timeline.exporters._base import (
     Note,
     actor_names,
     anchor_line,
-    document_label,
+    conflict_note,
     documents_by_id,
     ignore_note,
     location_name,
+    source_labels,
 )
 
 if TYPE_CHECKING:
@@ -49,15 +52,19 @@ def build_table(data: Mapping[str, Any]) -> Table:
         date = Text(event.get("date") or "undated")
         if event.get("date_text") and event["date_text"] != event.get("date"):
             date.append(f"\n{event['date_text']}", style="dim")
+        summary = Text(event["summary"])
+        disagree = conflict_note(event)
+        if disagree:
+            summary.append(f"\n⚠ {disagree}", style="bold red")
         cells = [
             date,
-            Text(event["summary"]),
+            summary,
             Text(location_name(event)),
             Text("; ".join(actor_names(event))),
             Text(event["status"], style=_STATUS_STYLE.get(event["status"], "")),
         ]
         if several:
-            cells.append(Text(document_label(docs.get(event["document"]), event["document"])))
+            cells.append(Text("; ".join(source_labels(event, docs))))
         table.add_row(*cells)
     return table
 

@@ -16,7 +16,9 @@ a note.
 `group` is the document (its title, else its id) when the timeline has
 several documents, so each article gets its own row; with one document it is
 the event type. `text` is HTML in TimelineJS, so every text in it is
-HTML-escaped; the slide text is the sentence, where and who, and the source.
+HTML-escaped; the slide text is the sentence, where and who, and the source
+(every source with its sentence for an event merged across documents, and
+where they disagree).
 `group` is escaped twice: TimelineJS 3 takes the text of it as HTML (tags
 dropped, entities decoded), then sets that as HTML again, so a group escaped
 once would come back as live markup (`&lt;img onerror=...&gt;` runs; the
@@ -35,6 +37,7 @@ from timeline.exporters._base import (
     Note,
     actor_names,
     anchor_line,
+    conflict_note,
     document_label,
     documents_by_id,
     ignore_note,
@@ -63,7 +66,19 @@ def date_fields(interval: Interval, *, end: bool = False) -> dict[str, str]:
     return fields
 
 
-def slide_text(event: Mapping[str, Any], doc: Mapping[str, Any] | None) -> str:
+def _source_link(document_id: str, doc: Mapping[str, Any] | None) -> str:
+    source = html.escape(document_label(doc, document_id))
+    url = (doc or {}).get("url")
+    if url and url.startswith(("http://", "https://")):
+        source = f'<a href="{html.escape(url, quote=True)}">{source}</a>'
+    return source
+
+
+def slide_text(
+    event: Mapping[str, Any],
+    doc: Mapping[str, Any] | None,
+    docs: Mapping[str, Mapping[str, Any]] | None = None,
+) -> str:
     parts = [f"<p>{html.escape(event['sentence'].strip())}</p>"]
     facts = []
     if location_name(event):
@@ -71,17 +86,29 @@ def slide_text(event: Mapping[str, Any], doc: Mapping[str, Any] | None) -> str:
     if event["actors"]:
         facts.append(f"Who: {html.escape('; '.join(actor_names(event)))}")
     facts.append(f"Status: {html.escape(event['status'])}")
+    disagree = conflict_note(event)
+    if disagree:
+        facts.append(f"⚠ {html.escape(disagree)}")
     parts.append("<p>" + "<br>".join(facts) + "</p>")
-    source = html.escape(document_label(doc, event["document"]))
-    url = (doc or {}).get("url")
-    if url and url.startswith(("http://", "https://")):
-        source = f'<a href="{html.escape(url, quote=True)}">{source}</a>'
-    parts.append(f"<p>Source: {source}</p>")
+    sources = event.get("sources") or ()
+    if sources:  # merged across documents: every report
+        items = "".join(
+            f"<li>{_source_link(s['document'], (docs or {}).get(s['document']))}: "
+            f"{html.escape(' '.join(str(s['sentence']).split()))}</li>"
+            for s in sources
+        )
+        parts.append(f"<p>Sources ({len(sources)}):</p><ul>{items}</ul>")
+    else:
+        parts.append(f"<p>Source: {_source_link(event['document'], doc)}</p>")
     return "".join(parts)
 
 
 def slide(
-    event: Mapping[str, Any], doc: Mapping[str, Any] | None, interval: Interval, group: str
+    event: Mapping[str, Any],
+    doc: Mapping[str, Any] | None,
+    interval: Interval,
+    group: str,
+    docs: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
     out: dict[str, Any] = {"start_date": date_fields(interval)}
     if interval.first != interval.last and interval.granularity not in ("year", "month"):
@@ -90,7 +117,7 @@ def slide(
         out["display_date"] = f"{interval.first.isoformat()}, {interval.label}"
     elif interval.label:
         out["display_date"] = interval.label
-    out["text"] = {"headline": html.escape(event["summary"]), "text": slide_text(event, doc)}
+    out["text"] = {"headline": html.escape(event["summary"]), "text": slide_text(event, doc, docs)}
     out["group"] = group
     out["unique_id"] = _UNSAFE_ID.sub("-", str(event["id"]))
     return out
@@ -123,7 +150,7 @@ class TimelineJsExporter:
                 continue
             doc = docs.get(event["document"])
             group = document_label(doc, event["document"]) if several else event["type"]
-            made = slide(event, doc, interval, html.escape(html.escape(group)))
+            made = slide(event, doc, interval, html.escape(html.escape(group)), docs)
             base, number = made["unique_id"], 1
             while made["unique_id"] in ids:  # ids that differ only in unsafe characters
                 number += 1

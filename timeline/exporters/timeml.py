@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple, TextIO
 
 from timeline.errors import ExportError
-from timeline.exporters._base import Note, ignore_note, missing_text
+from timeline.exporters._base import Note, ignore_note, missing_text, own_events
 
 TIMEML_NAMESPACE = (
     'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -245,7 +245,7 @@ class TimeMlExporter:
         doc = documents[0]
         if texts is None or doc["id"] not in texts:
             raise missing_text(self.name)
-        events = [event for event in data["events"] if event["document"] == doc["id"]]
+        events: list[Mapping[str, Any]] = list(own_events(data, doc["id"]))
         out.write(render(doc, events, texts[doc["id"]], note))
 
 
