@@ -335,11 +335,42 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class Timeline:
-    """The ordered events of a set of documents."""
+    """The ordered events of a set of documents.
+
+    `events` is the timeline; `documents` keep each document's own events as well
+    (`DocumentResult.events`), which `timeline.merge` merges again.
+
+    >>> from timeline import Timeline
+    >>> empty = Timeline(documents=(), events=())
+    >>> print(empty.to_json(), end="")  # doctest: +ELLIPSIS
+    {
+      "schema_version": "...",
+      "documents": [],
+      "events": [],
+      "problems": []
+    }
+    >>> Timeline.from_json(empty.to_json()) == empty
+    True
+    """
 
     documents: tuple[DocumentResult, ...]
     events: tuple[Event, ...]
     problems: tuple[Problem, ...] = ()
+
+    def to_json(self) -> str:
+        """The JSON document `timeline extract --format json` writes, byte for byte."""
+        from timeline.jsonform import dumps
+
+        return dumps(self.to_dict())
+
+    @classmethod
+    def from_json(cls, text: str | bytes, source: str = "<json>") -> Timeline:
+        """The timeline of a JSON document `to_json` (or `timeline extract`) wrote,
+        checked against the schema (an `InputError` names what is wrong); see
+        `timeline.jsonform` for what the JSON does not carry."""
+        from timeline.jsonform import loads
+
+        return loads(text, source)
 
     def to_dict(self) -> dict[str, Any]:
         return {
