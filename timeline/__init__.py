@@ -19,10 +19,28 @@ adds it to a spaCy pipeline (`timeline.spacy_component`).
 
 __version__ = "0.1.0"
 
-# Below __version__: the exporters read it while these are imported.
-from timeline.api import FORMATS, Corpus, export, extract, merge, read  # noqa: E402
-from timeline.errors import TimelineError, UsageError  # noqa: E402
-from timeline.models import Document, Event, Problem, Timeline  # noqa: E402
+# Nothing is imported until a name is asked for: `timeline --help` and the Ctrl-C
+# handler of `timeline.__main__` come first (a bare flag, not typing's: see there).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from timeline.api import FORMATS, Corpus, export, extract, merge, read
+    from timeline.errors import TimelineError, UsageError
+    from timeline.models import Document, Event, Problem, Timeline
+
+_FROM = {
+    "FORMATS": "timeline.api",
+    "Corpus": "timeline.api",
+    "export": "timeline.api",
+    "extract": "timeline.api",
+    "merge": "timeline.api",
+    "read": "timeline.api",
+    "TimelineError": "timeline.errors",
+    "UsageError": "timeline.errors",
+    "Document": "timeline.models",
+    "Event": "timeline.models",
+    "Problem": "timeline.models",
+    "Timeline": "timeline.models",
+}
 
 __all__ = [
     "FORMATS",
@@ -39,3 +57,14 @@ __all__ = [
     "merge",
     "read",
 ]
+
+
+def __getattr__(name: str) -> object:
+    module = _FROM.get(name)
+    if module is None:
+        raise AttributeError(f"module 'timeline' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -26,12 +26,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from timeline import sources
 from timeline.errors import ExportError, TimelineError, UsageError
 from timeline.exporters import FORMATS, Note, get_exporter, ignore_note
 from timeline.models import Document, DocumentResult, Problem, Timeline
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 __all__ = [
     "DOC_TIMEOUT",
@@ -115,7 +118,7 @@ def extract(
     undated: bool = False,
     merge: bool = True,
     jobs: int | None = 1,
-    scheduler: str | None = None,
+    scheduler: str | Client | None = None,
     doc_timeout: float | None = DOC_TIMEOUT,
     keep_timexes: bool = True,
     keep_text: bool = True,
@@ -127,8 +130,9 @@ def extract(
     A text is read as a file of it is (its anchor from a dateline or a
     "Published" line) and named `text-N`, N its position from 1; a record as a
     JSON Lines line is (`record-N` without an `id`); a `Document` is taken as it
-    is. `anchor` (a date or `YYYY-MM-DD`) is every document's own date. `model`
-    is an installed spaCy English pipeline; `undated` also keeps the events
+    is. A second document of one id is `id-2`. `anchor` (a date or
+    `YYYY-MM-DD`) is every document's own date. `model` is an installed spaCy
+    English pipeline; `undated` also keeps the events
     without a date; `merge=False` keeps each document's events apart. The
     work runs in `jobs` processes here (None: chosen from the input), or on the
     Dask cluster at `scheduler` (`tcp://HOST:8786`, or `local:N` for a cluster
@@ -179,25 +183,31 @@ def extract(
 
 
 def documents(
-    inputs: Input | Iterable[Input], anchor: date | None, on_problem: OnProblem
+    inputs: Input | Iterable[Input],
+    anchor: date | None,
+    on_problem: OnProblem,
+    *,
+    start: int = 1,
+    unique: bool = True,
 ) -> Iterator[Document]:
-    """The documents of `extract`'s inputs, lazily; problems told to `on_problem`."""
+    """The documents of `extract`'s inputs, lazily, numbered from `start`; problems
+    told to `on_problem`. With `unique`, a second document of one id is `id-2`."""
     if isinstance(inputs, str | Document | Problem | Mapping):
         inputs = [inputs]
     seen: dict[str, int] = {}
-    for n, item in enumerate(inputs, start=1):
+    for n, item in enumerate(inputs, start=start):
         if isinstance(item, Problem):
             on_problem(item)
             continue
+        made: Iterable[Document | Problem]
         if isinstance(item, Document):
-            if anchor is not None:
-                item = replace(item, anchor=anchor, anchor_source="option")
-            yield item
-            continue
-        if isinstance(item, str):
-            made = sources.from_text(item, f"<text {n}>", f"text-{n}")
+            made = [replace(item, anchor=anchor, anchor_source="option") if anchor else item]
+        elif isinstance(item, str):
+            made = (sources.anchored(d, anchor) if isinstance(d, Document) else d
+                    for d in sources.from_text(item, f"<text {n}>", f"text-{n}"))  # fmt: skip
         elif isinstance(item, Mapping):
-            made = sources.from_record(item, "<records>", n, f"record-{n}")
+            made = (sources.anchored(d, anchor) if isinstance(d, Document) else d
+                    for d in sources.from_record(item, "<records>", n, f"record-{n}"))  # fmt: skip
         else:
             raise UsageError(f"cannot read a {type(item).__name__}: give texts, records or "
                              "Documents", "extract")  # fmt: skip
@@ -205,7 +215,7 @@ def documents(
             if isinstance(found, Problem):
                 on_problem(found)
             else:
-                yield sources.unique(sources.anchored(found, anchor), seen)
+                yield sources.unique(found, seen) if unique else found
 
 
 def results(
@@ -214,7 +224,7 @@ def results(
     model: str | None = None,
     undated: bool = False,
     jobs: int | None = 1,
-    scheduler: str | None = None,
+    scheduler: str | Client | None = None,
     doc_timeout: float | None = DOC_TIMEOUT,
     keep_timexes: bool = True,
     keep_text: bool = True,
@@ -308,14 +318,15 @@ def export(
 
     >>> timeline = extract(["Kerry and Lavrov held talks in Geneva on Monday."],
     ...                    anchor="2015-01-14")
-    >>> print(export(timeline, "md"), end="")
-    # Timeline
-    <BLANKLINE>
-    - **text-1**: anchor 2015-01-14 (option)
-    <BLANKLINE>
-    | Date | Event | Type | Where | Who | Status |
-    | --- | --- | --- | --- | --- | --- |
-    | 2015-01-12 (Monday) | Kerry and Lavrov held talks in Geneva | talks | Geneva | Kerry; Lavrov | occurred |
+    >>> header, row = export(timeline, "csv").splitlines()
+    >>> for column, cell in list(zip(header.split(","), row.split(",")))[:6]:
+    ...     print(f"{column}: {cell}")
+    date: 2015-01-12
+    date_text: Monday
+    granularity: day
+    type: talks
+    status: occurred
+    summary: Kerry and Lavrov held talks in Geneva
     >>> "ics" in FORMATS and "parquet" in FORMATS
     True
     """
