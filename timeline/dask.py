@@ -34,6 +34,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -97,11 +98,12 @@ def connected(scheduler: str | Client) -> Iterator[Client]:
     try:
         if local is not None:
             with (
+                _no_warnings(),  # a cluster we start: its Python warnings are ours to mind
                 LocalCluster(
                     n_workers=int(local.group(1)),
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    dashboard_address=":0",  # a free port: no clash with a cluster running
                     silence_logs=logging.CRITICAL,
                 ) as cluster,
                 Client(cluster, set_as_default=False) as client,
@@ -116,6 +118,13 @@ def connected(scheduler: str | Client) -> Iterator[Client]:
             yield client
     finally:
         quiet.setLevel(level)
+
+
+@contextmanager
+def _no_warnings() -> Iterator[None]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
 
 
 def extract(
