@@ -58,6 +58,14 @@ __all__ = ["INSTALL", "check_scheduler", "extract", "extract_bag"]
 INSTALL = "pip install 'timeline[dask]'"
 IN_FLIGHT_PER_THREAD = 2
 _LOCAL = re.compile(r"local:(\d+)")
+# A cluster started for one run: no sampling profiler in the workers (a thread that
+# takes the GIL every 10 ms from the analysis) and fewer looks at memory and load.
+LOCAL_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.system-monitor.gil.enabled": False,
+}
 
 
 def _require(what: str = "--scheduler") -> None:
@@ -84,6 +92,7 @@ def check_scheduler(address: str) -> None:
 def connected(scheduler: str | Client) -> Iterator[Client]:
     """A client of `scheduler`; a `local:N` cluster lives as long as the block."""
     _require()
+    import dask
     from distributed import Client, LocalCluster
 
     if not isinstance(scheduler, str):
@@ -99,6 +108,7 @@ def connected(scheduler: str | Client) -> Iterator[Client]:
         if local is not None:
             with (
                 _no_warnings(),  # a cluster we start: its Python warnings are ours to mind
+                dask.config.set(LOCAL_CONFIG),  # passed on to its workers by their nannies
                 LocalCluster(
                     n_workers=int(local.group(1)),
                     threads_per_worker=1,

@@ -90,11 +90,22 @@ def eval_command(
 
             code = run_plover_eval(plover_records, errors, fmt, model, sys.stdout)
         else:
-            from timeline.evaluation import run_eval
+            from timeline import progress
+            from timeline.evaluation import find_timeml_files, run_eval
 
-            run_eval(
-                list(paths), errors, fmt, model, sys.stdout, documents=documents, report=report
-            )
+            show = progress.wanted(quiet)
+            total = len(find_timeml_files(paths)) if show and paths else None
+            with progress.bar(total, show, what="scoring") as advance:
+                run_eval(
+                    list(paths),
+                    errors,
+                    fmt,
+                    model,
+                    sys.stdout,
+                    documents=documents,
+                    report=report,
+                    progress=advance,
+                )
             report.finish()
             code = 0
     if code:
