@@ -78,9 +78,9 @@ eval: install
 			"$(SHARED)/data/semeval2015-timeline-trial/timeml" --format table; \
 	else echo "eval: $(SHARED)/data/semeval2015-timeline-trial not found, skipped" >&2; fi
 
-# Throughput and memory against plain spaCy, and how merging across documents scales
-# (skipped without the corpus); then bad input at scale (made here): the bad-input
-# folder, one endless sentence.
+# Throughput and memory against plain spaCy, --jobs 1 and 2 against a Dask cluster of 1
+# and 2 workers, and how merging across documents scales (skipped without the corpus);
+# then bad input at scale (made here): the bad-input folder, one endless sentence.
 bench: install
 	@if [ -f "$(SHARED)/bench/news-2452.jsonl" ]; then \
 		$(BIN)/python benchmarks/bench.py "$(SHARED)/bench/news-2452.jsonl" \

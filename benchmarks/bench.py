@@ -17,6 +17,13 @@ the largest single process of its tree), and a
 sampler also follows the sum of the resident memory of the whole process tree
 (the main process and its workers), which is what a machine has to hold.
 
+Then the same command on a Dask cluster against the local processes: `--jobs 1`
+and `--jobs 2` beside `--scheduler local:1` and `--scheduler local:2` (the
+cluster started by the command, as the pool is), on `--dask-size` articles,
+each side's output checked to be the same bytes; the overhead of the cluster
+is its time over the local run's with as many processes. Skipped without
+Dask (`pip install 'timeline[dask]'`) or with `--dask-size 0`.
+
 This is a benchmark, not a test: it asserts nothing and times only what it
 prints. Times are wall-clock seconds on whatever else the machine is doing, so
 compare the two sides of one run, not numbers from different runs; the load
@@ -191,6 +198,12 @@ def main() -> None:
         help="run both sides this many times, alternately, and report the median ratio",
     )
     parser.add_argument("--timeline-only", action="store_true", help="skip the plain spaCy runs")
+    parser.add_argument(
+        "--dask-size",
+        type=int,
+        default=400,
+        help="articles for the Dask rows (default 400; 0: none)",
+    )
     args = parser.parse_args()
     if not args.corpus.is_file():
         print(f"bench: {args.corpus} not found, skipped", file=sys.stderr)
@@ -228,6 +241,8 @@ def main() -> None:
                     f"time ratio timeline/spaCy ({some}on {docs} articles): {ratio:.2f} "
                     f"(timeline throughput {1 / ratio:.2f}x plain spaCy's)  load: {_load()}"
                 )
+    if args.dask_size:
+        dask_rows(args.corpus, args.dask_size, max(1, args.repeat))
     if len(sizes) >= 2:
         first = [r for n, r in timeline_peaks if n == timeline_peaks[0][0]]
         last = [r for n, r in timeline_peaks if n == timeline_peaks[-1][0]]
@@ -238,6 +253,48 @@ def main() -> None:
             f"\ntimeline peak memory, {n1} vs {n0} articles: "
             f"maxrss {maxrss:.2f}x, process tree {tree:.2f}x"
         )
+
+
+DASK_SIDES = (
+    ("jobs 1", ["--jobs", "1"]),
+    ("dask 1", ["--scheduler", "local:1"]),
+    ("jobs 2", ["--jobs", "2"]),
+    ("dask 2", ["--scheduler", "local:2"]),
+)
+
+
+def dask_rows(corpus: Path, size: int, repeat: int) -> None:
+    """`--jobs N` against `--scheduler local:N`, N = 1, 2: rows, and the cluster's overhead."""
+    import importlib.util
+
+    if importlib.util.find_spec("distributed") is None:
+        print("bench: Dask not installed (pip install 'timeline[dask]'), its rows skipped",
+              file=sys.stderr)  # fmt: skip
+        return
+    with tempfile.TemporaryDirectory(prefix="timeline-bench-dask-") as tmp:
+        articles = Path(tmp) / f"news-{size}.jsonl"
+        docs, words = take(corpus, size, articles)
+        print(f"\nlocal processes and a Dask cluster, {docs} articles, {words} words")
+        print(f"{'side':9} {'docs':>5} {'words':>7} {'seconds':>8} {'cpu s':>7} {'words/s':>8} "
+              f"{'events':>7} {'maxrss MB':>9} {'tree MB':>8}")  # fmt: skip
+        seconds: dict[str, list[float]] = {name: [] for name, _ in DASK_SIDES}
+        outputs: dict[str, str] = {}
+        for _ in range(repeat):
+            for name, option in DASK_SIDES:
+                cmd = [*timeline_command(), "extract", str(articles), "--format", "jsonl", *option]
+                run = measure(cmd, Path(tmp) / "out.jsonl")
+                events = sum(1 for line in run.stdout.splitlines() if line.strip())
+                _row(name, docs, words, run, str(events))
+                seconds[name].append(run.seconds)
+                outputs.setdefault(name, run.stdout)
+        same = len(set(outputs.values())) == 1
+        print(f"outputs of the four sides identical: {'yes' if same else 'NO'}")
+        for n in ("1", "2"):
+            local = statistics.median(seconds[f"jobs {n}"])
+            cluster = statistics.median(seconds[f"dask {n}"])
+            print(f"Dask overhead on {n} worker{'s' * (n != '1')}: "
+                  f"{(cluster / local - 1) * 100:+.1f}% ({cluster:.1f} s against {local:.1f} s)"
+                  f"  load: {_load()}")  # fmt: skip
 
 
 def available_cores() -> int:

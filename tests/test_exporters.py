@@ -37,8 +37,15 @@ def render(
     name: str, data: dict[str, Any], texts: dict[str, str] | None = None
 ) -> tuple[str, list[str]]:
     notes: list[str] = []
+    exporter = get_exporter(name)
+    if getattr(exporter, "binary", False):  # parquet: the bytes, one character a byte
+        raw = io.BytesIO()
+        stream = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        exporter.write(data, stream, texts=texts, note=notes.append)
+        stream.flush()
+        return raw.getvalue().decode("latin-1"), notes
     out = io.StringIO()
-    get_exporter(name).write(data, out, texts=texts, note=notes.append)
+    exporter.write(data, out, texts=texts, note=notes.append)
     return out.getvalue(), notes
 
 
@@ -64,6 +71,7 @@ def test_registry_lists_every_format() -> None:
         "timelinejs",
         "html",
         "timeml",
+        "parquet",
     }
     for name, exporter in EXPORTERS.items():
         assert exporter.name == name

@@ -130,7 +130,7 @@ def test_a_bug_in_a_command_is_one_line_and_status_70(
     def broken(*args: object, **kwargs: object) -> str:
         raise RuntimeError("the schema could not be written")
 
-    monkeypatch.setattr("timeline.cli_export.json.dumps", broken)
+    monkeypatch.setattr("timeline.cli.schema.json.dumps", broken)
     code, out, err = _main(capsys, "schema")
     assert code == ExitCode.INTERNAL == 70
     assert out == ""

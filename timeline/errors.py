@@ -20,6 +20,9 @@ class TimelineError(Exception):
     """Base of every error the library raises on purpose.
 
     `source` names the file (or `<stdin>`, or an option) the error is about.
+
+    >>> print(TimelineError("not JSON: Expecting value", "saved.json", line=1))
+    saved.json:1: not JSON: Expecting value
     """
 
     exit_code = ExitCode.SOME_UNREADABLE
@@ -42,7 +45,15 @@ class InputError(TimelineError):
 
 
 class UsageError(TimelineError):
-    """The command was asked for something it cannot do (bad option, missing path)."""
+    """The command was asked for something it cannot do (bad option, missing path).
+
+    >>> import timeline
+    >>> try:
+    ...     timeline.extract("Talks opened on Monday.", anchor="12 January")
+    ... except timeline.UsageError as error:
+    ...     print(error, error.exit_code)
+    --anchor: invalid date '12 January': expected YYYY-MM-DD 2
+    """
 
     exit_code = ExitCode.USAGE
 

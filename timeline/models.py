@@ -19,7 +19,13 @@ SCHEMA_VERSION = "1.2.0"
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One article as read: its text exactly as in the source, and its own date."""
+    """One article as read: its text exactly as in the source, and its own date.
+
+    >>> from datetime import date
+    >>> doc = Document("ap-1", "Talks opened in Oslo on Monday.", "wire.txt", date(2022, 1, 12))
+    >>> doc.id, doc.anchor_source
+    ('ap-1', 'none')
+    """
 
     id: str
     text: str
@@ -243,7 +249,13 @@ class Conflict:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """A dated event: when, what, where, who, whether it happened, and the evidence."""
+    """A dated event: when, what, where, who, whether it happened, and the evidence.
+
+    >>> import timeline
+    >>> event = timeline.extract("Talks opened in Oslo on Monday.", anchor="2022-01-12").events[0]
+    >>> event.date, event.type, event.status, event.trigger.name, event.location.name
+    ('2022-01-10', 'talks', 'occurred', 'Talks', 'Oslo')
+    """
 
     id: str
     document: str
@@ -323,7 +335,11 @@ class DocumentResult:
 @dataclass(frozen=True, slots=True)
 class Problem:
     """An input that could not be read, and why; or, `kept`, one read all the same
-    with something wrong in it (a JSON Lines record's invalid `date`)."""
+    with something wrong in it (a JSON Lines record's invalid `date`).
+
+    >>> print(Problem("wire.jsonl", "line 3: no text", 3))
+    wire.jsonl:3: line 3: no text
+    """
 
     source: str
     message: str
@@ -340,11 +356,42 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class Timeline:
-    """The ordered events of a set of documents."""
+    """The ordered events of a set of documents.
+
+    `events` is the timeline; `documents` keep each document's own events as well
+    (`DocumentResult.events`), which `timeline.merge` merges again.
+
+    >>> from timeline import Timeline
+    >>> empty = Timeline(documents=(), events=())
+    >>> print(empty.to_json(), end="")  # doctest: +ELLIPSIS
+    {
+      "schema_version": "...",
+      "documents": [],
+      "events": [],
+      "problems": []
+    }
+    >>> Timeline.from_json(empty.to_json()) == empty
+    True
+    """
 
     documents: tuple[DocumentResult, ...]
     events: tuple[Event, ...]
     problems: tuple[Problem, ...] = ()
+
+    def to_json(self) -> str:
+        """The JSON document `timeline extract --format json` writes, byte for byte."""
+        from timeline.jsonform import dumps
+
+        return dumps(self.to_dict())
+
+    @classmethod
+    def from_json(cls, text: str | bytes, source: str = "<json>") -> Timeline:
+        """The timeline of a JSON document `to_json` (or `timeline extract`) wrote,
+        checked against the schema (an `InputError` names what is wrong); see
+        `timeline.jsonform` for what the JSON does not carry."""
+        from timeline.jsonform import loads
+
+        return loads(text, source)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -64,7 +64,7 @@ Progress = Callable[[int], None]
 # expressions (the JSON `timexes`, TimeML's TIMEX3 tags), and their texts
 # (the exporters that say `needs_text`). Formats not named here keep the time
 # expressions.
-EVENTS_ONLY_FORMATS = frozenset({"jsonl", "table", "csv", "md", "ics", "timelinejs"})
+EVENTS_ONLY_FORMATS = frozenset({"jsonl", "table", "csv", "md", "ics", "timelinejs", "parquet"})
 
 
 def needs(fmt: str) -> tuple[bool, bool]:
@@ -128,17 +128,28 @@ def extract(
     else:
         found = _parallel(stream, model, undated, jobs, keep_timexes, doc_timeout)
     for chunk, results in found:
-        for document, outcome in zip(chunk, results, strict=True):
-            if isinstance(outcome, str):
-                if on_error is not None:
-                    on_error(document, outcome)
-                continue
-            timexes, events = outcome
-            if not keep_text:
-                document = replace(document, text="")
-            yield DocumentResult(document=document, timexes=timexes, events=events)
+        yield from finish(chunk, results, keep_text, on_error)
         if progress is not None:
             progress(len(chunk))
+
+
+def finish(
+    chunk: Chunk,
+    outcomes: list[Outcome],
+    keep_text: bool,
+    on_error: Callable[[Document, str], None] | None,
+) -> Iterator[DocumentResult]:
+    """The results of a chunk's documents from what the analysis gave back for each;
+    a failure told to `on_error`. (Dask's workers give back the same outcomes.)"""
+    for document, outcome in zip(chunk, outcomes, strict=True):
+        if isinstance(outcome, str):
+            if on_error is not None:
+                on_error(document, outcome)
+            continue
+        timexes, events = outcome
+        if not keep_text:
+            document = replace(document, text="")
+        yield DocumentResult(document=document, timexes=timexes, events=events)
 
 
 def _peek(stream: Iterator[Chunk], chars: int) -> tuple[int, Iterator[Chunk]]:
@@ -167,10 +178,12 @@ def _serial(
 
     extractor = Extractor(model, undated, doc_timeout)
     for chunk in stream:
-        yield chunk, _analyse_chunk(extractor, chunk, keep_timexes)
+        yield chunk, analyse_chunk(extractor, chunk, keep_timexes)
 
 
-def _analyse_chunk(extractor: Extractor, chunk: Chunk, keep_timexes: bool) -> list[Outcome]:
+def analyse_chunk(extractor: Extractor, chunk: Chunk, keep_timexes: bool) -> list[Outcome]:
+    """What the analysis finds in each document of a chunk (one `nlp.pipe` batch), or
+    why it failed: the same wherever it runs (here, a worker process, a Dask worker)."""
     failures: dict[int, str] = {}
 
     def failed(document: Document, exc: Exception) -> None:
@@ -233,7 +246,7 @@ def _work(chunk: Chunk, keep_timexes: bool) -> list[Outcome]:
     if isinstance(_WORKER, TimelineError):
         raise _WORKER
     assert _WORKER is not None, "worker not initialised"
-    return _analyse_chunk(_WORKER, chunk, keep_timexes)
+    return analyse_chunk(_WORKER, chunk, keep_timexes)
 
 
 def _parallel(

@@ -54,8 +54,8 @@ def count_documents(paths: Sequence[str]) -> int | None:
 
 
 @contextmanager
-def bar(total: int | None, enabled: bool = True) -> Iterator[Advance]:
-    """A function to call with the number of documents just done.
+def bar(total: int | None, enabled: bool = True, what: str = "extracting") -> Iterator[Advance]:
+    """A function to call with the number of documents just done (`what`: its label).
 
     With `total=None` the bar is indeterminate (it pulses, and shows the count
     and rate but no time left).
@@ -91,7 +91,7 @@ def bar(total: int | None, enabled: bool = True) -> Iterator[Advance]:
     if total is not None:
         columns.append(TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("extracting", total=total)
+        task = progress.add_task(what, total=total)
 
         def advance(n: int) -> None:
             progress.advance(task, n)

@@ -19,7 +19,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -156,7 +156,7 @@ def read(
                 items = _read_file(Path(path))
             for item in items:
                 if isinstance(item, Document):
-                    item = _unique(_anchored(item, anchor), seen)
+                    item = unique(anchored(item, anchor), seen)
                 yield item
         except InputError as exc:
             yield Problem(exc.source or _source(path), exc.message, exc.line)
@@ -184,14 +184,15 @@ def unicode(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
-def _unique(doc: Document, seen: dict[str, int]) -> Document:
+def unique(doc: Document, seen: dict[str, int]) -> Document:
     """Two inputs with one name get ids `name` and `name-2`: event ids stay unique."""
     n = seen.get(doc.id, 0) + 1
     seen[doc.id] = n
     return doc if n == 1 else replace(doc, id=f"{doc.id}-{n}")
 
 
-def _anchored(doc: Document, option: date | None) -> Document:
+def anchored(doc: Document, option: date | None) -> Document:
+    """`doc` with its anchor: the option's if given, else its own, else one its text gives."""
     if option is not None:
         return replace(doc, anchor=option, anchor_source="option")
     if doc.anchor is not None:
@@ -396,6 +397,18 @@ def _text(text: str, source: str, stem: str, meta: dict[str, Any]) -> Iterator[D
     )
 
 
+def from_text(text: str, source: str, doc_id: str) -> Iterator[Document | Problem]:
+    """A text given as it is (the Python API), read as a file of it would be, with
+    `doc_id` as its id; its problem (empty, too long) as a Problem."""
+    if not text.strip():
+        yield Problem(source, "empty text")
+        return
+    try:
+        yield from _text(unicode(text), source, doc_id, {})
+    except InputError as exc:
+        yield Problem(exc.source or source, exc.message, exc.line)
+
+
 def _str_or_none(value: Any) -> str | None:
     return unicode(str(value)) if value not in (None, "") else None
 
@@ -495,38 +508,52 @@ def _jsonl(
         if not isinstance(record, dict):
             yield from problem(number, f"line {number} is not a JSON object")
             continue
-        body = record.get("text")
-        if isinstance(body, str):
-            body = unicode(body)
-        if not isinstance(body, str) or not body.strip():
-            what = (
-                "no text"
-                if body is None
-                else "empty text"
-                if isinstance(body, str)
-                else f"text is not a string but {_json_kind(body)}"
-            )
-            yield from problem(number, f"line {number}: {what}")
-            continue
-        too_long = _too_long(body)
-        if too_long:
-            yield from problem(number, f"line {number}: text {too_long}")
-            continue
-        when, invalid = _meta_date(record.get("date"), source, number)
-        if invalid is not None:
-            yield invalid
-        yield Document(
-            id=_str_or_none(record.get("id")) or f"{stem}-{number}",
-            text=body,
-            source=f"{source}:{number}",
-            anchor=when,
-            anchor_source="metadata" if when else "none",
-            title=_str_or_none(record.get("title")),
-            url=_str_or_none(record.get("url")),
-        )
+        for item in from_record(record, source, number, f"{stem}-{number}"):
+            if isinstance(item, Problem) and not item.kept:
+                yield from problem(number, item.message)
+            else:
+                yield item
     if bad > MAX_LINE_REPORTS:
         more = bad - MAX_LINE_REPORTS
         yield Problem(source, f"and {more} more bad line{'s' * (more != 1)}, not listed")
+
+
+def from_record(
+    record: Mapping[str, Any], source: str, line: int, default_id: str
+) -> Iterator[Document | Problem]:
+    """The document of one JSON Lines record (`text`; `id`, `date`, `title`, `url`), or
+    the problem that keeps it out; a warning first for an invalid `date`. Its source is
+    `source:line`; without an `id` it is `default_id`. The Python API and Dask read
+    records with this too, so a record is the same document however it comes in."""
+    body = record.get("text")
+    if isinstance(body, str):
+        body = unicode(body)
+    if not isinstance(body, str) or not body.strip():
+        what = (
+            "no text"
+            if body is None
+            else "empty text"
+            if isinstance(body, str)
+            else f"text is not a string but {_json_kind(body)}"
+        )
+        yield Problem(source, f"line {line}: {what}", line)
+        return
+    too_long = _too_long(body)
+    if too_long:
+        yield Problem(source, f"line {line}: text {too_long}", line)
+        return
+    when, invalid = _meta_date(record.get("date"), source, line)
+    if invalid is not None:
+        yield invalid
+    yield Document(
+        id=_str_or_none(record.get("id")) or default_id,
+        text=body,
+        source=f"{source}:{line}",
+        anchor=when,
+        anchor_source="metadata" if when else "none",
+        title=_str_or_none(record.get("title")),
+        url=_str_or_none(record.get("url")),
+    )
 
 
 def _json_kind(value: Any) -> str:

@@ -148,8 +148,11 @@ def run_eval(
     extract: Extract | None = None,
     documents: bool = False,
     report: Report | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> int:
     """`timeline eval`: score the pipeline on TimeML gold files; returns the exit code.
+
+    `progress(1)` is called as each file is taken up (the command line's bar).
 
     `fmt` is "table" or "json"; None picks a table on a terminal and JSON when piped.
     Raises UsageError (no paths, a missing path, no .tml files, a bad format)
@@ -167,15 +170,9 @@ def run_eval(
     if extract is None:
         extract = pipeline_extract(model)
 
-    if err.isatty():
-        from rich.console import Console
-        from rich.progress import Progress
-
-        with Progress(console=Console(file=err), transient=True) as progress:
-            task = progress.add_task("eval", total=len(files))
-            scores = evaluate(files, extract, on_document=lambda _: progress.advance(task))
-    else:
-        scores = evaluate(files, extract)
+    scores = evaluate(
+        files, extract, on_document=(lambda _: progress(1)) if progress is not None else None
+    )
     if fmt == "json":
         render_json(scores, out, errors=errors, documents=documents)
     else:

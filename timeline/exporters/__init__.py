@@ -17,6 +17,7 @@ from timeline.exporters import (
     jsondoc,
     jsonl,
     markdown,
+    parquet,
     table,
     timelinejs,
     timeml,
@@ -35,7 +36,7 @@ __all__ = [
     "per_document",
 ]
 
-_MODULES = (table, jsondoc, jsonl, csvfile, markdown, ics, timelinejs, htmlpage, timeml)
+_MODULES = (table, jsondoc, jsonl, csvfile, markdown, ics, timelinejs, htmlpage, timeml, parquet)
 
 EXPORTERS: dict[str, Exporter] = {module.EXPORTER.name: module.EXPORTER for module in _MODULES}
 FORMATS: tuple[str, ...] = tuple(EXPORTERS)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any, TextIO
 
 from timeline.exporters._base import Note, ignore_note
+from timeline.jsonform import dumps
 
 
 class JsonExporter:
@@ -26,7 +26,7 @@ class JsonExporter:
     ) -> None:
         # Field order is the order of the records' to_dict, so output is stable
         # without sort_keys, and reads in the order people expect.
-        out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        out.write(dumps(data))
 
 
 EXPORTER = JsonExporter()

@@ -1,8 +1,8 @@
-"""The command-line side of output: `--format`, `-o`, slicing, `export` and `schema`.
+"""What the commands share: `--format`, `-o`, slicing, writing, reading saved JSON.
 
-Part of the command line (this and `cli.py` are the only modules that know
+Part of the command line (`timeline.cli`, the only package that knows
 click), kept apart so the output options are declared once and shared by
-`extract` and `export`:
+`extract`, `export` and `view`:
 
 - `output_options`: `-f/--format FORMAT` (choices from the exporter registry)
   and `-o/--output FILE|DIR/`;
@@ -13,7 +13,7 @@ click), kept apart so the output options are declared once and shared by
   atomically to a file, one file a document to a folder);
 - `writing`: where stdout is written, a reader that went away ends the
   command quietly, and a failure to write is an error of its own;
-- `export_command` (`timeline export`) and `schema_command` (`timeline schema`).
+- `read_saved`: the JSON of `timeline extract`, checked, from a file or stdin.
 
 Messages, counts and the status of a command go to its `Report`
 (`current_report()`), never straight to stderr.
@@ -33,18 +33,11 @@ import click
 
 from timeline import filters
 from timeline.errors import ExportError, InputError, UsageError
-from timeline.exporters import (
-    EXPORTERS,
-    FORMATS,
-    Note,
-    get_exporter,
-    ignore_note,
-    missing_text,
-)
+from timeline.exporters import FORMATS, Note, get_exporter, ignore_note
 from timeline.exporters.csvfile import CsvExporter
 from timeline.output import resolve_format, write_export
 from timeline.report import Report
-from timeline.schema import EVENT_TYPES, SCHEMA, STATUSES, check
+from timeline.schema import EVENT_TYPES, STATUSES, check
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -137,6 +130,9 @@ def choose_format(fmt: str | None, output: str | None, csv_raw: bool = False) ->
     chosen = chosen or resolve_format(None, output, terminal=sys.stdout.isatty())
     if csv_raw and chosen != "csv":
         raise UsageError(f"is for CSV, and the format is {chosen}", "--csv-raw")
+    check = getattr(get_exporter(chosen), "check", None)
+    if check is not None:  # what the format needs (parquet: pyarrow), before any work
+        check()
     return chosen
 
 
@@ -230,49 +226,3 @@ def read_saved(path: str | None) -> dict[str, Any]:
     check(data, source)
     result: dict[str, Any] = data
     return result
-
-
-@click.command("export")
-@click.argument("file", required=False, type=click.Path(dir_okay=False, allow_dash=True))
-@output_options
-@slice_options
-@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
-def export_command(
-    file: str | None,
-    fmt: str | None,
-    output: str | None,
-    csv_raw: bool,
-    quiet: bool,
-    slicing: filters.Filter,
-) -> None:
-    """Convert the saved JSON of `timeline extract` (FILE, or stdin) to another format.
-
-    \b
-    timeline extract articles/ -o timeline.json
-    timeline export timeline.json -o calendar.ics
-    timeline export --format csv --since 2022-01 --type meeting < timeline.json
-
-    TimeML needs the articles' text, which the JSON does not carry: make it
-    with `timeline extract --format timeml -o DIR/`.
-    """
-    report = current_report("export", quiet)
-    fmt = choose_format(fmt, output, csv_raw)
-    if EXPORTERS[fmt].needs_text:
-        # Refused before reading anything: the saved JSON cannot help.
-        raise UsageError(missing_text(fmt).message, "--format")
-    data = read_saved(file)
-    kept = sliced(data, slicing)
-    report.wrote(len(kept["events"]), of=len(data["events"]))
-    with writing():
-        emit(kept, fmt, output, note=report.note, csv_raw=csv_raw)
-    report.finish()
-    report.exit()
-
-
-@click.command("schema")
-def schema_command() -> None:
-    """Print the JSON Schema (draft 2020-12) of the JSON output."""
-    report = current_report("schema")
-    with writing():
-        sys.stdout.write(json.dumps(SCHEMA, indent=2, ensure_ascii=False) + "\n")
-    report.exit()

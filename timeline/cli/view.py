@@ -1,7 +1,6 @@
 """`timeline view`: the html page of a timeline, opened in the user's browser.
 
-Part of the command line (with `cli.py` and `cli_export.py`, the modules that
-know click). The page is that of `--format html`; it is written to `-o FILE`,
+The page is that of `--format html`; it is written to `-o FILE`,
 or else to a new file in the temporary folder, which is left there for the
 browser to read (the command ends before the browser has read it).
 """
@@ -15,7 +14,8 @@ from pathlib import Path
 
 import click
 
-from timeline.cli_export import emit, read_saved
+from timeline.cli.extract import extract
+from timeline.cli.options import emit, read_saved
 from timeline.report import say
 
 
@@ -77,8 +77,6 @@ def view_command(
         if data is not None:
             emit(data, "html", target, note=say)
         else:
-            from timeline.cli import extract
-
             ctx.invoke(
                 extract,
                 paths=paths,
