@@ -118,6 +118,7 @@ def _timex(t: Mapping[str, Any]) -> TimeExpression:
         resolved=resolved,
         sort_key=days[0] if days else None,
         sort_end=days[1] if days else None,
+        anchor=t.get("anchor"),
     )
 
 
