@@ -365,6 +365,89 @@ def test_what_cannot_be_compared_is_never_merged() -> None:
     assert len(_merged(other, HELD)) == 2
 
 
+def test_a_deed_told_in_the_same_words_is_one_event_though_no_party_is_named() -> None:
+    # background paragraphs of two stories: nobody named, the same treaty on the same year
+    a = document(
+        "p",
+        MAY_18,
+        report("p", 1, "1921", "agreement", "Signed the border treaty", trigger="treaty"),
+    )
+    b = document(
+        "q",
+        MAY_18,
+        report(
+            "q",
+            1,
+            "1921",
+            "agreement",
+            "The border treaty signed that ended the war",
+            trigger="treaty",
+        ),
+    )
+    assert [len(e.get("sources", [])) for e in _merged(a, b)] == [2]
+    # two words in common, but not what was done: a conference and a forum
+    c = document(
+        "r",
+        MAY_18,
+        report("r", 1, "2023", "meeting", "A human rights conference opened", trigger="conference"),
+    )
+    d = document(
+        "s",
+        MAY_18,
+        report("s", 1, "2023", "meeting", "A human rights forum gathered", trigger="forum"),
+    )
+    assert [len(e.get("sources", [])) for e in _merged(c, d)] == [0, 0]
+
+
+def test_types_the_plover_code_agrees_on_are_not_unrelated() -> None:
+    # a killing typed military in one story, a murder typed legal in another: both ASSAULT
+    killed = document(
+        "k",
+        MAY_18,
+        report(
+            "k",
+            1,
+            "2022",
+            "military",
+            "Gunmen killed four embassy guards in Bern",
+            place="Bern",
+            plover="ASSAULT",
+            trigger="killed",
+        ),
+    )
+    murder = document(
+        "m",
+        MAY_18,
+        report(
+            "m",
+            1,
+            "2022",
+            "legal",
+            "The killing of four embassy guards in Bern",
+            place="Bern",
+            plover="ASSAULT",
+            trigger="killing",
+        ),
+    )
+    assert [len(e.get("sources", [])) for e in _merged(killed, murder)] == [2]
+    # the same words under two codes stay two events
+    arrest = document(
+        "n",
+        MAY_18,
+        report(
+            "n",
+            1,
+            "2022",
+            "legal",
+            "The arrest of four embassy guards in Bern",
+            place="Bern",
+            plover="COERCE",
+            trigger="arrest",
+        ),
+    )
+    assert len(_merged(killed, arrest)) == 2
+
+
 def test_one_document_or_no_merging_is_the_documents_own_events() -> None:
     assert tl.build([HELD]).events == HELD.events
     apart = tl.build([ANNOUNCED, CONFIRMED, HELD], merge=False)

@@ -180,6 +180,13 @@ def test_the_place_is_normalised_by_the_gazetteer(run: Run) -> None:
     assert event.actors == ()
 
 
+def test_a_date_is_never_a_place_or_a_party(run: Run) -> None:
+    # "March" is also a town in England: the gazetteer knows it, the date says otherwise
+    event = _one(run, "Consumer prices rose sharply in March, the statistics office said.")
+    assert (event.date, event.location) == ("2021-03", None)
+    assert all(a.name != "March" for a in event.actors)
+
+
 def test_places_are_never_actors(run: Run) -> None:
     text = "Negotiators returned to Doha on Tuesday for a new round of ceasefire talks."
     event = _one(run, text, date(2024, 3, 5))

@@ -60,6 +60,9 @@ class Builder:
         self.coref = Coreference(doc)
         self.participants = Participants(self.coref)
         self.skip = self._time_tokens()
+        # where a time expression's words begin: no party or place is named there
+        # ("called Monday", "prices rose in March", March being a town too)
+        self._time_starts = frozenset(doc[i].idx for i in self.skip)
         self.summarizer = Summarizer(self.skip, self._name_of)
         self.here = _dateline_place(self.text)
         self._described: dict[
@@ -254,7 +257,10 @@ class Builder:
         it.actors = self.participants.of_event(tok, clause)
         if it.speaker is not None and not any(a.role == "source" for a in it.actors):
             it.actors = [*self.participants.from_phrase(it.speaker, "source"), *it.actors]
+        it.actors = [a for a in it.actors if a.start not in self._time_starts]
         it.place = places.location(tok, clause, it.kind, self.here)
+        if it.place is not None and it.place.start in self._time_starts:
+            it.place = None
         if it.place is not None:
             it.actors = [a for a in it.actors if a.start != it.place.start]
         self.coref.note_participants(

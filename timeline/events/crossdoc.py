@@ -15,7 +15,7 @@ then carries `conflicts`. Two meetings of the same people a week apart, or two
 kinds of event on one day, never reach the threshold.
 
 Candidates are blocked, never all pairs: a report is compared only with the
-reports that share an actor or place key with it and start within its days,
+reports that share an actor or place key, or the trigger, with it and start within its days,
 at most `WINDOW` of them per key (sorted neighbourhood), so the time grows as
 n log n (the sorts) plus n times a constant.
 
@@ -62,6 +62,8 @@ def _keys(r: Report) -> Iterable[str]:
         yield "p:" + person[-1]
     if r.place is not None:
         yield "l:" + r.place.key
+    if len(r.content) >= 2:  # a deed told in the same words, nobody named (`_named_deed`)
+        yield "t:" + r.trigger
 
 
 def candidates(reports: Sequence[Report]) -> list[Pair]:

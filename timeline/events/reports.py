@@ -46,9 +46,12 @@ _AKIN = {
     frozenset({"visit", "talks"}): 0.3,
     frozenset({"statement", "demand"}): 0.4,
     frozenset({"agreement", "negotiation"}): 0.2,
+    # a pledge or a declaration is an agreement in one report, a statement in another
+    frozenset({"agreement", "statement"}): -0.5,
 }
 # Types that name what was said rather than what was done.
 _SAID = frozenset({"statement", "demand", "other"})
+_TOLD = frozenset({"statement", "demand"})
 # Types neither the same nor akin: one event only if the words say so (see judge).
 UNRELATED = -1.6
 # How much a date shared by two reports is worth, by the granularity of the coarser one.
@@ -224,15 +227,20 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return a[0][0] == b[0][0]
 
 
-def type_worth(a: str, b: str) -> float:
+def type_worth(a: str, b: str, plover_a: str | None = None, plover_b: str | None = None) -> float:
     """What it is worth that two reports' types are these: `UNRELATED` when they are
     neither the same nor akin (one event is often typed two ways: a pledge is an
-    agreement in one report and a statement in another)."""
+    agreement in one report and a statement in another). Types that are not akin
+    but under one PLOVER code (a killing typed `military` and a murder `legal`, both
+    ASSAULT) are not unrelated: the second typing says they are one kind of deed."""
     if a == b:
         return 1.0 if a != "other" else 0.3
     if "other" in (a, b):
         return 0.0
-    return _AKIN.get(frozenset({a, b}), UNRELATED)
+    worth = _AKIN.get(frozenset({a, b}), UNRELATED)
+    if worth <= UNRELATED and plover_a is not None and plover_a == plover_b:
+        return 0.0
+    return worth
 
 
 def date_worth(a: Report, b: Report) -> tuple[float, bool] | None:
@@ -332,10 +340,13 @@ def judge(a: Report, b: Report) -> Pair | None:
     dates = date_worth(a, b)
     if dates is None:
         return None
-    types = type_worth(a.event.type, b.event.type)
+    types = type_worth(a.event.type, b.event.type, a.event.plover, b.event.plover)
     actors, shared, specific = actor_worth(a, b)
     places, place_conflict = place_worth(a.place, b.place)
-    if not shared and places < 1.0:
+    # a town or a site both name tells the event apart as a party would; a country not
+    site = places >= 1.0 and a.place is not None and not a.place.national
+    named = _named_deed(a, b, types)
+    if not shared and places < 1.0 and not named:
         return None
     date_conflict = dates[1]
     if date_conflict and not (shared >= 2 or (shared >= 1 and places >= 1.0)):
@@ -346,7 +357,7 @@ def judge(a: Report, b: Report) -> Pair | None:
     if types <= UNRELATED and overlap < 0.5:
         return None
     coarse = dates[0] <= _COARSE_DATE_WORTH and not date_conflict
-    if coarse and not ((specific or shared >= 2) and overlap >= 0.5):
+    if coarse and not ((specific or site or shared >= 2) and overlap >= 0.5) and not named:
         return None
     # what was done, or said, is told apart by the words that say it: they must meet,
     # unless both give the same date and two participants; more so for what is said
@@ -371,6 +382,33 @@ def judge(a: Report, b: Report) -> Pair | None:
     if worth < THRESHOLD:
         return None
     return Pair(round(worth, 6), a.number, b.number, date_conflict or place_conflict)
+
+
+def _named_deed(a: Report, b: Report, types: float) -> bool:
+    """Whether the two reports tell one deed in the same words on the same date, where
+    neither names a party: "replaced the 1953 armistice" and "replace the armistice
+    that ended the Korean War". Two words in common that are more than a light verb
+    ("hold", "take"), one of them a trigger, half the shorter summary's, and types the
+    same or akin; never for what was said (who said it tells it apart)."""
+    if a.event.date != b.event.date or types <= 0.0:
+        return False
+    if {a.event.type, b.event.type} & _TOLD:
+        return False  # "announced it had decided ...": what is said is told by whom
+    common = (a.content & b.content) - _light()
+    if len(common) < 2 or not ({a.trigger, b.trigger} & common):
+        return False  # "human rights" in common, but one a meeting, the other a treaty
+    return _share(a.content, b.content) >= 0.5
+
+
+@lru_cache(maxsize=1)
+def _light() -> frozenset[str]:
+    """The verbs that lend their clause to another event ("held talks", "the talks
+    began"): in common, they say little of what was done."""
+    from timeline.events.lexicon import entries
+
+    return frozenset(
+        e.word for e in entries().values() if e.classes & {"light", "aspect"} and e.word.isalpha()
+    )
 
 
 def _share(a: frozenset[str], b: frozenset[str]) -> float:
