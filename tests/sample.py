@@ -152,6 +152,7 @@ def event(
         document=doc_id,
         date=date,
         date_text=date_text,
+        dated_by="text" if date_text else None,
         granularity=granularity,
         type=type_,
         status=status,  # type: ignore[arg-type]

@@ -29,7 +29,7 @@ from timeline.pipeline import Extractor
 # walks up from it, a bounded window is scanned around it), a bounded number
 # per time expression. Quadratic work (a scan of the sentence for each date)
 # is thousands of times more on the long shapes.
-STEPS_PER_TOKEN = 4
+STEPS_PER_TOKEN = 16  # a bounded number of passes look at each token (dates, undated events, ...)
 STEPS_PER_TIMEX = 64
 
 DATES = [

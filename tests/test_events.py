@@ -349,3 +349,51 @@ def test_here_is_the_city_of_the_dateline(run: Run) -> None:
     assert (event.location.name, event.location.country) == ("Geneva", "CHE")
     assert text[event.location.start : event.location.end] == "GENEVA"
     assert "GENEVA" not in event.summary and "Reuters" not in event.summary
+
+
+# --- dates the text implies (timeline.events.implied) ----------------------------------
+
+LEAD = "Ministers of the two countries met in Oslo on Saturday to end the border dispute.\n\n"
+
+
+def test_the_undated_past_of_a_news_story_is_the_day_its_paragraph_tells(run: Run) -> None:
+    text = LEAD + (
+        "The foreign minister of Norway met the two delegations in Oslo on Sunday. "
+        "Later Sweden signed a grain agreement with both delegations."
+    )
+    events = run(text, ANCHOR).events
+    assert [(e.date, e.dated_by, e.date_text, e.type) for e in events] == [
+        ("2022-01-08", "text", "Saturday", "meeting"),
+        ("2022-01-09", "text", "Sunday", "meeting"),
+        ("2022-01-09", "context", "", "agreement"),
+    ]
+
+
+def test_a_story_without_its_own_date_dates_only_what_the_paragraph_dates(run: Run) -> None:
+    text = (
+        "Rebels attacked the northern town of Kidal on Sunday. The army sent reinforcements to Gao."
+    )
+    assert [(e.date, e.dated_by) for e in run(text, None).events] == [(None, "text")]
+
+
+def test_what_stands_lasts_or_lies_ahead_takes_no_date_from_the_story(run: Run) -> None:
+    lead = "The president arrived in Bamako on Monday for a two-day visit.\n\n"
+    for sentence in (
+        "Rebels have captured more than half the country.",  # where things stand
+        "The general ruled Mali for 23 years.",  # it lasted
+        "Their comments came before a meeting in Bamako of the donor countries.",  # ahead
+        '"We attacked the barracks in Gao," the rebel commander said.',  # their words
+        "The army could have attacked the rebels in Gao.",  # a modal
+    ):
+        events = run(lead + sentence, ANCHOR).events
+        assert [e.dated_by for e in events] == ["text"], (sentence, [e.summary for e in events])
+
+
+def test_a_paragraph_about_another_time_leaves_the_next_one_undated(run: Run) -> None:
+    text = (
+        "The president arrived in Bamako on Monday for a two-day visit.\n\n"
+        "In August 2019, rebels attacked the garrison of Kidal.\n\n"
+        "The army sent reinforcements to Gao."
+    )
+    dates = [(e.date, e.dated_by) for e in run(text, ANCHOR).events]
+    assert ("2022-01-10", "context") not in dates and ("2019-08", "text") in dates

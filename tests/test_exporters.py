@@ -640,6 +640,21 @@ def test_table_for_people(data: dict[str, Any], monkeypatch: pytest.MonkeyPatch)
     assert "2022-01-11T15:00" in text and "3 p.m. on Tuesday" in text
 
 
+def test_a_date_the_text_implies_is_shown_as_implied(
+    data: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "400")
+    event = by_id(data)["nato-council"]
+    event.update(date_text="", dated_by="context")
+    assert subschema("event").is_valid(event)
+    markdown, _ = render("md", data)
+    assert "| 2022-01-12 (implied) | Russia-NATO Council session |" in markdown
+    table, _ = render("table", data)
+    lines = table.splitlines()
+    at = next(k for k, line in enumerate(lines) if "Russia-NATO Council session" in line)
+    assert "implied" in lines[at + 1] and "2022-01-12" in lines[at]
+
+
 def test_table_fits_a_narrow_terminal(
     data: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -358,6 +358,7 @@ def test_the_seed_page_is_small_and_whole(tmp_path: Path) -> None:
     assert [e["date"] for e in events] == [
         "2014",
         "2022-01-10",
+        "2022-01-10",
         "2022-01-11",
         "2022-01-12",
         "2022-01-13",

@@ -15,6 +15,7 @@ import pyarrow.parquet as pq  # noqa: E402
 
 from timeline.cli import main  # noqa: E402
 from timeline.exporters.parquet import arrow_schema  # noqa: E402
+from timeline.models import SCHEMA_VERSION  # noqa: E402
 
 STORIES = [
     {
@@ -51,7 +52,7 @@ def test_the_rows_are_the_json_lines(tmp_path: Path, capsys: pytest.CaptureFixtu
         # (the fields of merged events) are null.
         assert {k: row[k] for k in line} == _with_nulls(line, row)
         assert all(row[k] is None for k in row if k not in line)
-    assert table.schema.metadata[b"timeline.schema_version"] == b"1.2.0"
+    assert table.schema.metadata[b"timeline.schema_version"] == SCHEMA_VERSION.encode()
 
 
 def _with_nulls(line: dict, row: dict) -> dict:  # type: ignore[type-arg]

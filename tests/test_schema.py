@@ -177,3 +177,19 @@ def test_any_broken_document_is_refused_in_one_line(choice: int, value: Any, del
         assert "\n" not in str(error) and "not a timeline JSON document" in str(error)
     else:
         raise AssertionError("an invalid document was accepted")
+
+
+def test_json_of_an_earlier_minor_version_reads_with_its_dates_from_the_text(
+    data: dict[str, Any],
+) -> None:
+    from timeline import jsonform
+
+    older = json.loads(json.dumps(data))
+    older["schema_version"] = "1.2.0"
+    for event in older["events"]:
+        del event["dated_by"]  # 1.3 added it
+    read = jsonform.from_dict(older)
+    assert {(e.date is not None, e.dated_by) for e in read.events} == {
+        (True, "text"),
+        (False, None),
+    }

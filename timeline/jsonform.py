@@ -201,6 +201,8 @@ def _event(e: Mapping[str, Any]) -> Event:
         mentions=tuple(_mention(m) for m in e.get("mentions", ())),
         plover=e.get("plover"),
         reported=tuple(_reported(r) for r in e.get("reported", ())),
+        # JSON of 1.2 or earlier says nothing: its dates were all a time expression's
+        dated_by=e.get("dated_by", "text" if value else None),
         sort_key=days[0] if days else None,
         sort_end=days[1] if days else None,
         sources=tuple(_source(s) for s in e.get("sources", ())),

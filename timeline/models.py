@@ -14,7 +14,7 @@ from typing import Any, Literal
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Status = Literal["occurred", "planned"]
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +275,9 @@ class Event:
     mentions: tuple[Mention, ...] = ()
     plover: str | None = None
     reported: tuple[Reported, ...] = ()
+    # "text": a time expression dates it; "context": the text implies its date, the day
+    # its narrative is at (`timeline.events.implied`); None: undated
+    dated_by: str | None = None
     sort_key: int | None = field(default=None, compare=False)
     sort_end: int | None = field(default=None, compare=False)
     # Set when several documents report the event (`timeline.events.crossdoc`): every
@@ -289,6 +292,7 @@ class Event:
             "document": self.document,
             "date": self.date,
             "date_text": self.date_text,
+            "dated_by": self.dated_by,
             "granularity": self.granularity,
             "type": self.type,
             "plover": self.plover,

@@ -211,7 +211,9 @@ def analyse(document: Document, doc: Doc, undated: bool = False) -> DocumentResu
         return analyse(document, doc, undated)
     # Status compares dates with the very day the values were counted from.
     work.stage(f"finding the events of {len(timexes):,} time expressions")
-    found = events.build(doc, document.id, timexes, day, undated=undated)
+    found = events.build(
+        doc, document.id, timexes, day, undated=undated, document_date=document.anchor
+    )
     return DocumentResult(document=document, timexes=tuple(timexes), events=tuple(found))
 
 

@@ -200,6 +200,11 @@ _EVENT_PROPERTIES: dict[str, Any] = {
         "description": "TIMEX3 value of the event's date, null when it could not be resolved",
     },
     "date_text": {"type": "string", "description": "the words that date the event"},
+    "dated_by": {
+        "enum": ["text", "context", None],
+        "description": "text: a time expression dates the event; context: the text implies "
+        "its date, the day its narrative is at (date_text is then empty); null: undated",
+    },
     "granularity": {"enum": [*GRANULARITIES, None]},
     "type": {"enum": list(EVENT_TYPES)},
     "plover": {
@@ -238,11 +243,11 @@ _EVENT_PROPERTIES: dict[str, Any] = {
     },
 }
 
-# Fields added in 1.1 (plover, reported) and 1.2 (sources, locations, conflicts):
-# optional, so that saved JSON of an earlier 1.x still reads (a minor version only
-# adds); plover and reported are always written by this version, the others when
-# an event is merged across documents.
-_EVENT_OPTIONAL = ("plover", "reported", "sources", "locations", "conflicts")
+# Fields added in 1.1 (plover, reported), 1.2 (sources, locations, conflicts) and
+# 1.3 (dated_by): optional, so that saved JSON of an earlier 1.x still reads (a minor
+# version only adds); plover, reported and dated_by are always written by this
+# version, the others when an event is merged across documents.
+_EVENT_OPTIONAL = ("plover", "reported", "dated_by", "sources", "locations", "conflicts")
 
 # One line of the `jsonl` export: an event and the fields of its document that a
 # reader of a single line needs (jq, grep), prefixed `document_`.

@@ -33,14 +33,18 @@ def build(
     timexes: Sequence[TimeExpression],
     anchor: date,
     undated: bool = False,
+    document_date: date | None = None,
 ) -> list[Event]:
     """The events of one document, in document order of their first mention.
 
-    With `undated`, events the text gives no date are kept too (date null).
+    An event the text does not date but implies the date of takes that date
+    (`implied`: the day its narrative is at; `document_date`, the document's own
+    date, is the day of its news). With `undated`, the events neither dates are
+    kept too (date null).
     """
     from timeline.events import builder
 
-    return builder.build(doc, document_id, timexes, anchor, undated)
+    return builder.build(doc, document_id, timexes, anchor, undated, document_date)
 
 
 def is_back_reference(tok: Token) -> bool:

@@ -90,13 +90,30 @@ def affiliation(who: Token | None) -> bool:
 
 def content(verb: Token) -> list[Token]:
     """The heads of what a verb of reporting reports."""
-    heads = [c for c in kids(verb) if c.dep_ in CONTENT_DEPS and c.pos_ in VERB_POS]
+    children = kids(verb)
+    heads = [c for c in children if c.dep_ in CONTENT_DEPS and c.pos_ in VERB_POS]
+    if heads:
+        heads = [h for h in heads if not _of_the_object(h, children)]
     head = verb.head
     # "[The ministers will meet on Wednesday], a senior official said": the verb of
     # reporting hangs off the clause it reports, after it
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and head.i < verb.i and head.pos_ in VERB_POS:
         heads.append(head)
     return heads
+
+
+def _of_the_object(clause: Token, siblings: list[Token]) -> bool:
+    """Whether a "that" clause the parser hung on the verb continues its object: "expressed
+    its outrage at the US insistence that it will not stop ...": the insistence says it,
+    not the speaker. An object that is somebody ("told reporters that") is addressed."""
+    for obj in siblings:
+        if obj.dep_ != "dobj" or obj.pos_ != "NOUN" or obj.i > clause.i:
+            continue
+        if actor_class(obj.lemma_.lower(), "anonymous") or actor_class(obj.lemma_.lower(), "group"):
+            continue
+        if obj.right_edge.i + 1 == clause.left_edge.i:
+            return True
+    return False
 
 
 def within(tok: Token, heads: list[Token], stop: Token) -> bool:

@@ -27,6 +27,7 @@ from timeline import timex
 from timeline.anchor import dateline_end
 from timeline.events import anchoring, attribution, coding, merging, places, predicates
 from timeline.events.coreference import Coreference, Person
+from timeline.events.implied import Narrative, is_news
 from timeline.events.lexicon import CONSULT_TYPES, TYPE_LABELS
 from timeline.events.mentions import Item, around, clause_of, sentence_index, status_of
 from timeline.events.participants import Participants
@@ -49,11 +50,17 @@ class Builder:
     """Builds the events of one parsed document."""
 
     def __init__(
-        self, doc: Doc, timexes: Sequence[TimeExpression], anchor: date, undated: bool = False
+        self,
+        doc: Doc,
+        timexes: Sequence[TimeExpression],
+        anchor: date,
+        undated: bool = False,
+        document_date: date | None = None,
     ) -> None:
         self.doc = doc
         self.text = doc_text(doc)
         self.timexes = timexes
+        self.narrative = Narrative(doc, timexes, document_date, is_news(timexes, document_date))
         self.anchor_ordinal = anchor.toordinal()
         self.undated = undated
         self.sentences = sentence_index(doc)
@@ -349,22 +356,25 @@ class Builder:
 
     def build(self, document_id: str) -> list[Event]:
         dated = self.dated()
-        items = dated + (self.undated_items(dated) if self.undated else [])
-        items = sorted(items, key=lambda it: it.token.i)
+        items = sorted(dated + self.undated_items(dated), key=lambda it: it.token.i)
         items = self.attribute(items)
-        if self.undated:
-            # an undated event word inside another event's argument or complement is
-            # part of that event ("announced a suspension of air links", "urged X to
-            # support Y"): one event a clause, as event coders code a sentence
-            taken = {it.token.i for it in items}
-            items = [it for it in items if it.timex is not None or not _governed(it.token, taken)]
+        # an undated event word inside another event's argument or complement is
+        # part of that event ("announced a suspension of air links", "urged X to
+        # support Y"): one event a clause, as event coders code a sentence
+        taken = {it.token.i for it in items}
+        items = [it for it in items if it.timex is not None or not _governed(it.token, taken)]
         for it in items:
             self.describe(it)
         items = [it for it in items if _worth_keeping(it)]
         _whereabouts(items)
-        dated_items = [it for it in items if it.timex is not None]
+        self.narrative.note([it for it in items if it.timex is not None])
+        for it in items:
+            it.implied = self.narrative.implied(it)
+        if not self.undated:  # what neither the text nor the narrative dates
+            items = [it for it in items if it.value is not None]
+        dated_items = [it for it in items if it.value is not None]
         events = merging.merge(dated_items, self.back_references(dated_items))
-        undated_events = [it for it in items if it.timex is None]
+        undated_events = [it for it in items if it.value is None]
         return [
             self._event(document_id, k, head)
             for k, head in enumerate(sorted([*events, *undated_events], key=lambda it: it.token.i))
@@ -392,12 +402,15 @@ class Builder:
         sent_start, sent_end = _trimmed(best.sentence)
         trigger = best.token
         reported = tuple(r for m in group for r in m.reported)
+        value = tx.value if tx is not None and tx.resolved else head.implied
+        days = timex.sort_range(head.implied) if tx is None else None
         return Event(
             id=f"{document_id}:e{k + 1}",
             document=document_id,
-            date=tx.value if tx is not None and tx.resolved else None,
+            date=value,
             date_text=tx.text if tx is not None else "",
-            granularity=timex.granularity(tx.value) if tx is not None and tx.resolved else None,
+            granularity=timex.granularity(value) if value is not None else None,
+            dated_by="text" if tx is not None else "context" if head.implied else None,
             type=head.kind,
             status=head.status,
             summary=summary,
@@ -416,8 +429,8 @@ class Builder:
             ),
             plover=head.plover,
             reported=_unique(reported),
-            sort_key=tx.sort_key if tx is not None else None,
-            sort_end=tx.sort_end if tx is not None else None,
+            sort_key=tx.sort_key if tx is not None else days[0] if days else None,
+            sort_end=tx.sort_end if tx is not None else days[1] if days else None,
         )
 
 
@@ -524,7 +537,11 @@ def is_back_reference(tok: Token) -> bool:
     hit = entry(tok)
     if hit is None or hit.type not in CONSULT_TYPES:
         return False
-    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in kids(tok))
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in kids(tok))
+
+
+# Determiners of something named before: "the meeting", "their talks".
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "their", "its", "his", "her"})
 
 
 def _trimmed(sentence: SpacySpan) -> tuple[int, int]:
@@ -540,6 +557,10 @@ def build(
     timexes: Sequence[TimeExpression],
     anchor: date,
     undated: bool = False,
+    document_date: date | None = None,
 ) -> list[Event]:
-    """The events of one document, in document order of their first mention."""
-    return Builder(doc, timexes, anchor, undated).build(document_id)
+    """The events of one document, in document order of their first mention.
+
+    `anchor` is the day the values were counted from; `document_date` the
+    document's own date, if it has one (the day its undated news took place)."""
+    return Builder(doc, timexes, anchor, undated, document_date).build(document_id)

@@ -57,6 +57,7 @@ def combine(group: Sequence[Report]) -> Event:
         event,
         date=chosen,
         date_text=dated.event.date_text,
+        dated_by=dated.event.dated_by,
         granularity=dated.event.granularity,
         timex=dated.event.timex,
         sort_key=dated.event.sort_key,

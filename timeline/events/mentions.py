@@ -40,7 +40,13 @@ class Item:
     place: Place | None = None
     summary: str = ""
     back_reference: bool = False
+    implied: str | None = None  # the day the narrative implies, for an undated event
     merged: list[Item] = field(default_factory=list)
+
+    @property
+    def value(self) -> str | None:
+        """The date the text gives, or the one it implies."""
+        return self.timex.value if self.timex is not None else self.implied
 
     @property
     def cls(self) -> str:

@@ -29,18 +29,20 @@ def family(kind: str) -> str:
 
 
 def merge(dated: Sequence[Item], undated: Iterable[Item]) -> list[Item]:
-    """The dated mentions, one per event, each with the mentions merged into it."""
+    """The dated mentions (dated by the text or by the narrative: `Item.value`), one
+    per event, each with the mentions merged into it."""
     events: list[Item] = []
     by_key: dict[tuple[str, str], Item] = {}
     # The events of each (date, sentence), so that finding one is not a scan of all.
     by_sentence: dict[tuple[str, int], list[Item]] = {}
     for m in dated:
-        assert m.timex is not None
-        key = (m.timex.value, family(m.kind))
+        value = m.value
+        assert value is not None
+        key = (value, family(m.kind))
         if key in by_key and _compatible(by_key[key], m):
             by_key[key].merged.append(m)
             continue
-        here = (m.timex.value, m.sentence.start)
+        here = (value, m.sentence.start)
         same_sentence = [e for e in by_sentence.get(here, ()) if "other" in (e.kind, m.kind)]
         if same_sentence and m.hit is None:
             same_sentence[0].merged.append(m)

@@ -320,7 +320,8 @@ def judge(a: Report, b: Report) -> Pair | None:
     trigger). What
     must hold besides:
 
-    - a shared participant or the same place;
+    - a shared participant or the same place, or one deed told in the same words
+      where one of the two names nobody (`_named_deed`);
     - unrelated types: summaries that share half their words;
     - a date or place that disagrees costs 1.0; a date a day apart needs two
       shared participants, or one and the place; another place two participants;
@@ -386,7 +387,7 @@ def judge(a: Report, b: Report) -> Pair | None:
 
 def _named_deed(a: Report, b: Report, types: float) -> bool:
     """Whether the two reports tell one deed in the same words on the same date, where
-    neither names a party: "replaced the 1953 armistice" and "replace the armistice
+    one names no party: "replaced the 1953 armistice" and "replace the armistice
     that ended the Korean War". Two words in common that are more than a light verb
     ("hold", "take"), one of them a trigger, half the shorter summary's, and types the
     same or akin; never for what was said (who said it tells it apart)."""
@@ -394,6 +395,9 @@ def _named_deed(a: Report, b: Report, types: float) -> bool:
         return False
     if {a.event.type, b.event.type} & _TOLD:
         return False  # "announced it had decided ...": what is said is told by whom
+    if a.event.actors and b.event.actors:
+        return False  # both say who, and nobody in common ("Clinton agreed to meet Lee",
+        # "Mobutu agreed to meet Kabila"): the parties tell them apart
     common = (a.content & b.content) - _light()
     if len(common) < 2 or not ({a.trigger, b.trigger} & common):
         return False  # "human rights" in common, but one a meeting, the other a treaty

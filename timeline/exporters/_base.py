@@ -94,10 +94,13 @@ def location_name(event: Mapping[str, Any]) -> str:
 
 
 def date_label(event: Mapping[str, Any]) -> str:
-    """`2022-01-10 (Monday)`; `undated (last spring)` when the date is unknown."""
+    """`2022-01-10 (Monday)`; `2022-01-10 (implied)` when the text implies the date
+    (`dated_by` "context"); `undated (last spring)` when the date is unknown."""
     date, text = event.get("date"), event.get("date_text") or ""
     if not date:
         return f"undated ({text})" if text else "undated"
+    if not text and event.get("dated_by") == "context":
+        return f"{date} (implied)"
     if text and text != date:
         return f"{date} ({text})"
     return str(date)

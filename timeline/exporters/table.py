@@ -52,6 +52,8 @@ def build_table(data: Mapping[str, Any]) -> Table:
         date = Text(event.get("date") or "undated")
         if event.get("date_text") and event["date_text"] != event.get("date"):
             date.append(f"\n{event['date_text']}", style="dim")
+        elif event.get("dated_by") == "context":  # no words date it: the story's day
+            date.append("\nimplied", style="dim italic")
         summary = Text(event["summary"])
         disagree = conflict_note(event)
         if disagree:
