@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from timeline.models import DocumentResult, Event
+from timeline.pipeline import Extractor
 
 ANCHOR = date(2022, 1, 10)  # a Monday
 
@@ -397,3 +398,44 @@ def test_a_paragraph_about_another_time_leaves_the_next_one_undated(run: Run) ->
     )
     dates = [(e.date, e.dated_by) for e in run(text, ANCHOR).events]
     assert ("2022-01-10", "context") not in dates and ("2019-08", "text") in dates
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        # what is said runs to its complement, not to the copula
+        (
+            "Norwegian Foreign Minister Anniken Huitfeldt said on Tuesday that Norway is "
+            "ready to mediate.",
+            "Norwegian Foreign Minister Anniken Huitfeldt said Norway is ready to mediate",
+        ),
+        # both objects of a verb of giving
+        (
+            "On Monday the government granted the refugees temporary protection.",
+            "The government granted the refugees temporary protection",
+        ),
+    ],
+)
+def test_a_summary_keeps_the_complement_that_completes_it(
+    run: Run, text: str, summary: str
+) -> None:
+    assert _one(run, text).summary == summary
+
+
+def test_a_name_the_recogniser_cut_short_is_completed(extractor: Extractor) -> None:
+    # the small model tags "Romano" alone: the name is the compound chain it hangs on
+    doc = extractor.parse("Italian Prime Minister Romano Prodi flew to Tirana on Wednesday.")
+    from timeline.events.spans import complete_names
+
+    complete_names(doc)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [
+        ("Romano Prodi", "PERSON")
+    ]
+
+
+def test_a_counterpart_named_beside_his_title_is_one_party(run: Run) -> None:
+    text = "The minister flew to Tirana on Wednesday for talks with his Albanian counterpart Bashkim Fino."
+    event = _one(run, text, date(2022, 1, 12))
+    assert [(a.name, a.country) for a in event.actors if a.role == "target"] == [
+        ("Bashkim Fino", "ALB")
+    ]

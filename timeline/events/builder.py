@@ -32,6 +32,7 @@ from timeline.events.lexicon import CONSULT_TYPES, TYPE_LABELS
 from timeline.events.mentions import Item, around, clause_of, sentence_index, status_of
 from timeline.events.participants import Participants
 from timeline.events.predicates import NOUN_POS, OBJECTS, SUBJECTS, VERB_POS, entry, event_of
+from timeline.events.spans import complete_names
 from timeline.events.summaries import Summarizer, capitalised, with_place
 from timeline.events.tree import conjuncts, kids
 from timeline.models import Actor, Event, Mention, Place, Reported, Span, TimeExpression
@@ -64,6 +65,7 @@ class Builder:
         self.anchor_ordinal = anchor.toordinal()
         self.undated = undated
         self.sentences = sentence_index(doc)
+        complete_names(doc)
         self.coref = Coreference(doc)
         self.participants = Participants(self.coref)
         self.skip = self._time_tokens()

@@ -107,6 +107,8 @@ def _modifies_person(ent: SpacySpan) -> bool:
         t = t.head if t.dep_ != "pobj" else t.head.head
         if t.ent_type_ == "PERSON" and not (ent.start <= t.i < ent.end):
             return True
+        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in kids(t)):
+            return True  # "his Albanian counterpart Bashkim Fino": the person
     following = doc[ent.end] if ent.end < len(doc) else None
     return (
         ent.label_ in ("ORG", "NORP", "GPE")

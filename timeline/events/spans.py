@@ -34,6 +34,35 @@ def ent_of(doc: Doc, tok: Token) -> SpacySpan:
     return EntitySpan(doc, start, end, label=doc[start].ent_type)
 
 
+def complete_names(doc: Doc) -> None:
+    """A person's name the recogniser cut short takes the rest of its words: in "Italian
+    Prime Minister Romano Prodi" the small model tags "Romano" alone, and "Prodi", the
+    word the name hangs on (its compound head), right after it, untagged. Linear in
+    the number of entities; the entities are set again only when one grew."""
+    ents = list(doc.ents)
+    grown = False
+    for k, ent in enumerate(ents):
+        if ent.label_ != "PERSON":
+            continue
+        end = ent.end
+        while (
+            end < len(doc)
+            and doc[end].pos_ == "PROPN"
+            and doc[end].ent_iob_ == "O"
+            and doc[end - 1].dep_ == "compound"
+            and doc[end - 1].head.i == end
+            and doc[end].text[:1].isupper()
+        ):
+            end += 1
+        if end > ent.end and (k + 1 == len(ents) or ents[k + 1].start >= end):
+            from spacy.tokens import Span as EntitySpan
+
+            ents[k] = EntitySpan(doc, ent.start, end, label=ent.label)
+            grown = True
+    if grown:
+        doc.ents = ents
+
+
 def phrase(head: Token, limit: int = MAX_PHRASE) -> list[Token]:
     """The tokens of a phrase without the clauses embedded in it, at most `limit`."""
     out: list[Token] = []

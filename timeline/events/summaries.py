@@ -112,8 +112,11 @@ class Summarizer:
         return _text(toks)
 
     # --- clauses
-    def clause(self, verb: Token, planned: bool, as_written: bool = False) -> str:
-        """Subject, verb, object and other party of a verb's clause."""
+    def clause(
+        self, verb: Token, planned: bool, as_written: bool = False, nested: bool = False
+    ) -> str:
+        """Subject, verb, object and other party of a verb's clause; with no object, its
+        complement ("is ready to help", "expected the deal to close": one clause deep)."""
         subj = next((c for c in kids(verb) if c.dep_ in SUBJECTS), None)
         up = verb
         for _ in range(3):  # "was due to hold", "agreed to meet": the governing verb's subject
@@ -138,6 +141,24 @@ class Summarizer:
             obj = None  # "meet ... a South African ship" misparsed: the place is said apart
         if obj is not None:
             parts.append(self.phrase(obj))
+            second = (
+                next(
+                    (c for c in kids(verb) if c.dep_ == "dobj" and c.i > obj.i),
+                    None,
+                )
+                if obj.dep_ == "dative"
+                else None
+            )
+            if second is not None:  # "granted Kenya [Approved Destination Status]"
+                parts.append(self.phrase(second))
+        elif (acomp := next((c for c in kids(verb) if c.dep_ == "acomp"), None)) is not None:
+            parts.append(self.phrase(acomp, 8))  # "Russia is ready to help"
+        elif (
+            not nested
+            and (ccomp := next((c for c in kids(verb) if c.dep_ == "ccomp" and c.i > verb.i), None))
+            is not None
+        ):
+            parts.append(self.clause(ccomp, planned, as_written=True, nested=True))
         elif (
             comp := next(
                 (
