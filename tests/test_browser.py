@@ -314,6 +314,16 @@ def test_the_seed_page(browser: Driver, tmp_path: Path) -> None:
     assert "in view: 5 of the 6 drawn" in browser.find_element(By.ID, "count").text
     screenshot(browser, "seed.png")
     assert len(show_all(browser, 6)) == 6
+    # the statement no words date says so, in its detail and in the table
+    implied = next(
+        b
+        for b in browser.find_elements(By.CSS_SELECTOR, "#events button")
+        if b.text.startswith("Russia expressed")
+    )
+    assert "(implied)" in implied.find_element(By.XPATH, "./ancestor::tr").text
+    implied.click()
+    detail = until(browser, lambda d: d.find_element(By.ID, "detail").text, "the detail")
+    assert "As written" in detail and "the day the story is at (implied)" in detail
     assert errors(browser) == []
 
 

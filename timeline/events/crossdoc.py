@@ -60,6 +60,8 @@ def _keys(r: Report) -> Iterable[str]:
         yield "a:" + key
     for person in r.people:
         yield "p:" + person[-1]
+    for _, state in r.represented:  # "Armenian Foreign Minister Ararat Mirzoyan": Armenia
+        yield "a:" + state
     if r.place is not None:
         yield "l:" + r.place.key
     if len(r.content) >= 2:  # a deed told in the same words, nobody named (`_named_deed`)

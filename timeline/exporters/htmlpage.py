@@ -97,7 +97,7 @@ def table(records: list[dict[str, Any]]) -> str:
         rows.append(
             f'<tr data-i="{record["i"]}" class="status-{_e(record["status"])}">'
             f"<td>{_e(record['date'] or 'undated')}</td>"
-            f"<td>{_e(record['date_text'])}</td>"
+            f"<td>{_e(record['date_text'] or _implied(record))}</td>"
             f'<td><span class="swatch type-{_e(record["type"])}"></span>'
             f"{_e(record['type_label'])}</td>"
             f"<td>{_e(record['status'])}</td>"
@@ -188,3 +188,8 @@ class HtmlExporter:
 
 
 EXPORTER = HtmlExporter()
+
+
+def _implied(record: Mapping[str, Any]) -> str:
+    """What the table's "As written" says of a date no words give."""
+    return "(implied)" if record.get("dated_by") == "context" else ""

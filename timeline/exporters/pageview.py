@@ -197,6 +197,7 @@ def view_record(
         "id": str(event.get("id", index)),
         "date": event.get("date"),
         "date_text": date_text,
+        "dated_by": event.get("dated_by"),
         "date_label": date_label(event.get("date"), interval),
         "granularity": event.get("granularity") or (interval.granularity if interval else None),
         "start": start,

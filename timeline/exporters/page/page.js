@@ -216,7 +216,8 @@
     var when = ev.date_label;
     if (ev.date && ev.date !== ev.date_label) when += " (TIMEX3 " + ev.date + ")";
     fact(list, "When", when);
-    fact(list, "As written", ev.date_text ? "“" + ev.date_text + "”" : null);
+    fact(list, "As written", ev.date_text ? "“" + ev.date_text + "”"
+      : ev.dated_by === "context" ? "not written: the day the story is at (implied)" : null);
     fact(list, "Type", ev.type_label);
     fact(list, "PLOVER", ev.plover);
     fact(list, "Status", ev.status);
