@@ -178,3 +178,43 @@ def test_a_range_counted_back_or_on_is_one_expression_at_least_the_nearer() -> N
     # a range that runs backwards is no range: it is not read as one
     texts = [t.text for t in temporal.extract("He left nine to two days ago.", None)]
     assert "nine to two days ago" not in texts
+
+
+# --- quotations, read once ---------------------------------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def _quoted_by_scanning(text: str, at: int) -> bool:
+    """The definition: an odd number of straight quotes, or more opening than closing
+    marks, between the line's start and `at`."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return (
+        line.count('"') % 2 == 1
+        or line.count("“") > line.count("”")
+        or line.count("``") > line.count("''")
+    )
+
+
+@given(st.text(alphabet="ab \"“”`'\n", max_size=60))
+def test_whether_an_offset_is_quoted_is_read_from_an_index_as_a_scan_would(text: str) -> None:
+    from timeline.temporal.extract import _Quotes
+
+    quotes = _Quotes(text)
+    assert [quotes.quoted(at) for at in range(len(text) + 1)] == [
+        _quoted_by_scanning(text, at) for at in range(len(text) + 1)
+    ]
+
+
+def test_a_history_quoted_tonight_is_the_speakers_day_not_the_download_day() -> None:
+    # a history saved in 2009: "tonight" in a quotation is the speaker's night, unknown
+    story = (
+        "In 1941 the war widened. In 1942 the tide turned. In 1943 the plans were drawn. "
+        "In 1944 the landings began. In 1945 the war ended. By 1946 the armies had gone home. "
+    )
+    saved = date(2009, 12, 19)
+    quoted = temporal.extract(story + 'Eisenhower said, "We attack tonight."', saved)[-1]
+    told = temporal.extract(story + "Eisenhower attacked tonight.", saved)[-1]
+    assert (quoted.text, quoted.value, quoted.resolved) == ("tonight", "XXXX-XX-XXTNI", False)
+    assert (told.value, told.resolved) == ("2009-12-19TNI", True)
