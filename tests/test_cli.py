@@ -20,14 +20,14 @@ def test_piped_output_is_json_and_messages_go_to_stderr() -> None:
     code, out, err = _invoke("extract", str(SEEDS))
     assert code == 0
     data = json.loads(out)  # stdout is data only
-    assert data["schema_version"] and len(data["events"]) == 6
-    assert "1 document read, 0 skipped, 6 events" in err
+    assert data["schema_version"] and len(data["events"]) == 5
+    assert "1 document read, 0 skipped, 5 events" in err
 
 
 def test_jsonl_is_one_event_a_line() -> None:
     code, out, _ = _invoke("extract", str(SEEDS), "--format", "jsonl")
     lines = out.splitlines()
-    assert code == 0 and len(lines) == 6
+    assert code == 0 and len(lines) == 5
     assert next(json.loads(line)["date"] for line in lines) == "2014"
 
 

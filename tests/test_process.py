@@ -173,7 +173,7 @@ def test_head_ends_quietly() -> None:
     assert done.stdout == "{\n"
     assert not any(word in done.stderr for word in NOISE), done.stderr
     assert done.stderr.splitlines() == [
-        "timeline: 1 document read, 0 skipped, 6 events",
+        "timeline: 1 document read, 0 skipped, 5 events",
         "status=0",
     ]
 

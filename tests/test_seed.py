@@ -15,8 +15,6 @@ from timeline.pipeline import Extractor
 GOLD = [
     ("2014", "military", "occurred", "Ukraine"),
     ("2022-01-10", "talks", "occurred", "Geneva"),
-    # "And Russia expressed its outrage at ...": no date, the day the story tells
-    ("2022-01-10", "statement", "occurred", None),
     ("2022-01-11", "talks", "planned", "Brussels"),
     ("2022-01-12", "meeting", "planned", None),
     ("2022-01-13", "meeting", "planned", "Vienna"),
@@ -70,14 +68,11 @@ def test_seed_durations_are_not_events(extractor: Extractor) -> None:
     assert all(e.date_text != "eight hours" for e in result.events)
 
 
-def test_an_undated_event_says_it_is_dated_by_its_context() -> None:
+def test_every_seed_event_is_dated_by_its_words() -> None:
+    # "And Russia expressed its outrage at ...": words, undated, are not put on a day
     result = CliRunner().invoke(cli, ["extract", str(SEEDS), "--format", "json"])
     events = json.loads(result.stdout)["events"]
-    by = [(e["date"], e["dated_by"], e["date_text"]) for e in events if e["type"] == "statement"]
-    assert by == [("2022-01-10", "context", "")]
-    assert all(
-        e["dated_by"] == "text" and e["date_text"] for e in events if e["type"] != "statement"
-    )
+    assert [(e["dated_by"], bool(e["date_text"])) for e in events] == [("text", True)] * 5
 
 
 def test_seed_metadata_gives_the_anchor() -> None:
@@ -93,10 +88,8 @@ def test_seed_without_anchor_keeps_the_order(extractor: Extractor) -> None:
     from timeline.timeline import order
 
     ordered = order(events)
-    # without the article's own day, its undated news has no day to take
-    dated = [g for g in GOLD if g[1] != "statement"]
-    assert [e.type for e in ordered] == [g[1] for g in dated]
-    assert [e.location.name if e.location else None for e in ordered] == [g[3] for g in dated]
+    assert [e.type for e in ordered] == [g[1] for g in GOLD]
+    assert [e.location.name if e.location else None for e in ordered] == [g[3] for g in GOLD]
     # only 2014 is absolute; the weekdays stay relative to the article's own day
     assert [e.date for e in ordered] == ["2014", None, None, None, None]
     assert [e.timex.value for e in ordered if e.timex] == [

@@ -21,10 +21,9 @@ say it happened then:
 - its clause in the simple past ("flew", "was killed"), not the perfect ("have
   captured more than half the country" is where things stand), nor a state
   ("ruled for 32 years": a duration says it lasted), nor inside a quotation;
-- a deed with a participant or a place: a type other than `other` and
-  `statement` (an undated "X said" is attribution, and what a person said on an
-  unknown day is not placed on a day by guessing), or a statement by a
-  speech verb ("warned", "accused") of a named speaker;
+- a deed with a participant or a place: not words (a statement, a demand, a
+  verb of speech: an undated "X said" is attribution, and a reaction quoted in
+  the body of a story may have been given any day before it), nor `other`;
 - never a reference back to an event named before ("the meeting"): that joins
   its event (`merging`).
 
@@ -59,8 +58,8 @@ _QUOTES = frozenset('"“”')
 NEAR_DAYS = 7
 # Prepositions of a time still ahead of their verb's: "came before a meeting".
 _AHEAD = frozenset({"before", "ahead", "until", "till", "pending"})
-# Actors who speak for themselves: a statement of theirs is news of its own.
-_SPEAKERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# What is said rather than done, and what is not known.
+_WORDS = frozenset({"statement", "demand", "other"})
 
 
 def is_news(timexes: Sequence[TimeExpression], document_date: date | None) -> bool:
@@ -165,12 +164,10 @@ class Narrative:
 
 
 def _deed(it: Item) -> bool:
-    if it.cls == "report" or it.kind == "other" or it.token.pos_ == "PROPN":
-        return False  # "said"; what it is not known; a name ("Islamic Jihad (Holy War)")
-    if it.kind == "statement":
-        return it.cls == "speech" and any(
-            a.role == "source" and a.label in _SPEAKERS for a in it.actors
-        )
+    if it.cls in ("report", "speech") or it.kind in _WORDS or it.token.pos_ == "PROPN":
+        # "said", "warned": words, whose day a reaction quoted later does not tell;
+        # `other`: what it is is not known; a name ("Islamic Jihad (Holy War)")
+        return False
     return bool(it.actors) or it.place is not None
 
 
