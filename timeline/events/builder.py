@@ -13,8 +13,11 @@
 4. Mentions of one event are merged (`merging`), and back references
    ("the Geneva meeting") give a dated event its place.
 
-With `undated`, the events the text does not date are kept too (date null),
-as event coders code every sentence.
+5. An event the text does not date takes the date the text implies, the day
+   its narrative is at, when it is a deed told in the simple past (`implied`).
+
+With `undated`, the events neither dates are kept too (date null), as event
+coders code every sentence.
 """
 
 from __future__ import annotations

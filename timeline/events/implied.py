@@ -53,11 +53,14 @@ __all__ = ["Narrative", "is_news"]
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 # Quotation marks that open or close a quotation (straight and typographic).
-_QUOTES = frozenset('"“”')
+_QUOTES = re.compile('["“”]')
 # A dated event this many days before the document's date at most is its news.
 NEAR_DAYS = 7
 # Prepositions of a time still ahead of their verb's: "came before a meeting".
 _AHEAD = frozenset({"before", "ahead", "until", "till", "pending"})
+# Steps up from an event noun to the verb that carries it ("after talks in Rome" is
+# three): a path that long is no clause of its own.
+_UP = 6
 # What is said rather than done, and what is not known.
 _WORDS = frozenset({"statement", "demand", "other"})
 
@@ -90,7 +93,6 @@ class Narrative:
         news: bool,
     ) -> None:
         text = doc.text
-        self.doc = doc
         self.anchor = anchor if news else None
         self.paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
         dates = sorted(
@@ -105,7 +107,7 @@ class Narrative:
                     lasting.update(range(span.start, span.end))
         self.lasting = frozenset(lasting)
         # where each quotation opens and closes, as positions of the marks in order
-        self.quotes = [i for i, ch in enumerate(text) if ch in _QUOTES]
+        self.quotes = [m.start() for m in _QUOTES.finditer(text)]
         self.dated: list[tuple[int, str]] = []  # (offset, day) of occurred dated events
 
     def paragraph(self, offset: int) -> int:
@@ -180,7 +182,9 @@ def _simple_past(verb: Token, lasting: frozenset[int]) -> bool:
         # unless it lies ahead of that verb's time ("came before a meeting") or the
         # verb only says it is ("there was agreement")
         head, came = verb.head, verb
-        while head.pos_ not in VERB_POS and head.i != head.head.i:
+        for _ in range(_UP):
+            if head.pos_ in VERB_POS or head.i == head.head.i:
+                break
             if head.dep_ == "prep" and head.lower_ in _AHEAD:
                 return False
             head, came = head.head, head
