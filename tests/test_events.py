@@ -439,3 +439,24 @@ def test_a_counterpart_named_beside_his_title_is_one_party(run: Run) -> None:
     assert [(a.name, a.country) for a in event.actors if a.role == "target"] == [
         ("Bashkim Fino", "ALB")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        # a gerund's subject is its clause's
+        (
+            "The party hoped to form a government after electing a new leader on Friday.",
+            "The party elected new leader",
+        ),
+        # what a participle describes is what is done
+        (
+            "The accords due to be signed on Tuesday cover a gas contract.",
+            "The accords to be signed",
+        ),
+    ],
+)
+def test_a_summary_names_who_a_verb_without_subject_is_about(
+    run: Run, text: str, summary: str
+) -> None:
+    assert [e.summary for e in run(text, ANCHOR).events if e.summary == summary] == [summary]

@@ -118,9 +118,23 @@ class Summarizer:
         """Subject, verb, object and other party of a verb's clause; with no object, its
         complement ("is ready to help", "expected the deal to close": one clause deep)."""
         subj = next((c for c in kids(verb) if c.dep_ in SUBJECTS), None)
+        # the noun a participle describes ("the accords due to be signed")
+        described: Token | None = None
         up = verb
-        for _ in range(3):  # "was due to hold", "agreed to meet": the governing verb's subject
-            if subj is not None or up.dep_ not in ("xcomp", "conj", "acomp") or up.head.i == up.i:
+        for _ in range(4):
+            # "was due to hold", "agreed to meet", "said, reversing a profit", "hoped to
+            # give ... after electing a successor": the governing verb's subject
+            if subj is not None or up.head.i == up.i:
+                break
+            if up.dep_ == "pcomp" and up.head.dep_ == "prep" and up.tag_ == "VBG":
+                up = up.head
+            elif not (
+                up.dep_ in ("xcomp", "conj", "acomp")
+                or (up.dep_ == "advcl" and up.tag_ == "VBG")
+                or (up.dep_ == "prep" and up.head.pos_ in VERB_POS)
+            ):
+                if up.dep_ in ("amod", "acl") and up.head.pos_ in ("NOUN", "PROPN"):
+                    described = up.head
                 break
             up = up.head
             subj = next((c for c in kids(up) if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -130,6 +144,11 @@ class Summarizer:
             parts.append(self.phrase(verb.head, 6))
         elif subj is not None:
             parts.append(self.phrase(subj))
+        elif described is not None:
+            # the noun without the participle itself ("the accords [due to be signed]")
+            inside = range(up.left_edge.i, up.right_edge.i + 1)
+            toks = [t for t in self._tokens(described) if t.i not in inside]
+            parts.append(_text(toks[-6:] if len(toks) > 6 else toks))
         parts.append(self.verb_group(verb, planned, as_written))
         obj = next((c for c in kids(verb) if c.dep_ in OBJECTS), None)
         if (
