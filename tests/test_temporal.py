@@ -199,9 +199,9 @@ def _quoted_by_scanning(text: str, at: int) -> bool:
 
 @given(st.text(alphabet="ab \"“”`'\n", max_size=60))
 def test_whether_an_offset_is_quoted_is_read_from_an_index_as_a_scan_would(text: str) -> None:
-    from timeline.temporal.extract import _Quotes
+    from timeline.temporal.quotes import Quotes
 
-    quotes = _Quotes(text)
+    quotes = Quotes(text)
     assert [quotes.quoted(at) for at in range(len(text) + 1)] == [
         _quoted_by_scanning(text, at) for at in range(len(text) + 1)
     ]

@@ -43,6 +43,7 @@ from timeline.events import is_back_reference
 from timeline.events.predicates import VERB_POS
 from timeline.events.tree import kids
 from timeline.models import TimeExpression
+from timeline.temporal.quotes import Quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -52,8 +53,6 @@ if TYPE_CHECKING:
 __all__ = ["Narrative", "is_news"]
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
-# Quotation marks that open or close a quotation (straight and typographic).
-_QUOTES = re.compile('["“”]')
 # A dated event this many days before the document's date at most is its news.
 NEAR_DAYS = 7
 # Prepositions of a time still ahead of their verb's: "came before a meeting".
@@ -106,8 +105,7 @@ class Narrative:
                 if span is not None:
                     lasting.update(range(span.start, span.end))
         self.lasting = frozenset(lasting)
-        # where each quotation opens and closes, as positions of the marks in order
-        self.quotes = [m.start() for m in _QUOTES.finditer(text)]
+        self.quotes = Quotes(text)
         self.dated: list[tuple[int, str]] = []  # (offset, day) of occurred dated events
 
     def paragraph(self, offset: int) -> int:
@@ -134,7 +132,7 @@ class Narrative:
         lo = bisect_left(self.dates, sent.start_char)
         if lo < len(self.dates) and self.dates[lo] < sent.end_char:
             return None  # the sentence has a date of its own
-        if self._quoted(tok.idx):
+        if self.quotes.quoted(tok.idx):
             return None
         verb = it.clause if it.clause is not None else tok
         if not _simple_past(verb, self.lasting):
@@ -156,13 +154,6 @@ class Narrative:
         if self.anchor is None:
             return False
         return date.fromisoformat(day).toordinal() >= self.anchor.toordinal() - NEAR_DAYS
-
-    def _quoted(self, offset: int) -> bool:
-        """Whether an odd number of quotation marks open before `offset` in its paragraph."""
-        k = self.paragraph(offset)
-        start = self.paragraphs[k - 1] if k > 0 else 0
-        marks = bisect_left(self.quotes, offset) - bisect_left(self.quotes, start)
-        return marks % 2 == 1
 
 
 def _deed(it: Item) -> bool:

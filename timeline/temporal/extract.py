@@ -5,7 +5,6 @@ on after each.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, timedelta
@@ -16,6 +15,7 @@ from timeline.event_dates import EventDates, sentence_end
 from timeline.models import TimeExpression
 from timeline.temporal.candidates import Candidate, find_candidates
 from timeline.temporal.normalise import resolve
+from timeline.temporal.quotes import Quotes
 from timeline.temporal.reference import (
     _SCRATCH_DAY,
     Context,
@@ -106,7 +106,7 @@ def extract_counting_from(
         events=EventDates(text),
         narrative=is_narrative(candidates, anchor),
     )
-    quotes = cache(partial(_Quotes, text))  # made when first asked
+    quotes = cache(partial(Quotes, text))  # made when first asked
     out: list[TimeExpression] = []
     open_clocks: list[int] = []  # indices in `out` of clock times (or "dawn") that said no day
     previous: tuple[Candidate, Value] | None = None
@@ -145,32 +145,6 @@ def extract_counting_from(
         _advance(ctx, val, cand.start, cand.end)
     _date_clock_times(text, out, open_clocks)
     return base, out
-
-
-class _Quotes:
-    """Where a text's lines begin and its quotation marks are, read once, so that
-    whether an offset is quoted costs a few binary searches, not a scan of its line
-    (a text with no line breaks is one line, and it is asked for every expression)."""
-
-    _MARKS = ('"', "“", "”", "``", "''")
-
-    def __init__(self, text: str) -> None:
-        self.lines = [m.end() for m in re.finditer("\n", text)]
-        self.marks = {
-            mark: [m.start() for m in re.finditer(re.escape(mark), text)] for mark in self._MARKS
-        }
-
-    def _count(self, mark: str, start: int, at: int) -> int:
-        """The marks wholly inside text[start:at]."""
-        where = self.marks[mark]
-        return max(0, bisect_left(where, at - len(mark) + 1) - bisect_left(where, start))
-
-    def quoted(self, at: int) -> bool:
-        """Whether `at` lies inside a quotation that opened in its line."""
-        k = bisect_right(self.lines, at)
-        start = self.lines[k - 1] if k > 0 else 0
-        count = partial(self._count, start=start, at=at)
-        return count('"') % 2 == 1 or count("“") > count("”") or count("``") > count("''")
 
 
 _ON = re.compile(r"\s+on\s+")  # "[dawn on Thursday]": one expression, as "6 a.m. Friday" is
