@@ -385,6 +385,7 @@ def test_what_stands_lasts_or_lies_ahead_takes_no_date_from_the_story(run: Run) 
         "Their comments came before a meeting in Bamako of the donor countries.",  # ahead
         '"We attacked the barracks in Gao," the rebel commander said.',  # their words
         "The army could have attacked the rebels in Gao.",  # a modal
+        "The envoy said there was agreement between the two sides in Bamako.",  # a state
     ):
         events = run(lead + sentence, ANCHOR).events
         assert [e.dated_by for e in events] == ["text"], (sentence, [e.summary for e in events])

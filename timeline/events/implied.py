@@ -179,11 +179,13 @@ def _simple_past(verb: Token, lasting: frozenset[int]) -> bool:
             if head.dep_ == "prep" and head.lower_ in _AHEAD:
                 return False
             head, came = head.head, head
-        if head.pos_ not in VERB_POS or head.lemma_.lower() == "be":
+        if head.pos_ not in VERB_POS:
             return False
         if came.dep_ == "prep" and came.lower_ in _AHEAD:
             return False
         verb = head
+    if verb.lemma_.lower() == "be":
+        return False  # the verb only says it is ("there was agreement"), whichever way reached
     children = kids(verb)
     auxiliaries = [c for c in children if c.dep_ in ("aux", "auxpass")]
     if verb.dep_ == "conj":  # "has clung to power and announced": the first verb's
