@@ -346,7 +346,8 @@ def judge(a: Report, b: Report) -> Pair | None:
     places, place_conflict = place_worth(a.place, b.place)
     # a town or a site both name tells the event apart as a party would; a country not
     site = places >= 1.0 and a.place is not None and not a.place.national
-    named = _named_deed(a, b, types)
+    overlap = _share(a.content, b.content)  # names are counted as participants and places
+    named = _named_deed(a, b, types, overlap)
     if not shared and places < 1.0 and not named:
         return None
     date_conflict = dates[1]
@@ -354,7 +355,6 @@ def judge(a: Report, b: Report) -> Pair | None:
         return None
     if place_conflict and shared < 2:
         return None
-    overlap = _share(a.content, b.content)  # names are counted as participants and places
     if types <= UNRELATED and overlap < 0.5:
         return None
     coarse = dates[0] <= _COARSE_DATE_WORTH and not date_conflict
@@ -385,7 +385,7 @@ def judge(a: Report, b: Report) -> Pair | None:
     return Pair(round(worth, 6), a.number, b.number, date_conflict or place_conflict)
 
 
-def _named_deed(a: Report, b: Report, types: float) -> bool:
+def _named_deed(a: Report, b: Report, types: float, overlap: float) -> bool:
     """Whether the two reports tell one deed in the same words on the same date, where
     one names no party: "replaced the 1953 armistice" and "replace the armistice
     that ended the Korean War". Two words in common that are more than a light verb
@@ -401,7 +401,7 @@ def _named_deed(a: Report, b: Report, types: float) -> bool:
     common = (a.content & b.content) - _light()
     if len(common) < 2 or not ({a.trigger, b.trigger} & common):
         return False  # "human rights" in common, but one a meeting, the other a treaty
-    return _share(a.content, b.content) >= 0.5
+    return overlap >= 0.5  # of the shorter summary's words (`_share`)
 
 
 @lru_cache(maxsize=1)
