@@ -30,7 +30,7 @@ from timeline import timex
 from timeline.anchor import dateline_end
 from timeline.events import anchoring, attribution, coding, merging, places, predicates
 from timeline.events.coreference import Coreference, Person
-from timeline.events.implied import Narrative, is_news
+from timeline.events.implied import Narrative, is_news, may_be_implied
 from timeline.events.lexicon import CONSULT_TYPES, TYPE_LABELS
 from timeline.events.mentions import Item, around, clause_of, sentence_index, status_of
 from timeline.events.participants import Participants
@@ -65,6 +65,7 @@ class Builder:
         self.text = doc_text(doc)
         self.timexes = timexes
         self.narrative = Narrative(doc, timexes, document_date, is_news(timexes, document_date))
+        self.words: set[int] = set()  # undated words of speech, not events here
         self.anchor_ordinal = anchor.toordinal()
         self.undated = undated
         self.sentences = sentence_index(doc)
@@ -144,7 +145,9 @@ class Builder:
         return out
 
     def undated_items(self, dated: list[Item]) -> list[Item]:
-        """Events the text does not date: each asserted event word not dated."""
+        """Events the text does not date: each asserted event word not dated. Without
+        `undated`, only those the text may imply the date of (`implied`): words of
+        speech are only noted (`self.words`), for what they govern."""
         taken = {it.token.i for it in dated}
         items: list[Item] = []
         for sent in self.doc.sents:
@@ -159,6 +162,10 @@ class Builder:
                 if tok.pos_ in NOUN_POS and tok.dep_ in ("compound",):
                     continue
                 if event_of(tok) is not tok and event_of(tok) is not None:
+                    continue
+                if not self.undated and not may_be_implied(hit):
+                    if hit.main != "report":  # attribution governs nothing ("said after talks")
+                        self.words.add(tok.i)  # "announced a suspension": not dated, yet governs
                     continue
                 if not predicates.asserted(tok):
                     continue
@@ -366,7 +373,7 @@ class Builder:
         # an undated event word inside another event's argument or complement is
         # part of that event ("announced a suspension of air links", "urged X to
         # support Y"): one event a clause, as event coders code a sentence
-        taken = {it.token.i for it in items}
+        taken = {it.token.i for it in items} | self.words
         items = [it for it in items if it.timex is not None or not _governed(it.token, taken)]
         for it in items:
             self.describe(it)

@@ -48,9 +48,10 @@ from timeline.temporal.quotes import Quotes
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from timeline.events.lexicon import Entry
     from timeline.events.mentions import Item
 
-__all__ = ["Narrative", "is_news"]
+__all__ = ["Narrative", "is_news", "may_be_implied"]
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 # A dated event this many days before the document's date at most is its news.
@@ -154,6 +155,13 @@ class Narrative:
         if self.anchor is None:
             return False
         return date.fromisoformat(day).toordinal() >= self.anchor.toordinal() - NEAR_DAYS
+
+
+def may_be_implied(hit: Entry) -> bool:
+    """Whether a word of this entry could be dated by its context at all: no words (a
+    verb of reporting or speech, a statement, a demand) and a kind that is known. Read
+    from the lexicon alone, before any walk of the tree (see `_deed`)."""
+    return hit.main not in ("report", "speech") and (hit.type or "other") not in _WORDS
 
 
 def _deed(it: Item) -> bool:
