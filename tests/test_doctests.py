@@ -16,6 +16,7 @@ MODULES = [
     "timeline.errors",
     "timeline.spacy_component",
     "timeline.dask",
+    "timeline.temporal.era",  # internal, but its examples say what the band is
 ]
 
 

@@ -42,13 +42,19 @@ def test_values_that_name_no_interval(value: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["P2Y", "PT8H", "PXY", "P1W", "XXXX-WXX-2", "XXXX-05", "PAST_REF", "P1DE"]
+    "value",
+    [
+        *("P2Y", "PT8H", "PXY", "P1W", "XXXX-WXX-2", "XXXX-05", "PAST_REF", "P1DE"),
+        *("BC0490", "BC0480-08", "BC0481-FA", "BC047"),  # before Christ: no `date` holds them
+    ],
 )
 def test_valid_non_calendar_values(value: str) -> None:
     assert timex.is_valid(value)
 
 
-@pytest.mark.parametrize("value", ["Monday", "2022/01/11", "22-01-11", "P", "T15:00", "2022-W2"])
+@pytest.mark.parametrize(
+    "value", ["Monday", "2022/01/11", "22-01-11", "P", "T15:00", "2022-W2", "BC", "BCE0490"]
+)
 def test_invalid_values(value: str) -> None:
     assert not timex.is_valid(value)
 

@@ -56,8 +56,9 @@ _UNDERSPECIFIED = re.compile(
     r"|-H[12X])?(?:T[\dX]{2}(?::[\dX]{2})?|T(?:MO|MI|AF|EV|NI))?|[\dX]{2,3})$"
 )
 REFS = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
-# A year before Christ ("BC0490"): valid, but on no calendar that `date` can hold.
-_BC_YEAR = re.compile(r"^BC\d{4}$")
+# A time before Christ ("BC0490", "BC0480-08", "BC047" for the 470s BC): valid, but on
+# no calendar that `date` can hold.
+_BC_YEAR = re.compile(r"^BC(?=\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +156,7 @@ def is_valid(value: str) -> bool:
         or _FISCAL.match(value)
         or _DURATION.match(value)
         or _UNDERSPECIFIED.match(value)
-        or _BC_YEAR.match(value)
+        or bool(_BC_YEAR.match(value) and _DATE_VALUE.match(value[2:]))
     )
 
 

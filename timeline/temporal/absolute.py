@@ -395,7 +395,12 @@ def _h_part_of_date(m: re.Match[str], c: Candidate, ctx: Context) -> Value | Non
 
 def _h_era_year(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     """ "490 BC" is BC0490 (TIMEX3 has no year 0: 1 BC is BC0001); "AD 9" is 0009."""
-    year = int(m["y"] or m["ad"])
+    year = int(m["y"] or m["y0"] or m["ad"])
     if year == 0:
         return None
-    return Value("DATE", f"BC{year:04d}" if m["bc"] else f"{year:04d}")
+    value = f"BC{year:04d}" if m["bc"] or m["bc0"] else f"{year:04d}"
+    if m["mon"]:
+        value += f"-{MONTHS[m['mon'].rstrip('.').lower()]:02d}"
+    elif m["s"]:
+        value += f"-{SEASONS[m['s'].lower()]}"
+    return Value("DATE", value, mod=_mod(m["mod"]), sets_reference=True)

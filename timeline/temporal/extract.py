@@ -14,6 +14,7 @@ from timeline import timex, work
 from timeline.event_dates import EventDates, sentence_end
 from timeline.models import TimeExpression
 from timeline.temporal.candidates import Candidate, find_candidates
+from timeline.temporal.era import from_stand_in
 from timeline.temporal.normalise import resolve
 from timeline.temporal.quotes import Quotes
 from timeline.temporal.reference import (
@@ -120,6 +121,7 @@ def extract_counting_from(
             continue
         if val is None:
             continue
+        val = replace(val, value=from_stand_in(val.value))  # a year BC the story counted
         # counted from a date the text gave: known, though the document's own day is not
         from_text = isinstance(ctx.counted_from, int)
         resolved = anchored or not val.relative or from_text

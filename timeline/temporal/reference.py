@@ -13,6 +13,7 @@ from typing import Literal
 from timeline import timex
 from timeline.event_dates import EventDates
 from timeline.temporal.candidates import Candidate
+from timeline.temporal.era import stand_in_year, to_stand_in
 from timeline.temporal.tense import Tense
 from timeline.temporal.values import _QUARTER, Value, _safe_date, _unit_key
 from timeline.temporal.vocabulary import WEEKDAYS
@@ -269,6 +270,8 @@ def is_narrative(candidates: Sequence[Candidate], anchor: date | None) -> bool:
             y = groups.get("y") or groups.get("y2") or groups.get("y3")
             if y and len(y) == 4 and y.isdigit():
                 years.append(int(y))
+        elif c.rule == "era_year" and c.match is not None and (c.match["bc"] or c.match["bc0"]):
+            years.append(stand_in_year(int(c.match["y"] or c.match["y0"])))
     if len(years) < _STORY_YEARS:
         return False
     if sum(map(_deictic, candidates)) >= _DEICTIC_SHARE * len(years):
@@ -288,7 +291,7 @@ def _earlier_quarter(value: str, period: str | None) -> bool:
 
 def _advance(ctx: Context, val: Value, at: int, end: int | None = None) -> None:
     """Move the narrative on past an expression just read, at `at` (to `end`)."""
-    iv = timex.interval(val.value) if val.type in ("DATE", "TIME") else None
+    iv = timex.interval(to_stand_in(val.value)) if val.type in ("DATE", "TIME") else None
     granularity = iv.granularity if iv is not None else None
     ctx.last_day = iv.first if iv is not None and granularity == "day" else None
     if val.sets_period and not _earlier_quarter(val.value, ctx.period):

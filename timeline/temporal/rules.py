@@ -238,11 +238,19 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             CI,
         ),
     ),
-    # 490 BC, 146 B.C., AD 9: a year of an era (TIMEX3 writes a year before Christ BC0490)
+    # 490 BC, 146 B.C., AD 9: a year of an era (TIMEX3 writes a year before Christ BC0490),
+    # with its month or season when it has one: "August 480 BC", "the spring of 480 BC"
     (
         "era_year",
         _rx(
-            r"(?<![\d$€£.,:/-])\b(?P<y>\d{1,4})\s*(?P<bc>BCE?\b|B\.C\.(?:E\.)?)"
+            r"(?:\b(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[- ]\s*)?(?:\b(?:[Tt]he\s+)?"
+            rf"(?:(?P<mon>{_MONTH_NAMES})|(?P<s>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter))"
+            r"(?:,?\s+of)?\s+)?"
+            r"(?:(?<=\d[-–—])|(?<![\d$€£.,:/-]))\b(?P<y>\d{1,4})\s*(?P<bc>BCE?\b|B\.C\.(?:E\.)?)"
+            # the first year of "499-493 BC", "from 264 to 241 BC", "496 and 495 BC": the era
+            # written once after the last year is that of each
+            r"|(?<![\d$€£.,:/-])\b(?P<y0>\d{1,4})(?=\s*(?:[-–—]|to\b|and\b|or\b|until\b)\s*"
+            r"\d{1,4}\s*(?P<bc0>BCE?\b|B\.C\.))"
             r"|\b(?:AD|A\.D\.)\s*(?P<ad>\d{1,4})\b(?![.,:/-]?\d)"
         ),
     ),
