@@ -226,6 +226,15 @@ def _verb_tense(verb: Token) -> Tense | None:
             # "had been due to expire Friday": what was due before now has passed
             pluperfect = any(c.lower_ == "had" for c in (*head.children, *head.head.children))
             return "past" if pluperfect else "future"
+        if (
+            "to" in lemmas
+            and head.lemma_.lower() == "be"
+            and verb.dep_ == "xcomp"
+            and not lemmas & {"have", "'ve"}
+        ):
+            # "were to meet Wednesday", "was to be held later Wednesday": what was
+            # arranged, still ahead of the report ("was to have met" looks back)
+            return "future"
         if "to" in lemmas and head.pos_ in ("VERB", "AUX", "ADJ"):
             outer = _verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
             if outer is not None:
