@@ -352,6 +352,50 @@ def test_here_is_the_city_of_the_dateline(run: Run) -> None:
     assert "GENEVA" not in event.summary and "Reuters" not in event.summary
 
 
+def test_the_island_is_the_state_named_before_and_not_the_invader(run: Run) -> None:
+    text = "Cyprus has been split since Turkey invaded the north of the island in 1974."
+    event = next(e for e in run(text, ANCHOR).events if e.date == "1974")
+    assert (event.type, event.plover) == ("military", "ASSAULT")
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == ("Cyprus", "CYP")
+    assert text[event.location.start : event.location.end] == "Cyprus"
+
+
+def test_the_country_is_the_state_named_last(run: Run) -> None:
+    text = (
+        "The minister toured Kenya and Uganda last week. "
+        "On Monday she held talks with officials in the country about the border."
+    )
+    event = next(e for e in run(text, ANCHOR).events if e.date == "2022-01-10")
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == ("Uganda", "UGA")
+
+
+def test_a_demonym_capital_is_that_states_capital(run: Run) -> None:
+    event = _one(run, "Regional leaders met in the Malaysian capital on Monday.")
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == ("Kuala Lumpur", "MYS")
+
+
+def test_the_country_of_a_dateline_city(run: Run) -> None:
+    text = "NICOSIA, Jan 10 (Reuters) - Rival leaders held talks in the divided island on Monday."
+    event = _one(run, text)
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == ("Cyprus", "CYP")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoys of the two countries met in the country on Monday.",  # no state named before
+        "Envoys of France and Chad met on Monday in the host country.",  # it says which
+        "The ministers met on Monday in the Asian countries they visit.",  # plural
+    ],
+)
+def test_a_place_word_that_names_no_known_place_gives_none(run: Run, text: str) -> None:
+    assert all(e.location is None for e in run(text, ANCHOR).events)
+
+
 # --- dates the text implies (timeline.events.implied) ----------------------------------
 
 LEAD = "Ministers of the two countries met in Oslo on Saturday to end the border dispute.\n\n"

@@ -107,6 +107,20 @@ def _own_seat(text: str) -> str | None:
     return None
 
 
+def state(code: str) -> Place | None:
+    """The country of an ISO 3166-1 alpha-3 code, as a place ("CYP" is Cyprus); else None."""
+    return _country_place(code.upper()) if code else None
+
+
+def capital(code: str) -> Place | None:
+    """The capital city of the country of an alpha-3 code ("MYS" is Kuala Lumpur); else None."""
+    name = tables.country_tables().capitals.get(code.upper()) if code else None
+    state = tables.country_tables().countries.get(code.upper()) if name else None
+    if name is None or state is None:
+        return None
+    return place_in(name, state.alpha2 or "") or place(name)
+
+
 def _country_place(code: str) -> Place | None:
     table = tables.country_tables()
     found = table.countries.get(code)

@@ -11,17 +11,18 @@ with the gazetteer's country and coordinates when it knows the place.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
-from timeline import gazetteer
+from timeline import gazetteer, work
 from timeline.events.predicates import NOUN_POS, OBJECTS, VERB_POS, is_event_word
 from timeline.events.spans import PLACE_LABELS, ent_of, phrase, trimmed_name
 from timeline.events.tree import kids
 from timeline.models import Place
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "aboard", "across", "on"})
 TOWARD_PREPS = frozenset({"to", "into", "toward", "towards", "for"})
@@ -38,6 +39,14 @@ SITES = frozenset(
      "hotel", "airport", "camp", "square", "stadium", "court", "prison", "hospital", "mosque",
      "church", "temple", "office", "residence", "compound", "ministry", "school", "university"}
 )  # fmt: skip
+# "the country", "this island", "the rebel-held city": a place the document named
+# before, by its kind (a state, or a city), found among the places it mentioned last
+PLACE_ANAPHORS = {
+    "country": "country", "nation": "country", "island": "country", "territory": "country",
+    "city": "city", "town": "city", "capital": "city",
+}  # fmt: skip
+_ANAPHOR_DETS = frozenset({"the", "this", "that"})
+_ANTECEDENTS_BACK = 24  # place mentions looked at, nearest first
 JOURNEY_TYPES = frozenset({"visit"})
 # On board: "talks on board a South African ship" (a place that is not a named one)
 VESSELS = frozenset({"ship", "vessel", "boat", "warship", "yacht", "plane", "aircraft", "train"})
@@ -51,7 +60,7 @@ def normalised(name: str, start: int, end: int) -> Place:
     return Place(name, start, end, found.alpha3, found.latitude, found.longitude)
 
 
-def _place_name(tok: Token) -> Place | None:
+def _place_name(tok: Token, here: Place | None = None) -> Place | None:
     """The place a token names: a place entity, a gazetteer place the entity
     recogniser missed, or the name after "the city of"."""
     doc = tok.doc
@@ -60,12 +69,14 @@ def _place_name(tok: Token) -> Place | None:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in kids(prep):
                     if pobj.dep_ == "pobj":
-                        inner = _place_name(pobj)
+                        inner = _place_name(pobj, here)
                         if inner is not None:
                             return inner
     if tok.ent_type_ in PLACE_LABELS:
         name, start, end = trimmed_name(ent_of(doc, tok))
         return normalised(name, start, end)
+    if tok.lemma_.lower() in PLACE_ANAPHORS:
+        return _antecedent(tok, here)
     if tok.lemma_.lower() in VESSELS:
         span = doc[_left_edge(tok) : tok.i + 1]
         name = span.text
@@ -103,6 +114,92 @@ def _place_name(tok: Token) -> Place | None:
     return None
 
 
+def _antecedent(tok: Token, here: Place | None = None) -> Place | None:
+    """The place "the country" or "this city" stands for, written where the document
+    named it: the last state (or city) named before it, the dateline's place (`here`)
+    first of all; "the Malaysian capital" is the capital of Malaysia. None for a noun
+    that says which it is itself ("a country that ...", "the host country", "the two
+    countries"), and never the subject of its own clause ("Turkey invaded the island")."""
+    kind = PLACE_ANAPHORS[tok.lemma_.lower()]
+    children = kids(tok)
+    if tok.pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS"):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _ANAPHOR_DETS for c in children):
+        return None
+    if any(c.dep_ in ("compound", "nmod", "poss", "relcl", "acl", "nummod") for c in children):
+        return None
+    states = [gazetteer.country(c.text) for c in children if c.dep_ == "amod"]
+    state = next((found for found in states if found is not None), None)
+    if state is not None:  # "the Malaysian capital", "the Iranian city": it says whose
+        if tok.lemma_.lower() != "capital":
+            return None
+        seat = gazetteer.capital(state.alpha3)
+        if seat is None:
+            return None
+        return Place(
+            seat.name, tok.idx, tok.idx + len(tok), seat.alpha3, seat.latitude, seat.longitude
+        )
+    known = _place_mentions(tok.doc)
+    before = bisect.bisect_left(known, tok.i, key=lambda m: m[0])
+    actors = _clause_subjects(tok)
+    mentions = [
+        m[1:] for m in known[max(0, before - _ANTECEDENTS_BACK) : before] if m[0] not in actors
+    ]
+    for name, start, end in reversed(mentions):
+        work.charge()
+        found = gazetteer.place(name)
+        if found is not None and found.alpha3 is not None and found.kind == kind:
+            return Place(name, start, end, found.alpha3, found.latitude, found.longitude)
+    if here is None or here.country is None:
+        return None
+    if kind == "city" or gazetteer.country(here.name, metonyms=False) is not None:
+        return here
+    # the state of the dateline's city, written where the city is
+    seat = gazetteer.state(here.country)
+    if seat is None:
+        return None
+    return Place(seat.name, here.start, here.end, seat.alpha3, seat.latitude, seat.longitude)
+
+
+def _clause_subjects(tok: Token) -> set[int]:
+    """The tokens of the subject of the clause `tok` is in."""
+    verb = tok
+    for _ in range(8):
+        if verb.pos_ in VERB_POS or verb.head is verb:
+            break
+        verb = verb.head
+    return {t.i for c in kids(verb) if c.dep_ in ("nsubj", "nsubjpass") for t in phrase(c)}
+
+
+_MENTIONS_KEY = "timeline.place_mentions"
+
+
+def _place_mentions(doc: Doc) -> list[tuple[int, str, int, int]]:
+    """The places a document names, in order (token, name, start, end): its place
+    entities, and the states the entity recogniser missed ("Cyprus" untagged); found
+    once per Doc."""
+    found: list[tuple[int, str, int, int]] | None = doc.user_data.get(_MENTIONS_KEY)
+    if found is not None:
+        return found
+    found = []
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC"):
+            found.append((ent.start, *trimmed_name(ent)))
+    for tok in doc:
+        work.charge()
+        if tok.pos_ != "PROPN" or tok.ent_type_:
+            continue
+        neighbours = (doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc))
+        if any(n.pos_ == "PROPN" for n in neighbours):
+            continue  # a word of a longer name ("San" of "San Juan")
+        state = gazetteer.place(tok.text)
+        if state is not None and state.kind == "country":  # a city's name may be a person's
+            found.append((tok.i, tok.text, tok.idx, tok.idx + len(tok)))
+    found.sort()
+    doc.user_data[_MENTIONS_KEY] = found
+    return found
+
+
 def _left_edge(tok: Token) -> int:
     start = tok.i
     for child in (c for c in kids(tok) if c.i < tok.i):
@@ -111,7 +208,7 @@ def _left_edge(tok: Token) -> int:
     return start
 
 
-def _from_preps(scope: Token, kind: str, lemma: str) -> Place | None:
+def _from_preps(scope: Token, kind: str, lemma: str, here: Place | None = None) -> Place | None:
     for prep in kids(scope):
         if prep.dep_ != "prep":
             continue
@@ -132,12 +229,12 @@ def _from_preps(scope: Token, kind: str, lemma: str) -> Place | None:
                 doc = pobj.doc
                 for k in range(pobj.i + 1, min(len(doc), pobj.i + 7)):
                     if doc[k].pos_ in NOUN_POS:
-                        found = _place_name(doc[k])
+                        found = _place_name(doc[k], here)
                         if found is not None:
                             return found
                         break
                 continue
-            found = _place_name(pobj)
+            found = _place_name(pobj, here)
             if found is not None:
                 return found
     return None
@@ -158,7 +255,7 @@ def location(
                     return here
     for scope in scopes:
         lemma = scope.lemma_.lower()
-        found = _from_preps(scope, kind, lemma)
+        found = _from_preps(scope, kind, lemma, here)
         if found is not None:
             return found
         if scope.pos_ in NOUN_POS:
@@ -170,19 +267,21 @@ def location(
                     and child.ent_type_ in PLACE_LABELS
                     and gazetteer.country(child.text, metonyms=False) is None
                 ):
-                    return _place_name(child)
+                    return _place_name(child, here)
         if scope.pos_ in VERB_POS and (kind in JOURNEY_TYPES or lemma in ("leave", "visit")):
             for child in kids(scope):  # "visited Tokyo", "left Toulon"
                 if child.dep_ in OBJECTS:
-                    found = _place_name(child)
+                    found = _place_name(child, here)
                     if found is not None:
                         return found
-    for scope in scopes:
-        found = _nested(scope, kind)
+    if kind == "military":
+        # what was invaded, before a place deeper in the phrase ("invaded Cyprus in
+        # the wake of a coup in Nicosia")
+        found = _target(event, here)
         if found is not None:
             return found
-    if kind == "military":
-        found = _target(event)
+    for scope in scopes:
+        found = _nested(scope, kind, here)
         if found is not None:
             return found
     # "EU foreign ministers in Luxembourg banned ...": where the subject is
@@ -192,7 +291,7 @@ def location(
             for prep in kids(child):
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                     for pobj in kids(prep):
-                        found = _place_name(pobj) if pobj.dep_ == "pobj" else None
+                        found = _place_name(pobj, here) if pobj.dep_ == "pobj" else None
                         if found is not None:
                             return found
     return None
@@ -206,7 +305,7 @@ _DOWN = frozenset({"prep", "pobj", "dobj", "obj", "conj", "appos", "acl"})
 SAME_PLACE_MARKS = frozenset({"when", "while", "as"})
 
 
-def _nested(scope: Token, kind: str) -> Place | None:
+def _nested(scope: Token, kind: str, here: Place | None = None) -> Place | None:
     """A place said deeper in the event's own phrase, nearest first (never in its
     subject: "officials in Brussels said" is not where the event is)."""
     level = [c for c in kids(scope) if c.dep_ in _DOWN or _same_place_clause(c)]
@@ -216,7 +315,7 @@ def _nested(scope: Token, kind: str) -> Place | None:
             if tok.dep_ == "conj" and is_event_word(tok):
                 continue  # another event joined to this one has its own place
             if tok.dep_ == "pobj" or tok.pos_ in NOUN_POS:
-                found = _from_preps(tok, kind, tok.lemma_.lower())
+                found = _from_preps(tok, kind, tok.lemma_.lower(), here)
                 if found is not None:
                     return found
             nxt.extend(c for c in kids(tok) if c.dep_ in _DOWN)
@@ -231,7 +330,7 @@ def _same_place_clause(tok: Token) -> bool:
     return bool(marks & SAME_PLACE_MARKS) or (tok.tag_ == "VBG" and not marks)
 
 
-def _target(event: Token) -> Place | None:
+def _target(event: Token, here: Place | None = None) -> Place | None:
     """What a military action was aimed at: "invaded Ukraine", "continues to occupy the
     Crimean peninsula of Ukraine"."""
     for child in kids(event):  # "Lubumbashi was captured", "the town, which fell"
@@ -239,7 +338,7 @@ def _target(event: Token) -> Place | None:
         if subject is not None and subject.lower_ in ("which", "that") and event.dep_ == "relcl":
             subject = event.head
         if subject is not None and subject.ent_type_ in ("GPE", "LOC", "FAC"):
-            found = _place_name(subject)
+            found = _place_name(subject, here)
             if found is not None:
                 return found.as_target()
     verbs = [event, *[c for c in kids(event) if c.dep_ == "conj"]]
@@ -249,8 +348,8 @@ def _target(event: Token) -> Place | None:
         for child in kids(v):
             if child.dep_ in ("dobj", "obj"):
                 for tok in phrase(child):
-                    if tok.ent_type_ in ("GPE", "LOC"):
-                        found = _place_name(tok)
+                    if tok.ent_type_ in ("GPE", "LOC") or tok.lemma_.lower() in PLACE_ANAPHORS:
+                        found = _place_name(tok, here)
                         if found is not None:
                             return found.as_target()
     return None
