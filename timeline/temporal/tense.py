@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING, Literal
 
 from timeline import work
+from timeline.temporal.vocabulary import SCHEDULED_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -23,6 +24,9 @@ _FUTURE_HEADS = {
     "due", "expected", "scheduled", "set", "slated", "planned", "likely", "going", "poised",
     "plan", "expect", "intend", "hope", "aim", "prepare", "want",
 }  # fmt: skip
+# A commitment looks ahead to what its infinitive says: "pledged to march into the
+# capital by June", "vowed to return on Monday" (not what it governs otherwise)
+_COMMITTING = {"pledge", "promise", "vow", "threaten", "undertake"}
 
 
 # Verbs whose dates lie ahead of them, whatever their own tense: any date they
@@ -170,9 +174,12 @@ def timex_tense(doc: Doc, start: int, end: int) -> Tense | None:
     following = doc[span.end].text if span.end < len(doc) else ""
     if token.dep_ == "poss" or following in ("'s", "’s"):
         return "past"
-    if token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN":
-        return "past"  # "a June agreement", "the Aug. 7 bombings": a thing already made
     tense = clause_tense(doc, start, end)
+    if token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN":
+        # "a June agreement", "the Aug. 7 bombings": a thing already made; but "the June
+        # elections can be held" are to come
+        scheduled = token.head.lemma_.lower() in SCHEDULED_NOUNS
+        return "future" if scheduled and tense == "future" else "past"
     if tense == "past" and _dates_past_act(token):
         return "past_act"
     return tense
@@ -226,6 +233,8 @@ def _verb_tense(verb: Token) -> Tense | None:
             # "had been due to expire Friday": what was due before now has passed
             pluperfect = any(c.lower_ == "had" for c in (*head.children, *head.head.children))
             return "past" if pluperfect else "future"
+        if "to" in lemmas and verb.dep_ == "xcomp" and head.lemma_.lower() in _COMMITTING:
+            return "future"
         if (
             "to" in lemmas
             and head.lemma_.lower() == "be"

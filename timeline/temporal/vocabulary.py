@@ -142,3 +142,14 @@ _COUNTED = (
 # What joins the two ends of a range ("March 3 to 5", "Monday through Friday");
 # "and" joins two days ("April 24 and 25") but not two weekdays, which are a list.
 _THROUGH = r"(?:-|–|to|through|until|till)"
+
+
+# Nouns for what is held on a day set in advance: a date that modifies one ("the June
+# elections", "a June meeting") lies ahead when its clause does; a date that modifies
+# any other noun ("a June agreement", "the Aug. 7 bombings") names a thing already made.
+SCHEDULED_NOUNS = frozenset(
+    {"election", "meeting", "summit", "talk", "vote", "visit", "takeover", "handover",
+     "transition", "conference", "session", "ceremony", "deadline", "poll", "referendum",
+     "trip", "tour", "deployment", "withdrawal", "hearing", "trial", "verdict", "congress",
+     "convention", "round", "negotiation", "launch", "inauguration", "plenum"}
+)  # fmt: skip
