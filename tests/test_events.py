@@ -231,6 +231,16 @@ def test_a_back_reference_gives_the_place(run: Run) -> None:
     assert [m.text for m in event.mentions] == ["Monday", "talks"]
 
 
+def test_a_back_reference_in_a_sentence_of_another_date_is_another_event(run: Run) -> None:
+    text = (
+        "Opposition leaders will meet on Tuesday to choose a candidate. "
+        "The premier dismissed the planned peace talks in Pretoria this weekend as pointless."
+    )
+    meeting = next(e for e in run(text, ANCHOR).events if e.date == "2022-01-11")
+    assert meeting.location is None
+    assert [m.text for m in meeting.mentions] == ["Tuesday"]
+
+
 def test_offsets_point_into_the_text(run: Run) -> None:
     text = "\n\nHEADLINE\n\nDiplomats from France and Germany met in Minsk on 12 February 2015."
     event = _one(run, text)

@@ -347,6 +347,12 @@ class Builder:
         Geneva meeting") or who takes part ("Mandela will host the talks", "the
         delegation to the talks"): they give the dated event its place and parties."""
         used = {m.token.i for m in dated}
+        # the dates a sentence gives its events: "dismissed the planned peace talks in
+        # South Africa this weekend" refers to the talks of the weekend, not of Friday
+        dates_of: dict[int, set[str]] = {}
+        for m in dated:
+            if m.timex is not None:
+                dates_of.setdefault(m.sentence.start, set()).add(m.timex.value)
         out: list[Item] = []
         for tok in self.doc:
             if tok.i in used or not is_back_reference(tok):
@@ -363,6 +369,7 @@ class Builder:
                 continue
             it = Item(tok, None, None, hit, around(self.sentences[tok.i], tok.i))
             it.kind, it.place, it.back_reference, it.actors = kind, place, True, actors
+            it.dates_here = frozenset(dates_of.get(it.sentence.start, ()))
             out.append(it)
         return out
 

@@ -40,6 +40,7 @@ class Item:
     place: Place | None = None
     summary: str = ""
     back_reference: bool = False
+    dates_here: frozenset[str] = frozenset()  # a back reference's sentence's event dates
     implied: str | None = None  # the day the narrative implies, for an undated event
     merged: list[Item] = field(default_factory=list)
 

@@ -5,7 +5,7 @@ family of event ("talks on Monday" and "Monday's talks"); a date whose clause
 names no kind of event, in a sentence that has an event on that date, is
 another mention of it. A back reference ("the Geneva meeting") joins the
 nearest earlier dated event of its family, else the nearest later one, and
-gives it its place.
+gives it its place, unless its own sentence dates its events on other days.
 """
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ def merge(dated: Sequence[Item], undated: Iterable[Item]) -> list[Item]:
     for ref in undated:
         group = families.get(family(ref.kind))
         target = group.before(ref.token.i) if group is not None else None
-        if target is not None:
+        if target is not None and (not ref.dates_here or target.value in ref.dates_here):
+            # a sentence that dates its events on other days speaks of another event
             target.merged.append(ref)
     return events
 
