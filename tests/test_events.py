@@ -241,6 +241,26 @@ def test_a_back_reference_in_a_sentence_of_another_date_is_another_event(run: Ru
     assert [m.text for m in meeting.mentions] == ["Tuesday"]
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        ("The fall of Kisangani on March 15 opened the road to the capital.", "Kisangani", "COD"),
+        (
+            "The founding of the People's Republic of China in 1949 ended the war.",
+            "People's Republic of China",
+            "CHN",
+        ),
+    ],
+)
+def test_what_an_event_is_of_is_where_it_happens(
+    run: Run, text: str, place: str, country: str
+) -> None:
+    event = _one(run, text, date(2022, 4, 10))
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == (place, country)
+    assert all(a.name != place for a in event.actors)  # a place, never a party
+
+
 def test_offsets_point_into_the_text(run: Run) -> None:
     text = "\n\nHEADLINE\n\nDiplomats from France and Germany met in Minsk on 12 February 2015."
     event = _one(run, text)

@@ -545,7 +545,8 @@ def _worth_keeping(it: Item) -> bool:
         return True
     tok = it.token
     has_args = any(c.dep_ in SUBJECTS or c.dep_ in OBJECTS for c in kids(tok))
-    return bool(it.actors) or (has_args and len(it.summary.split()) >= 3)
+    done_to_a_place = it.place is not None and it.place.target  # "the founding of the PRC"
+    return bool(it.actors) or done_to_a_place or (has_args and len(it.summary.split()) >= 3)
 
 
 def is_back_reference(tok: Token) -> bool:

@@ -284,6 +284,10 @@ def location(
         found = _nested(scope, kind, here)
         if found is not None:
             return found
+    if event.pos_ in NOUN_POS:
+        found = _of_place(event, here)
+        if found is not None:
+            return found
     # "EU foreign ministers in Luxembourg banned ...": where the subject is
     verb = clause if clause is not None and clause.pos_ in VERB_POS else None
     for child in kids(verb) if verb is not None else ():
@@ -328,6 +332,20 @@ def _same_place_clause(tok: Token) -> bool:
         return False
     marks = {c.lower_ for c in kids(tok) if c.dep_ in ("mark", "advmod")}
     return bool(marks & SAME_PLACE_MARKS) or (tok.tag_ == "VBG" and not marks)
+
+
+def _of_place(event: Token, here: Place | None) -> Place | None:
+    """The place an event noun is of: "the takeover of Hong Kong", "the fall of
+    Kisangani", "the reunification of Germany" happen there."""
+    for prep in kids(event):
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in kids(prep):
+                named = pobj.ent_type_ in ("GPE", "LOC", "FAC") or pobj.pos_ == "PROPN"
+                if pobj.dep_ == "pobj" and named and pobj.ent_type_ not in ("PERSON", "ORG"):
+                    found = _place_name(pobj, here)
+                    if found is not None:
+                        return found.as_target()
+    return None
 
 
 def _target(event: Token, here: Place | None = None) -> Place | None:
