@@ -399,6 +399,44 @@ def test_a_deed_told_in_the_same_words_is_one_event_though_no_party_is_named() -
     assert [len(e.get("sources", [])) for e in _merged(c, d)] == [0, 0]
 
 
+def test_the_same_town_and_a_party_in_common_tell_a_meeting_without_common_words() -> None:
+    # announced for a day, reported that week: "to meet" and "talks" share no word
+    planned = document(
+        "t",
+        MAY_15,
+        report(
+            "t",
+            1,
+            "2023-05-17",
+            "meeting",
+            "Envoys of Armenia and Azerbaijan to meet in Geneva",
+            states=("Armenia", "Azerbaijan"),
+            place="Geneva",
+            status="planned",
+            trigger="meet",
+        ),
+    )
+    held = document(
+        "u",
+        MAY_25,
+        report(
+            "u", 1, "2023-W20", "talks", "Failed talks in Geneva", states=("Armenia",),
+            place="Geneva", trigger="talks",
+        ),
+    )  # fmt: skip
+    assert [len(e.get("sources", [])) for e in _merged(planned, held)] == [2]
+    # the same town and week, but nobody in common: another meeting there
+    other = document(
+        "v",
+        MAY_25,
+        report(
+            "v", 1, "2023-W20", "talks", "Failed talks in Geneva", states=("Turkey",),
+            place="Geneva", trigger="talks",
+        ),
+    )  # fmt: skip
+    assert [len(e.get("sources", [])) for e in _merged(planned, other)] == [0, 0]
+
+
 def test_types_the_plover_code_agrees_on_are_not_unrelated() -> None:
     # a killing typed military in one story, a murder typed legal in another: both ASSAULT
     killed = document(

@@ -65,7 +65,7 @@ _STOP_WORDS = (
     "was were be been being has have had will would shall should can could may might must "
     "do does did not no new also more most other some such said say says told tell says "
     "week month year day today yesterday tomorrow monday tuesday wednesday thursday "
-    "friday saturday sunday one "
+    "friday saturday sunday one earlier late later "
     # what goes with a title ("Prime Minister", "Deputy Secretary of State")
     "prime deputy vice general chief senior top former acting foreign state"
 )
@@ -332,9 +332,10 @@ def judge(a: Report, b: Report) -> Pair | None:
     - unless both give the same date and two participants, the words must
       meet, but for two reports of one kind of deed (a visit and a visit,
       talks and a meeting) on the same date with a person, organisation or
-      group in common; for what
+      group in common, or in the same town with any party in common; for what
       says nothing of its own kind (a statement, a demand, `other`) or shares
-      no person, organisation or group, a third of them or the trigger.
+      neither a person, organisation or group nor a town and a party, a third
+      of them or the trigger.
     """
     if a.document == b.document:
         return None
@@ -368,9 +369,12 @@ def judge(a: Report, b: Report) -> Pair | None:
     if apart and overlap < 0.5:
         return None
     same_date = (a.first, a.last) == (b.first, b.last)  # one day, at a time or not
-    vague = bool({a.event.type, b.event.type} & _SAID) or not specific
+    # a town or site both name, with a party in common, tells a deed apart as a person
+    # in common does: "to meet in New York" on a day and "failed talks in New York"
+    placed = site and shared >= 1  # the place, and someone in common
+    vague = bool({a.event.type, b.event.type} & _SAID) or not (specific or placed)
     if not (same_date and shared >= 2):
-        told_by_kind = same_date and types >= 0.5 and not vague  # the same or akin
+        told_by_kind = (same_date or placed) and types >= 0.5 and not vague  # the same or akin
         if not overlap and not told_by_kind:
             return None
         if vague and overlap < 0.34 and a.trigger != b.trigger:
