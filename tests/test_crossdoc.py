@@ -385,6 +385,27 @@ def test_a_deed_told_in_the_same_words_is_one_event_though_no_party_is_named() -
         ),
     )
     assert [len(e.get("sources", [])) for e in _merged(a, b)] == [2]
+    # each names the deed by another of its words: found all the same
+    c = document(
+        "pp",
+        MAY_18,
+        report(
+            "pp", 1, "1953", "agreement", "Replaced the armistice agreement", trigger="agreement"
+        ),
+    )
+    d = document(
+        "qq",
+        MAY_18,
+        report(
+            "qq",
+            1,
+            "1953",
+            "agreement",
+            "The proposal replaced the armistice with a treaty",
+            trigger="armistice",
+        ),
+    )
+    assert [len(e.get("sources", [])) for e in _merged(c, d)] == [2]
     # two words in common, but not what was done: a conference and a forum
     c = document(
         "r",

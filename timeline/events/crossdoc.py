@@ -41,6 +41,7 @@ from timeline.events.reports import (
     Pair,
     Report,
     Where,
+    event_words,
     judge,
     place_worth,
     reports,
@@ -66,6 +67,8 @@ def _keys(r: Report) -> Iterable[str]:
         yield "l:" + r.place.key
     if len(r.content) >= 2:  # a deed told in the same words, nobody named (`_named_deed`)
         yield "t:" + r.trigger
+        for word in r.content & event_words():  # its trigger may be the other's other word
+            yield "t:" + word
 
 
 def candidates(reports: Sequence[Report]) -> list[Pair]:

@@ -409,6 +409,16 @@ def _named_deed(a: Report, b: Report, types: float, overlap: float) -> bool:
 
 
 @lru_cache(maxsize=1)
+def event_words() -> frozenset[str]:
+    """The words that name an event (the lexicon's, not the light verbs): a deed told in
+    the same words may name it by another of them ("replaced the armistice agreement",
+    "replaced the Korean War armistice")."""
+    from timeline.events.lexicon import entries
+
+    return frozenset(e.word for e in entries().values() if e.word.isalpha()) - _light()
+
+
+@lru_cache(maxsize=1)
 def _light() -> frozenset[str]:
     """The verbs that lend their clause to another event ("held talks", "the talks
     began"): in common, they say little of what was done."""
