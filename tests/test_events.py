@@ -261,6 +261,15 @@ def test_what_an_event_is_of_is_where_it_happens(
     assert all(a.name != place for a in event.actors)  # a place, never a party
 
 
+def test_a_bare_event_noun_says_what_it_is_for(run: Run) -> None:
+    event = _one(run, "Talks to discuss the border dispute are set for Friday.")
+    assert (event.date, event.status, event.summary) == (
+        "2022-01-14",
+        "planned",
+        "Talks to discuss the border dispute",
+    )
+
+
 def test_offsets_point_into_the_text(run: Run) -> None:
     text = "\n\nHEADLINE\n\nDiplomats from France and Germany met in Minsk on 12 February 2015."
     event = _one(run, text)

@@ -246,7 +246,31 @@ class Summarizer:
         return _clean(f"{core} {prt}")
 
     def noun_event(self, noun: Token) -> str:
-        return self.phrase(noun, 18)
+        """The noun's phrase; a bare one with what it is for ("talks scheduled for May 12
+        to discuss US claims" is "Talks to discuss US claims")."""
+        text = self.phrase(noun, 18)
+        if len(text.split()) >= 3:
+            return text
+        purpose = _purpose(noun)
+        return f"{text} {self.infinitive(purpose)}" if purpose is not None else text
+
+
+def _purpose(noun: Token) -> Token | None:
+    """The infinitive that says what an event noun is for: its own ("talks to discuss"),
+    or that of the participle describing it ("talks scheduled for May 12 to discuss")."""
+    for child in kids(noun):
+        if child.dep_ != "acl" or child.pos_ not in VERB_POS:
+            continue
+        if _is_infinitive(child):
+            return child
+        for grand in kids(child):
+            if grand.dep_ in ("xcomp", "advcl") and _is_infinitive(grand):
+                return grand
+    return None
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
 
 
 def _text(tokens: list[Token]) -> str:

@@ -94,6 +94,8 @@ def _tense_from(doc: Doc, token: Token, end: int) -> Tense | None:
                 or (lemma in _EXPECTING and _in_object(came_from))
                 or (lemma in _PLANNING and any(c.dep_ == "dobj" for c in token.children))
                 or (lemma in _GRANTING and came_from is not None and came_from.lower_ in _LIMITS)
+                # "the talks are set for Friday"
+                or (lemma == "set" and came_from is not None and came_from.lower_ == "for")
             ):
                 # "was scheduled for Friday"; "expects growth in the third quarter"
                 # (but "Cuba predicted Wednesday" dates the prediction)
