@@ -167,8 +167,20 @@ def test_a_demonym_or_a_national_office_is_the_country_of_the_person(run: Run) -
 
 def test_a_capital_speaking_is_its_government(run: Run) -> None:
     event = _one(run, "Tehran rejected the proposal on Tuesday.")
-    assert [(a.name, a.role, a.country) for a in event.actors] == [("Tehran", "source", "IRN")]
+    assert [(a.name, a.text, a.role, a.country) for a in event.actors] == [
+        ("Iran", "Tehran", "source", "IRN")
+    ]
     assert event.location is None
+
+
+def test_a_national_office_or_body_stands_for_its_state(run: Run) -> None:
+    event = _one(run, "The State Department imposed sanctions on the Zairean government on Friday.")
+    assert [(a.name, a.role, a.country) for a in event.actors] == [
+        ("State Department", "source", "USA"),
+        ("United States", "source", "USA"),
+        ("Zairean government", "target", "COD"),
+        ("Democratic Republic of the Congo", "target", "COD"),  # Zaire, by its code
+    ]
 
 
 def test_the_place_is_normalised_by_the_gazetteer(run: Run) -> None:
@@ -367,7 +379,10 @@ def test_troops_on_the_move_are_a_deployment(run: Run) -> None:
     event = _one(run, "A second contingent of French troops left Toulon on Wednesday.")
     assert (event.type, event.plover) == ("military", "MOBILIZE")
     assert event.location is not None and event.location.name == "Toulon"
-    assert [(a.name, a.country) for a in event.actors] == [("French troops", "FRA")]
+    assert [(a.name, a.country) for a in event.actors] == [
+        ("French troops", "FRA"),
+        ("France", "FRA"),  # the state the troops are of
+    ]
 
 
 def test_appeals_and_pledges_are_statements_with_their_plover_type(run: Run) -> None:

@@ -33,7 +33,7 @@ from timeline.events.coreference import Coreference, Person
 from timeline.events.implied import Narrative, is_news, may_be_implied
 from timeline.events.lexicon import CONSULT_TYPES, TYPE_LABELS
 from timeline.events.mentions import Item, around, clause_of, sentence_index, status_of
-from timeline.events.participants import Participants
+from timeline.events.participants import Participants, with_states
 from timeline.events.predicates import NOUN_POS, OBJECTS, SUBJECTS, VERB_POS, entry, event_of
 from timeline.events.spans import complete_names
 from timeline.events.summaries import Summarizer, capitalised, with_place
@@ -404,7 +404,7 @@ class Builder:
         tx = head.timex
         located = sorted(group, key=lambda m: (m.back_reference, m.kind == "other"))
         place = next((m.place for m in located if m.place is not None), None)
-        actors = merging.dedupe_actors(a for m in group for a in m.actors)
+        actors = merging.dedupe_actors(with_states(a for m in group for a in m.actors))
         if place is not None:
             actors = tuple(a for a in actors if a.start != place.start and a.name != place.name)
         best = next(

@@ -106,9 +106,10 @@ def dedupe_actors(actors: Iterable[Actor]) -> tuple[Actor, ...]:
     out: list[Actor] = []
     seen: dict[str, int] = {}
     for actor in actors:
-        key = gazetteer.actor_key(actor.name)
-        if actor.country is not None and actor.label in ("GPE", "NORP"):
-            key = actor.country
+        # an office and its state are two parties ("State Department", "United States")
+        key = ("org" if actor.label == "ORG" else "") + gazetteer.actor_key(actor.name)
+        if actor.country is not None and actor.label in ("GPE", "NORP") and _a_state(actor):
+            key = actor.country  # "Russian" and "Russia"; not "French troops" and "France"
         if key in seen:
             k = seen[key]
             kept = out[k]
@@ -120,3 +121,10 @@ def dedupe_actors(actors: Iterable[Actor]) -> tuple[Actor, ...]:
         seen[key] = len(out)
         out.append(actor)
     return tuple(out)
+
+
+def _a_state(actor: Actor) -> bool:
+    """Whether an actor is a state by name ("Russia", "Russian" written as Russia),
+    not a body of one ("French troops")."""
+    state = gazetteer.state(actor.country) if actor.country is not None else None
+    return state is not None and (state.name == actor.name or actor.label == "GPE")

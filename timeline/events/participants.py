@@ -6,13 +6,15 @@ the possessor and the modifiers of an event noun ("Gingrich's visit",
 "US-Russian talks"), then the objects and the "with", "between", "on",
 "against" phrases. A pronoun or a description ("he", "the envoy", "the two
 sides") is resolved through `Coreference`; a country named by its capital,
-its seat of government or its demonym is given its ISO 3166-1 alpha-3 code.
-A title before a name is not a party of its own: "Iranian Foreign Minister X"
-is X, of Iran. Places are never actors.
+its seat of government or its demonym is given its ISO 3166-1 alpha-3 code, and
+a capital speaking is its state ("Tehran said": Iran). A national office or body
+stands for its state too (`with_states`). A title before a name is not a party
+of its own: "Iranian Foreign Minister X" is X, of Iran. Places are never actors.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from timeline import gazetteer
@@ -149,6 +151,10 @@ class Participants:
             org = gazetteer.organisation(text)
             code = country_code(text) if org is None else None
             return Actor(text, text, start, end, label, role, code)
+        state = gazetteer.country(text)
+        if state is not None and gazetteer.country(text, metonyms=False) is None:
+            # "Tehran said": a capital or seat speaking is its government, the state
+            return Actor(state.name, text, start, end, label, role, state.alpha3)
         return Actor(text, text, start, end, label, role, country_code(text))
 
     def from_phrase(self, head: Token, role: str) -> list[Actor]:
@@ -291,3 +297,21 @@ class Participants:
                 sources.extend(self.from_phrase(pobj, "source"))
             else:
                 targets.extend(self.from_phrase(pobj, "target"))
+
+
+def with_states(actors: Iterable[Actor]) -> list[Actor]:
+    """The actors, and the state each national office or body stands for ("the State
+    Department" is the United States' too, "the Zairean government" Zaire's), as a
+    party of its own with the same role; a person keeps the state only as `country`."""
+    out: list[Actor] = []
+    for actor in actors:
+        out.append(actor)
+        if actor.country is None or actor.label not in ("ORG", "NORP"):
+            continue
+        state = gazetteer.state(actor.country)
+        if state is None or state.name == actor.name:
+            continue
+        out.append(
+            Actor(state.name, actor.text, actor.start, actor.end, "GPE", actor.role, actor.country)
+        )
+    return out

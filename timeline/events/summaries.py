@@ -214,7 +214,7 @@ class Summarizer:
 
     def infinitive(self, verb: Token) -> str:
         """ "to hold talks in South Africa" (an xcomp, as written)."""
-        parts = ["to" if any(c.lower_ == "to" for c in kids(verb)) else "", verb.text]
+        parts = ["to" if any(c.lower_ == "to" for c in kids(verb)) else "", _hyphenated(verb)]
         prt = next((c for c in kids(verb) if c.dep_ == "prt"), None)
         if prt is not None:
             parts.append(prt.text)
@@ -267,6 +267,20 @@ def _purpose(noun: Token) -> Token | None:
             if grand.dep_ in ("xcomp", "advcl") and _is_infinitive(grand):
                 return grand
     return None
+
+
+def _hyphenated(tok: Token) -> str:
+    """A word with the pieces hyphens join to it, which the parse may have split off
+    ("re-open" parsed as "re", "-", "open")."""
+    doc, end = tok.doc, tok.i
+    while (
+        end + 2 < len(doc)
+        and not doc[end].whitespace_
+        and doc[end + 1].text == "-"
+        and not doc[end + 1].whitespace_
+    ):
+        end += 2
+    return doc[tok.i : end + 1].text
 
 
 def _is_infinitive(verb: Token) -> bool:
