@@ -282,6 +282,18 @@ def test_a_bare_event_noun_says_what_it_is_for(run: Run) -> None:
     )
 
 
+def test_a_meeting_held_for_talks_is_the_talks(run: Run) -> None:
+    event = _one(run, "The two presidents will meet on Friday for face-to-face talks.")
+    assert (event.date, event.type, event.plover) == ("2022-01-14", "talks", "CONSULT")
+    event = _one(run, "The two presidents will meet on Friday for dinner.")
+    assert event.type == "meeting"
+
+
+def test_a_state_taken_for_an_organisation_is_the_state(run: Run) -> None:
+    event = _one(run, "The DPRK rejected the proposal on Tuesday.")
+    assert [(a.name, a.label, a.country) for a in event.actors] == [("North Korea", "GPE", "PRK")]
+
+
 def test_offsets_point_into_the_text(run: Run) -> None:
     text = "\n\nHEADLINE\n\nDiplomats from France and Germany met in Minsk on 12 February 2015."
     event = _one(run, text)

@@ -254,6 +254,8 @@ class Builder:
         ):
             # "French troops left Toulon", "the advance party arrived": a deployment
             it.kind, it.plover = "military", "MOBILIZE"
+        if it.kind == "meeting" and tok.pos_ in VERB_POS:
+            it.kind = coding.purpose_kind(tok) or it.kind  # "will meet for talks"
         if it.cls == "report" or (it.cls == "speech" and it.plover is None):
             it.plover = coding.content_plover(it.token, it.content) or it.plover
         elif it.clause is not None and it.clause.pos_ in VERB_POS:

@@ -87,3 +87,19 @@ def content_plover(verb: Token, content: Sequence[Token]) -> str | None:
             if hit is not None and hit.plover is not None:
                 return hit.plover
     return None
+
+
+# What a meeting is held for that names the event better: "will meet Friday for talks"
+PURPOSE_TYPES = frozenset({"talks", "negotiation"})
+
+
+def purpose_kind(verb: Token) -> str | None:
+    """The type of what a verb of meeting is for, when that is talks or a negotiation:
+    "Mobutu will meet Kabila on Friday for face-to-face talks" is the talks."""
+    for prep in kids(verb):
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for pobj in kids(prep):
+                hit = entry(pobj) if pobj.dep_ == "pobj" else None
+                if hit is not None and hit.type in PURPOSE_TYPES:
+                    return hit.type
+    return None

@@ -15,6 +15,7 @@ of its own: "Iranian Foreign Minister X" is X, of Iran. Places are never actors.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from timeline import gazetteer
@@ -305,13 +306,17 @@ def with_states(actors: Iterable[Actor]) -> list[Actor]:
     party of its own with the same role; a person keeps the state only as `country`."""
     out: list[Actor] = []
     for actor in actors:
+        named = gazetteer.country(actor.name, metonyms=False) if actor.label == "ORG" else None
+        if named is not None:  # "the DPRK", "ROK" taken for organisations: the state itself
+            out.append(replace(actor, name=named.name, label="GPE", country=named.alpha3))
+            continue
         out.append(actor)
         if actor.country is None or actor.label not in ("ORG", "NORP"):
             continue
-        state = gazetteer.state(actor.country)
-        if state is None or state.name == actor.name:
+        seat = gazetteer.state(actor.country)
+        if seat is None or seat.name == actor.name:
             continue
         out.append(
-            Actor(state.name, actor.text, actor.start, actor.end, "GPE", actor.role, actor.country)
+            Actor(seat.name, actor.text, actor.start, actor.end, "GPE", actor.role, actor.country)
         )
     return out
