@@ -181,10 +181,25 @@ def timex_tense(doc: Doc, start: int, end: int) -> Tense | None:
         # "a June agreement", "the Aug. 7 bombings": a thing already made; but "the June
         # elections can be held" are to come
         scheduled = token.head.lemma_.lower() in SCHEDULED_NOUNS
-        return "future" if scheduled and tense == "future" else "past"
+        ahead = scheduled and (tense == "future" or _prepared_for(token.head))
+        return "future" if ahead else "past"
     if tense == "past" and _dates_past_act(token):
         return "past_act"
     return tense
+
+
+# What is readied for an occurrence to come: "the preparations for the June
+# elections", "in the run-up to the May vote", "ahead of the July 1 handover"
+_READYING = {"preparation", "run-up", "eve", "plan", "ahead", "countdown", "lead-up"}
+
+
+def _prepared_for(noun: Token) -> bool:
+    """Whether a scheduled occurrence is what something readies for ("preparations for
+    the June elections"): it is still to come, whatever the tense of the clause."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("for", "to", "of"):
+        return False
+    return prep.head.lemma_.lower() in _READYING or prep.head.lower_ in _READYING
 
 
 # Prepositions that place an act in time; "by", "until", "through" set a limit
