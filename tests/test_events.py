@@ -294,6 +294,28 @@ def test_a_state_taken_for_an_organisation_is_the_state(run: Run) -> None:
     assert [(a.name, a.label, a.country) for a in event.actors] == [("North Korea", "GPE", "PRK")]
 
 
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        # the speaker is named once: "he" stays "he"
+        (
+            "Tung Chee-hwa arrived in Beijing. Tung said on Wednesday that he had scrapped"
+            " plans to visit the United States.",
+            "Tung said he had scrapped plans",
+        ),
+        # a relative pronoun is what it stands for
+        (
+            "Lawmakers backed Merkel, who is to be elected chancellor by parliament on Tuesday.",
+            "Merkel to be elected chancellor by parliament",
+        ),
+    ],
+)
+def test_summaries_name_each_party_once_and_never_by_a_pronoun_alone(
+    run: Run, text: str, summary: str
+) -> None:
+    assert summary in [e.summary for e in run(text, ANCHOR).events]
+
+
 def test_offsets_point_into_the_text(run: Run) -> None:
     text = "\n\nHEADLINE\n\nDiplomats from France and Germany met in Minsk on 12 February 2015."
     event = _one(run, text)

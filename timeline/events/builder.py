@@ -300,8 +300,11 @@ class Builder:
         planned = it.status == "planned"
         s = self.summarizer
         s.place = self._token_at(it.place.start) if it.place is not None else None
+        s.speaker = None
         if it.content and it.cls in ("report", "speech"):
             who = s.phrase(it.speaker) if it.speaker is not None else ""
+            if it.speaker is not None:
+                s.speaker = self._name_of(it.speaker) or who
             verb = s.verb_group(tok, planned=False, as_written=False)
             head = it.content[0]
             if head.dep_ == "xcomp":

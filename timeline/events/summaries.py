@@ -59,6 +59,7 @@ class Summarizer:
         self.skip = skip
         self.namer = namer
         self.place: int | None = None  # the token of the event's place, said apart
+        self.speaker: str | None = None  # who says a statement, named once in it
 
     # --- phrases
     def _tokens(self, head: Token, full: bool = True) -> list[Token]:
@@ -102,14 +103,22 @@ class Summarizer:
     def phrase(self, head: Token, limit: int = MAX_PHRASE_WORDS) -> str:
         """A noun phrase, whole when short, else its core (modifiers and noun)."""
         if head.pos_ == "PRON" and head.tag_ != "PRP$":
-            # "he said": whom the pronoun stands for; "his entourage" stays as written
-            return self.namer(head) or head.text
+            # "he said": whom the pronoun stands for; "his entourage" stays as written;
+            # "Tung said he had scrapped plans": the speaker is named once
+            named = self.namer(head)
+            return head.text if named is None or self._is_speaker(named) else named
         toks = self._tokens(head)
         if len(toks) > limit:
             toks = self._tokens(head, full=False)
         if len(toks) > limit:
             toks = [t for t in toks if t.i >= head.i - limit + 1 and t.i <= head.i]
         return _text(toks)
+
+    def _is_speaker(self, name: str) -> bool:
+        """Whether a name is the speaker's ("Tung" and "Tung Chee-hwa")."""
+        if self.speaker is None:
+            return False
+        return bool(set(name.split()) & set(self.speaker.split()))
 
     # --- clauses
     def clause(
@@ -139,9 +148,11 @@ class Summarizer:
             up = up.head
             subj = next((c for c in kids(up) if c.dep_ in ("nsubj", "nsubjpass")), None)
         parts: list[str] = []
-        if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
-            # "Lubumbashi, which was captured ...": what the relative pronoun stands for
-            parts.append(self.phrase(verb.head, 6))
+        relative = subj is not None and subj.lower_ in RELATIVE and subj.head.dep_ == "relcl"
+        if relative and subj is not None and subj.head in (verb, verb.head):
+            # "Lubumbashi, which was captured ...", "the budget, which is to be approved":
+            # what the relative pronoun stands for
+            parts.append(self.phrase(subj.head.head, 6) or subj.text)
         elif subj is not None:
             parts.append(self.phrase(subj))
         elif described is not None:
