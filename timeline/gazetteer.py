@@ -114,11 +114,12 @@ def state(code: str) -> Place | None:
 
 def capital(code: str) -> Place | None:
     """The capital city of the country of an alpha-3 code ("MYS" is Kuala Lumpur); else None."""
-    name = tables.country_tables().capitals.get(code.upper()) if code else None
-    state = tables.country_tables().countries.get(code.upper()) if name else None
-    if name is None or state is None:
+    table = tables.country_tables()
+    name = table.capitals.get(code.upper()) if code else None
+    country = table.countries.get(code.upper()) if name else None
+    if name is None or country is None:
         return None
-    return place_in(name, state.alpha2 or "") or place(name)
+    return place_in(name, country.alpha2 or "") or place(name)
 
 
 def _country_place(code: str) -> Place | None:

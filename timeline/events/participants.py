@@ -153,10 +153,12 @@ class Participants:
             code = country_code(text) if org is None else None
             return Actor(text, text, start, end, label, role, code)
         state = gazetteer.country(text)
-        if state is not None and gazetteer.country(text, metonyms=False) is None:
+        if state is None:
+            return Actor(text, text, start, end, label, role, None)
+        if gazetteer.country(text, metonyms=False) is None:
             # "Tehran said": a capital or seat speaking is its government, the state
             return Actor(state.name, text, start, end, label, role, state.alpha3)
-        return Actor(text, text, start, end, label, role, country_code(text))
+        return Actor(text, text, start, end, label, role, state.alpha3)
 
     def from_phrase(self, head: Token, role: str) -> list[Actor]:
         """The actors named in one argument: its entities, or what its pronoun or

@@ -116,10 +116,11 @@ def _place_name(tok: Token, here: Place | None = None) -> Place | None:
 
 def _antecedent(tok: Token, here: Place | None = None) -> Place | None:
     """The place "the country" or "this city" stands for, written where the document
-    named it: the last state (or city) named before it, the dateline's place (`here`)
-    first of all; "the Malaysian capital" is the capital of Malaysia. None for a noun
-    that says which it is itself ("a country that ...", "the host country", "the two
-    countries"), and never the subject of its own clause ("Turkey invaded the island")."""
+    named it: the last state (or city) named before it, failing that the dateline's
+    place (`here`) or its state; "the Malaysian capital" is the capital of Malaysia.
+    None for a noun that says which it is itself ("a country that ...", "the host
+    country", "the two countries"); never the subject of its own clause ("Turkey
+    invaded the island")."""
     kind = PLACE_ANAPHORS[tok.lemma_.lower()]
     children = kids(tok)
     if tok.pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS"):

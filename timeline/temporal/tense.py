@@ -176,13 +176,14 @@ def timex_tense(doc: Doc, start: int, end: int) -> Tense | None:
     following = doc[span.end].text if span.end < len(doc) else ""
     if token.dep_ == "poss" or following in ("'s", "’s"):
         return "past"
-    tense = clause_tense(doc, start, end)
     if token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN":
         # "a June agreement", "the Aug. 7 bombings": a thing already made; but "the June
-        # elections can be held" are to come
-        scheduled = token.head.lemma_.lower() in SCHEDULED_NOUNS
-        ahead = scheduled and (tense == "future" or _prepared_for(token.head))
+        # elections can be held" are to come (the clause is read only for those)
+        if token.head.lemma_.lower() not in SCHEDULED_NOUNS:
+            return "past"
+        ahead = _prepared_for(token.head) or clause_tense(doc, start, end) == "future"
         return "future" if ahead else "past"
+    tense = clause_tense(doc, start, end)
     if tense == "past" and _dates_past_act(token):
         return "past_act"
     return tense
