@@ -281,3 +281,21 @@ def test_closed_stdout_is_a_usage_error_and_a_full_disk_is_said(tmp_path: Path) 
     full = _shell(f"{timeline} --format json > /dev/full")
     assert full.returncode == 1
     assert full.stderr == "timeline: error: stdout: cannot write: No space left on device\n"
+
+
+@pytest.mark.parametrize(("given", "used"), [(None, "1"), ("3", "3")])
+def test_the_command_runs_numpys_blas_on_one_thread_unless_told(
+    given: str | None, used: str
+) -> None:
+    # Decided before numpy loads: the entry point imports nothing that loads it.
+    probe = (
+        "import os, sys; import timeline.__main__; "
+        "print('numpy' in sys.modules, os.environ['OPENBLAS_NUM_THREADS'])"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given is not None:
+        env["OPENBLAS_NUM_THREADS"] = given
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["False", used]

@@ -20,6 +20,12 @@ def _quit(signum: int, frame: FrameType | None) -> None:
 
 signal.signal(signal.SIGINT, _quit)
 
+# numpy's OpenBLAS on one thread, decided before numpy loads (limiting it later does not
+# give the same): spaCy's small products gain nothing from more, and the second thread
+# costs a serial run 8% on two cores and oversubscribes the cores of `--jobs N`. Dask's
+# workers get the same from their nannies. A value the user set is kept.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 
 def main() -> None:
     import sys

@@ -59,12 +59,18 @@ INSTALL = "pip install 'timeline[dask]'"
 IN_FLIGHT_PER_THREAD = 2
 _LOCAL = re.compile(r"local:(\d+)")
 # A cluster started for one run: no sampling profiler in the workers (a thread that
-# takes the GIL every 10 ms from the analysis) and fewer looks at memory and load.
+# takes the GIL every 10 ms from the analysis), fewer looks at memory and load, and
+# an event-loop health check each second, not every 20 ms (each one takes the GIL
+# from the analysis: 6% of a worker's time). Nor does glibc hand freed memory back
+# to the system at every 64 KiB (Dask's MALLOC_TRIM_THRESHOLD_ for its workers): the
+# parse frees and allocates arrays all the time, and the trimming cost 10% in system time.
 LOCAL_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.worker.memory.monitor-interval": "1s",
     "distributed.admin.system-monitor.interval": "2s",
     "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.admin.tick.interval": "1s",
 }
 
 
