@@ -48,14 +48,14 @@ def counted_from(head: Token) -> set[int]:
 
 
 def _when_clause(root: Token) -> Token | None:
-    """ "in 2014, when it invaded its neighbour": the clause that says what happened then."""
+    """ "in 2014, when it invaded its neighbour": the clause that says what happened then.
+    The parser may hang "when" on a second verb of the clause ("since 1974 when troops
+    invaded and occupied ..."): the clause is still its first verb's."""
     for child in kids(root):
-        if (
-            child.dep_ == "relcl"
-            and child.pos_ in VERB_POS
-            and any(c.lower_ == "when" and c.dep_ == "advmod" for c in kids(child))
-        ):
-            return child
+        if child.dep_ == "relcl" and child.pos_ in VERB_POS:
+            verbs = [child, *(c for c in kids(child) if c.dep_ == "conj" and c.pos_ in VERB_POS)]
+            if any(c.lower_ == "when" and c.dep_ == "advmod" for v in verbs for c in kids(v)):
+                return child
     return None
 
 

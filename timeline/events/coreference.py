@@ -154,7 +154,11 @@ class Coreference:
         plural = tok.tag_ in ("NNS", "NNPS")
         if plural and actor_class(lemma, "group") and any(d in NUMBERS for d in det):
             return self._group(tok.idx)
-        if plural and (actor_class(lemma, "body") or actor_class(lemma, "title")):
+        if (
+            plural
+            and (actor_class(lemma, "body") or actor_class(lemma, "title"))
+            and not actor_class(lemma, "military")  # "Turkish troops" are not its leaders
+        ):
             return self._of_countries(tok)
         if not plural and "the" in det and actor_class(lemma, "title"):
             return self._titled(tok, lemma)

@@ -367,7 +367,19 @@ def _target(event: Token, here: Place | None = None) -> Place | None:
         for child in kids(v):
             if child.dep_ in ("dobj", "obj"):
                 for tok in phrase(child):
-                    if tok.ent_type_ in ("GPE", "LOC") or tok.lemma_.lower() in PLACE_ANAPHORS:
+                    # a place the recogniser missed: a proper noun the gazetteer knows,
+                    # standing alone ("the northern third of Cyprus"; not the "UN" of
+                    # "the UN vehicles", nor the "Dalai" of "the Dalai Lama")
+                    missed = (
+                        tok.pos_ == "PROPN"
+                        and not tok.ent_type_
+                        and tok.dep_ in ("pobj", "dobj", "obj", "conj", "appos")
+                    )
+                    if (
+                        tok.ent_type_ in ("GPE", "LOC")
+                        or missed
+                        or tok.lemma_.lower() in PLACE_ANAPHORS
+                    ):
                         found = _place_name(tok, here)
                         if found is not None:
                             return found.as_target()
