@@ -464,6 +464,14 @@ def test_a_year_with_a_when_clause_dates_that_clause_and_its_target_is_the_place
     assert (event.location.name, event.location.country) == ("Malta", "MLT")
 
 
+def test_a_place_beside_the_date_is_where_the_event_is(run: Run) -> None:
+    text = "The president, in a statement issued in Nairobi on Friday, condemned the attack."
+    event = _one(run, text)
+    assert (event.date, event.type) == ("2022-01-07", "statement")
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == ("Nairobi", "KEN")
+
+
 def test_troops_of_a_country_are_not_its_named_officials(run: Run) -> None:
     text = (
         "Russian Foreign Minister Sergei Lavrov met his Georgian counterpart on Monday. "

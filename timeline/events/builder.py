@@ -79,7 +79,7 @@ class Builder:
         self.summarizer = Summarizer(self.skip, self._name_of)
         self.here = _dateline_place(self.text)
         self._described: dict[
-            tuple[int, int, bool, str], tuple[tuple[Actor, ...], Place | None, str]
+            tuple[int, int, int, bool, str], tuple[tuple[Actor, ...], Place | None, str]
         ] = {}
 
     def _time_tokens(self) -> set[int]:
@@ -115,7 +115,11 @@ class Builder:
             if not predicates.asserted(said):
                 continue
             sentence = around(self.sentences[tok.i], tok.i)
-            items.append(Item(tok, clause_of(tok, pred), tx, entry(tok), sentence))
+            clause = clause_of(tok, pred)
+            item = Item(tok, clause, tx, entry(tok), sentence)
+            if pred.i != tok.i and (clause is None or pred.i != clause.i):
+                item.dated_at = pred
+            items.append(item)
         return items + self._shared_dates(items)
 
     def _shared_dates(self, items: list[Item]) -> list[Item]:
@@ -270,7 +274,8 @@ class Builder:
         it.status = status_of(it.timex, tense, self.anchor_ordinal)
         # What a word's clause says of its event is the same for every date it has:
         # read once ("on Monday, on Tuesday, ... the minister said": one reading)
-        key = (tok.i, clause.i if clause is not None else -1, it.speaker is not None, it.status)
+        at = it.dated_at.i if it.dated_at is not None else -1
+        key = (tok.i, clause.i if clause is not None else -1, at, it.speaker is not None, it.status)
         known = self._described.get(key)
         if known is not None:
             it.actors, it.place, it.summary = list(known[0]), known[1], known[2]
@@ -280,6 +285,8 @@ class Builder:
             it.actors = [*self.participants.from_phrase(it.speaker, "source"), *it.actors]
         it.actors = [a for a in it.actors if a.start not in self._time_starts]
         it.place = places.location(tok, clause, it.kind, self.here)
+        if it.place is None and it.dated_at is not None:
+            it.place = places.beside(it.dated_at, it.kind, self.here)
         if it.place is not None and it.place.start in self._time_starts:
             it.place = None
         if it.place is not None:

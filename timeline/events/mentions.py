@@ -42,6 +42,9 @@ class Item:
     back_reference: bool = False
     dates_here: frozenset[str] = frozenset()  # a back reference's sentence's event dates
     implied: str | None = None  # the day the narrative implies, for an undated event
+    # the word the date modifies when it is neither the event's nor its clause's
+    # ("in a statement issued in Rome on Monday, praised"): where it is, the event is
+    dated_at: Token | None = None
     merged: list[Item] = field(default_factory=list)
 
     @property

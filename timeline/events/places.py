@@ -302,6 +302,12 @@ def location(
     return None
 
 
+def beside(word: Token, kind: str, here: Place | None = None) -> Place | None:
+    """A place said beside the date, on the word they both modify ("in a statement
+    issued in Rome on Monday"): where the event's own phrase names none."""
+    return _from_preps(word, kind, word.lemma_.lower(), here)
+
+
 # The dependents a place may hang from below the event word: a meeting "of the
 # Permanent Council of the OSCE in Vienna", rounds "with consultations in Brussels".
 _DOWN = frozenset({"prep", "pobj", "dobj", "obj", "conj", "appos", "acl"})
