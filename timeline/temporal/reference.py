@@ -55,6 +55,9 @@ class Context:
     # What the expression being normalised counted from: the document's day, the
     # offset of an earlier expression, or nothing (an absolute date).
     counted_from: CountedFrom = None
+    # The last week named ("next week"): where it starts and ends, and its Monday.
+    # A weekday said with it is a day of that week ("next week, probably on Monday").
+    week: tuple[int, int, date] | None = None
 
 
 def _year_shift(ctx: Context, word: str) -> int:
@@ -71,11 +74,48 @@ def _year_shift(ctx: Context, word: str) -> int:
 _TAKES_EFFECT = re.compile(r"\beffective\s+(?:on\s+|from\s+|as\s+of\s+)?$", re.IGNORECASE)
 
 
+# "next week, probably on Monday", "last week, on Tuesday and Wednesday": a weekday
+# that a named week's phrase goes on to; "Monday or Tuesday next week": one that
+# goes on to the week. Only commas, "on", "or", "and" and a hedge lie between.
+_ON_TO_WEEKDAY = re.compile(
+    r"^[\s,;(—–-]*(?:(?:probably|possibly|perhaps|likely|maybe|most\s+likely|either)\s+)?"
+    r"(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*,?\s*(?:or|and)\s+)?$",
+    re.IGNORECASE,
+)
+_WEEK_AFTER = re.compile(
+    r"\s*(?:(?:or|and)\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?"
+    r"(?:of\s+)?(?P<rel>next|this|last)\s+week\b",
+    re.IGNORECASE,
+)
+_WEEK_SHIFT = {"next": 1, "this": 0, "last": -1}
+
+
+def _in_named_week(wd: int, ctx: Context, start: int, end: int) -> date | None:
+    """The day of a bare weekday said with a week the text names beside it."""
+    if ctx.week is not None:
+        w_start, w_end, monday = ctx.week
+        between = ctx.text[w_end:start]
+        if 0 <= start - w_end <= 40 and _ON_TO_WEEKDAY.match(between):
+            ctx.counted_from = w_start
+            return monday + timedelta(days=wd - 1)
+    after = _WEEK_AFTER.match(ctx.text, end, min(len(ctx.text), end + 40))
+    if after is not None:
+        monday = ctx.anchor - timedelta(days=ctx.anchor.isoweekday() - 1)
+        ctx.counted_from = "document"
+        return monday + timedelta(days=7 * _WEEK_SHIFT[after["rel"].lower()] + wd - 1)
+    return None
+
+
 def _weekday_value(wd: int, ctx: Context, start: int, end: int, rel: str | None) -> date:
-    """The day a weekday names: by its determiner, else by the tense of its clause."""
+    """The day a weekday names: by its determiner, else by the week named beside it,
+    else by the tense of its clause."""
     base = ctx.anchor
     ctx.counted_from = "document"
     rel = re.sub(r"\s+", " ", (rel or "").lower())
+    if not rel and ctx.anchored:
+        in_week = _in_named_week(wd, ctx, start, end)
+        if in_week is not None:
+            return in_week
     anaphoric = rel.startswith("the ")  # "the previous Friday": before the narrative's day
     if (anaphoric or not ctx.anchored) and ctx.reference is not None and ctx.reference_from_text:
         base = ctx.reference
@@ -294,6 +334,8 @@ def _advance(ctx: Context, val: Value, at: int, end: int | None = None) -> None:
     iv = timex.interval(to_stand_in(val.value)) if val.type in ("DATE", "TIME") else None
     granularity = iv.granularity if iv is not None else None
     ctx.last_day = iv.first if iv is not None and granularity == "day" else None
+    if iv is not None and granularity == "week" and end is not None:
+        ctx.week = (at, end, iv.first)
     if val.sets_period and not _earlier_quarter(val.value, ctx.period):
         ctx.period = val.value if val.type == "DATE" else f"{ctx.anchor.year:04d}"
     if iv is None:
