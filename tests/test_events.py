@@ -625,3 +625,25 @@ def test_a_summary_names_who_a_verb_without_subject_is_about(
     run: Run, text: str, summary: str
 ) -> None:
     assert [e.summary for e in run(text, ANCHOR).events if e.summary == summary] == [summary]
+
+
+def test_a_place_name_the_recogniser_missed_is_read_whole() -> None:
+    # A parse as spaCy gives it when its recogniser misses "Cape Town": no entities.
+    import spacy
+    from spacy.tokens import Doc
+
+    from timeline.events import places
+
+    words = ["Mobutu", "could", "meet", "Kabila", "in", "Cape", "Town", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        pos=["PROPN", "AUX", "VERB", "PROPN", "ADP", "PROPN", "PROPN", "PUNCT"],
+        deps=["nsubj", "aux", "ROOT", "dobj", "prep", "compound", "pobj", "punct"],
+        heads=[2, 2, 2, 2, 2, 6, 4, 2],
+        lemmas=["Mobutu", "could", "meet", "Kabila", "in", "Cape", "Town", "."],
+    )
+    place = places.location(doc[2], doc[2], "meeting")
+    assert place is not None
+    assert (place.name, place.country) == ("Cape Town", "ZAF")
+    assert doc.text[place.start : place.end] == "Cape Town"

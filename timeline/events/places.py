@@ -75,7 +75,7 @@ def _place_name(tok: Token, here: Place | None = None) -> Place | None:
     if tok.ent_type_ in PLACE_LABELS:
         name, start, end = trimmed_name(ent_of(doc, tok))
         return normalised(name, start, end)
-    if tok.lemma_.lower() in PLACE_ANAPHORS:
+    if tok.lemma_.lower() in PLACE_ANAPHORS and tok.pos_ != "PROPN":  # not "Cape Town"
         return _antecedent(tok, here)
     if tok.lemma_.lower() in VESSELS:
         span = doc[_left_edge(tok) : tok.i + 1]
@@ -102,16 +102,24 @@ def _place_name(tok: Token, here: Place | None = None) -> Place | None:
             lon = found.longitude if found is not None and found.kind == "city" else None
             return Place(span.text, span.start_char, span.end_char, country, lat, lon)
     if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
-        # a place the entity recogniser missed or took for an organisation ("left Kinshasa")
-        name, start, end = (
-            trimmed_name(ent_of(doc, tok))
-            if tok.ent_type_
-            else (tok.text, tok.idx, tok.idx + len(tok))
-        )
+        # a place the entity recogniser missed or took for an organisation ("left
+        # Kinshasa", "in Cape Town": a proper noun with its compounds)
+        if tok.ent_type_:
+            name, start, end = trimmed_name(ent_of(doc, tok))
+        else:
+            first = tok.i
+            while first > 0 and _name_part(doc[first - 1], tok):
+                first -= 1
+            span = doc[first : tok.i + 1]
+            name, start, end = span.text, span.start_char, span.end_char
         found = gazetteer.place(name)
         if found is not None:
             return Place(name, start, end, found.alpha3, found.latitude, found.longitude)
     return None
+
+
+def _name_part(tok: Token, head: Token) -> bool:
+    return tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.head.i == head.i
 
 
 def _antecedent(tok: Token, here: Place | None = None) -> Place | None:
