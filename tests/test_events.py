@@ -647,3 +647,41 @@ def test_a_place_name_the_recogniser_missed_is_read_whole() -> None:
     assert place is not None
     assert (place.name, place.country) == ("Cape Town", "ZAF")
     assert doc.text[place.start : place.end] == "Cape Town"
+
+
+def test_not_met_since_a_date_is_the_meeting_on_that_date(run: Run) -> None:
+    text = "The two presidents, who have not met since March 2019, will hold talks in Geneva on Friday."
+    assert [(e.date, e.type, e.status, e.summary) for e in run(text, ANCHOR).events] == [
+        ("2019-03", "meeting", "occurred", "The two presidents last met"),
+        ("2022-01-14", "talks", "planned", "The two presidents to hold talks in Geneva"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No minister has visited the country since 2010.",  # says nothing of 2010
+        "The ministers did not meet on Monday.",
+    ],
+)
+def test_a_negated_event_is_none(run: Run, text: str) -> None:
+    assert run(text, ANCHOR).events == ()
+
+
+def test_the_two_leaders_are_the_last_two_people_not_the_last_two_states(run: Run) -> None:
+    text = (
+        "Presidents William Ruto and Yoweri Museveni held talks in Nairobi in March. "
+        "On Monday, Britain and France signed a trade accord. "
+        "The two leaders will meet again on Friday."
+    )
+    meeting = next(e for e in run(text, ANCHOR).events if e.date == "2022-01-14")
+    assert [a.name for a in meeting.actors] == ["William Ruto", "Yoweri Museveni"]
+
+
+def test_a_number_of_people_not_named_before_is_no_group(run: Run) -> None:
+    text = (
+        "Foreign ministers Sergei Lavrov and Antony Blinken met in Geneva on Monday. "
+        "Four opposition leaders were arrested in Moscow on Tuesday."
+    )
+    arrest = next(e for e in run(text, ANCHOR).events if e.type == "legal")
+    assert arrest.actors == ()

@@ -112,7 +112,7 @@ class Builder:
             tok, pred = found
             # "as it did in 2014" asserts the event "did" repeats, whatever said it first
             said = pred if predicates.is_proform(pred) else tok
-            if not predicates.asserted(said):
+            if not predicates.asserted(said) and not predicates.last_time(pred, span.root):
                 continue
             sentence = around(self.sentences[tok.i], tok.i)
             clause = clause_of(tok, pred)

@@ -152,8 +152,11 @@ class Coreference:
         lemma = tok.lemma_.lower()
         det = [c.lower_ for c in kids(tok) if c.dep_ in ("det", "nummod", "predet")]
         plural = tok.tag_ in ("NNS", "NNPS")
-        if plural and actor_class(lemma, "group") and any(d in NUMBERS for d in det):
-            return self._group(tok.idx)
+        # "the two leaders", "both sides": a group named before ("four Kurd leaders" is new)
+        definite = "both" in det or any(d in ("the", "these", "those", "all") for d in det)
+        if plural and actor_class(lemma, "group") and definite and any(d in NUMBERS for d in det):
+            # "the two leaders" are people; "the two sides", "both countries" may be states
+            return self._group(tok.idx, people=actor_class(lemma, "title"))
         if (
             plural
             and (actor_class(lemma, "body") or actor_class(lemma, "title"))
@@ -200,10 +203,21 @@ class Coreference:
         if len(people) >= 2:
             self._groups.append(_Group(start_char, tuple(people)))
 
-    def _group(self, char: int) -> list[Person]:
-        for g in reversed(self._groups):
-            if g.start_char < char and char - g.start_char <= TITLE_LOOKBACK_CHARS:
-                return list(g.members)
+    def _group(self, char: int, people: bool = False) -> list[Person]:
+        """The participants of the last event before `char` with several of them; for
+        `people` ("the two leaders"), the last with two persons, else the last with
+        one (its state taking part for the other: "the U.S. president")."""
+        near = [
+            g
+            for g in reversed(self._groups)
+            if g.start_char < char and char - g.start_char <= TITLE_LOOKBACK_CHARS
+        ]
+        if not people:
+            return list(near[0].members) if near else []
+        for least in (2, 1):
+            for g in near:
+                if sum(m.label == "PERSON" for m in g.members) >= least:
+                    return list(g.members)
         return []
 
 

@@ -294,6 +294,22 @@ def asserted(tok: Token) -> bool:
     return True
 
 
+def last_time(tok: Token, date_root: Token) -> bool:
+    """ "The two leaders have not met since October 1994": a perfect negated up to a
+    date says the event last took place then, an event on that date. Only the
+    negation of the verb itself ("no one has visited since 2010" says nothing)."""
+    prep = date_root.head
+    if not (date_root.dep_ == "pobj" and prep.lower_ == "since" and prep.head.i == tok.i):
+        return False
+    children = kids(tok)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in children)
+    return (
+        perfect
+        and any(c.dep_ == "neg" for c in children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in NO_ONE for c in children)
+    )
+
+
 def _condition_above(tok: Token) -> bool:
     t = tok
     for _ in range(8):

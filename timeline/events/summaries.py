@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
-from timeline.events.predicates import OBJECTS, SUBJECTS, VERB_POS
+from timeline.events.predicates import OBJECTS, SUBJECTS, VERB_POS, last_time
 from timeline.events.tree import kids
 
 if TYPE_CHECKING:
@@ -237,6 +237,15 @@ class Summarizer:
     def verb_group(self, verb: Token, planned: bool, as_written: bool) -> str:
         prt = " ".join(c.text for c in kids(verb) if c.dep_ == "prt")
         neg = any(c.dep_ == "neg" for c in kids(verb))
+        # "have not met since October 1994" dates when they last met
+        last = neg and any(
+            last_time(verb, pobj)
+            for prep in kids(verb)
+            if prep.lower_ == "since"
+            for pobj in kids(prep)
+        )
+        if last:
+            return _clean(f"last {_inflect(verb.lemma_.lower(), 'VBD')} {prt}")
         if as_written:
             aux = [c for c in kids(verb) if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
             words = [*(a.text for a in aux), verb.text]
