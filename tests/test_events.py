@@ -685,3 +685,19 @@ def test_a_number_of_people_not_named_before_is_no_group(run: Run) -> None:
     )
     arrest = next(e for e in run(text, ANCHOR).events if e.type == "legal")
     assert arrest.actors == ()
+
+
+def test_an_event_told_in_a_participle_of_the_past_is_dated_by_its_story(run: Run) -> None:
+    text = (
+        "Speaking to reporters after talks with Vladimir Putin in Moscow, "
+        "the chancellor said the sanctions would stay."
+    )
+    talks = _one(run, text)
+    assert (talks.date, talks.dated_by, talks.type, talks.status) == (
+        "2022-01-10",
+        "context",
+        "talks",
+        "occurred",
+    )
+    assert [a.name for a in talks.actors] == ["Vladimir Putin"]
+    assert talks.location is not None and talks.location.name == "Moscow"

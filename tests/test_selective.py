@@ -74,6 +74,26 @@ def test_sentences_with_dates_years_or_back_references_are_selected(
     assert selective.selected_sentences(undated) == []
 
 
+def test_sentences_with_an_undated_deed_are_selected_with_the_two_before(
+    pipelines: tuple[object, object],
+) -> None:
+    # "flew" has no date of its own: the narrative implies it, and its actors and
+    # place ("the Danish minister", "Bergen") are read
+    _, ours = pipelines
+    text = (
+        "The envoys arrived in Oslo on Saturday. The weather was cold. "
+        "Later the envoy flew to Bergen with the Danish minister. The hotel is old."
+    )
+    doc = ours(text)  # type: ignore[operator]
+    chosen = selective.selected_sentences(doc)
+    picked = [s.text.strip() for s in doc.sents if (s.start, s.end) in chosen]
+    assert picked == [
+        "The envoys arrived in Oslo on Saturday.",
+        "The weather was cold.",
+        "Later the envoy flew to Bergen with the Danish minister.",
+    ]
+
+
 def test_regions_are_widened_and_merged() -> None:
     m = selective.MARGIN
     assert selective.regions([(0, 5), (6, 9)], 100) == [(0, 9 + m)]
@@ -99,9 +119,10 @@ def test_an_expression_outside_the_selection_brings_ner_to_its_sentence(
     from timeline.models import TimeExpression
 
     plain, ours = pipelines
-    full, doc = plain(TEXTS[0]), ours(TEXTS[0])  # type: ignore[operator]
+    full, doc = plain(TEXTS[2]), ours(TEXTS[2])  # type: ignore[operator]
     chosen = selective.selected_sentences(doc)
-    outside = next(s for s in doc.sents if (s.start, s.end) not in chosen)
+    outside = next(s for s in doc.sents if "Microsoft" in s.text)
+    assert (outside.start, outside.end) not in chosen
     dated = TimeExpression(
         outside.start_char, outside.start_char + 3, outside.text[:3], "DATE", "2022"
     )

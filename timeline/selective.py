@@ -8,11 +8,14 @@ sentences:
   (`temporal._resolve_ner`), and otherwise matter only where they overlap a
   time expression of our own patterns (the longer candidate wins);
 - actors and places are read only in the sentence of a dated event mention,
-  or of a back reference ("the Geneva meeting": `events.is_back_reference`).
+  of an event whose date the narrative may imply ("Prodi flew into Albania for
+  talks": `events.may_be_implied`), or of a back reference ("the Geneva
+  meeting": `events.is_back_reference`).
 
 `SelectiveNER` runs the NER model over those sentences only: sentences that
 overlap a match of any rule in `temporal.RULES`, that contain a year-like
-number, or that hold a back-reference candidate. Each run of selected
+number, an event word the narrative may date, or a back-reference candidate
+(and the two sentences before each of the first three, for coreference). Each run of selected
 sentences goes to the model with `MARGIN` tokens of context on each side,
 as one small Doc.
 
@@ -70,6 +73,11 @@ def selected_sentences(doc: Doc) -> list[tuple[int, int]]:
         mark(m.start(), m.end())
     for m in YEARLIKE.finditer(text):
         mark(m.start(), m.end())
+    for k, (start, end, _, _) in enumerate(sents):
+        # an event the text does not date but implies the date of ("Prodi flew into
+        # Albania for talks with his counterpart"): its actors and places are read too
+        if not chosen[k] and any(events.may_be_implied(tok) for tok in doc[start:end]):
+            chosen[k] = True
     # The people a pronoun or a title stands for ("Deputy Foreign Minister Sergey
     # Ryabkov ... he") are named in the sentences before it: the two before each
     # chosen one are read too, and a back reference's place ("the Geneva meeting")

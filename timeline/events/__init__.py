@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from timeline.models import Event, TimeExpression
 
-__all__ = ["EVENT_TYPES", "PLOVER_TYPES", "build", "is_back_reference"]
+__all__ = ["EVENT_TYPES", "PLOVER_TYPES", "build", "is_back_reference", "may_be_implied"]
 
 
 def build(
@@ -52,3 +52,13 @@ def is_back_reference(tok: Token) -> bool:
     from timeline.events import builder
 
     return builder.is_back_reference(tok)
+
+
+def may_be_implied(tok: Token) -> bool:
+    """Whether a token may name an event whose date the narrative implies ("flew into
+    southern Albania for talks"): an event word of a kind the context may date."""
+    from timeline.events import implied
+    from timeline.events.predicates import entry
+
+    hit = entry(tok)
+    return hit is not None and hit.main == "event" and implied.may_be_implied(hit)
