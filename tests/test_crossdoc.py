@@ -420,6 +420,35 @@ def test_a_deed_told_in_the_same_words_is_one_event_though_no_party_is_named() -
     assert [len(e.get("sources", [])) for e in _merged(c, d)] == [0, 0]
 
 
+def test_one_deed_of_a_state_at_a_place_in_a_year_is_one_event() -> None:
+    def invasion(doc: str, summary: str, place: str, trigger: str = "invaded") -> DocumentResult:
+        return document(
+            doc,
+            MAY_18,
+            report(
+                doc,
+                1,
+                "1920",
+                "military",
+                summary,
+                states=("Turkey",),
+                place=place,
+                plover="ASSAULT",
+                trigger=trigger,
+            ),
+        )
+
+    # background paragraphs: a state is the only party, the year the only date
+    a = invasion("v", "Turkey invaded the eastern half of Armenia", "Armenia")
+    b = invasion("w", "Turkish troops invaded Armenia", "Armenia")
+    assert [len(e.get("sources", [])) for e in _merged(a, b)] == [2]
+    # another word for what was done, or another place: not told to be one deed
+    c = invasion("x", "Turkish troops attacked Armenia", "Armenia", trigger="attacked")
+    d = invasion("y", "Turkish troops invaded Azerbaijan", "Azerbaijan")
+    assert [len(e.get("sources", [])) for e in _merged(a, c)] == [0, 0]
+    assert [len(e.get("sources", [])) for e in _merged(b, d)] == [0, 0]
+
+
 def test_the_same_town_and_a_party_in_common_tell_a_meeting_without_common_words() -> None:
     # announced for a day, reported that week: "to meet" and "talks" share no word
     planned = document(

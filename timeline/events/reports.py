@@ -328,7 +328,8 @@ def judge(a: Report, b: Report) -> Pair | None:
     - two reports that each name a person the other does not (Kerry with
       Lavrov, Kerry with Zarif): half the words;
     - a year or coarser: a person, organisation or group, or two
-      participants, in common, and half the words;
+      participants, in common, or one deed (the same type and trigger) at the
+      same place with a party in common, and half the words;
     - unless both give the same date and two participants, the words must
       meet, but for two reports of one kind of deed (a visit and a visit,
       talks and a meeting) on the same date with a person, organisation or
@@ -359,7 +360,11 @@ def judge(a: Report, b: Report) -> Pair | None:
     if types <= UNRELATED and overlap < 0.5:
         return None
     coarse = dates[0] <= _COARSE_DATE_WORTH and not date_conflict
-    if coarse and not ((specific or site or shared >= 2) and overlap >= 0.5) and not named:
+    # "Turkey invaded Cyprus in 1974" in three background paragraphs: one deed, by the
+    # same word, of the same kind, by a party in common, at the same place
+    same_deed = types >= 1.0 and places >= 1.0 and shared >= 1 and a.trigger == b.trigger
+    told = (specific or site or shared >= 2 or same_deed) and overlap >= 0.5
+    if coarse and not told and not named:
         return None
     # what was done, or said, is told apart by the words that say it: they must meet,
     # unless both give the same date and two participants; more so for what is said
