@@ -701,3 +701,16 @@ def test_an_event_told_in_a_participle_of_the_past_is_dated_by_its_story(run: Ru
     )
     assert [a.name for a in talks.actors] == ["Vladimir Putin"]
     assert talks.location is not None and talks.location.name == "Moscow"
+
+
+def test_a_summary_keeps_the_word_a_hyphen_joins(run: Run) -> None:
+    event = _one(run, "Violence has soared since the US-led invasion in March 2003.")
+    assert (event.date, event.summary) == ("2003-03", "The US-led invasion")
+
+
+def test_a_summary_cut_short_begins_at_a_word(run: Run) -> None:
+    text = (
+        "Trade Minister Anand Kumar Sharma's widely-praised pro-export package, "
+        "unveiled in parliament on March 3, cut duties."
+    )
+    assert _one(run, text).summary == "Widely-praised pro-export package unveiled"

@@ -95,7 +95,11 @@ class Summarizer:
                         continue
                     if all(g.i in self.skip for g in kids(child) if g.dep_ == "pobj"):
                         continue
-                if child.dep_ in ("npadvmod", "advmod") and tok.pos_ in VERB_POS:
+                if (
+                    child.dep_ in ("npadvmod", "advmod")
+                    and tok.pos_ in VERB_POS
+                    and not _joined(child, tok)  # "the US-led invasion" keeps its "US"
+                ):
                     continue
                 stack.append(child)
         return sorted(out, key=lambda t: t.i)
@@ -111,7 +115,8 @@ class Summarizer:
         if len(toks) > limit:
             toks = self._tokens(head, full=False)
         if len(toks) > limit:
-            toks = [t for t in toks if t.i >= head.i - limit + 1 and t.i <= head.i]
+            window = [t for t in toks if t.i >= head.i - limit + 1 and t.i <= head.i]
+            toks = _whole_start(window, head)
         return _text(toks)
 
     def _is_speaker(self, name: str) -> bool:
@@ -287,6 +292,39 @@ def _purpose(noun: Token) -> Token | None:
             if grand.dep_ in ("xcomp", "advcl") and _is_infinitive(grand):
                 return grand
     return None
+
+
+def _whole_start(toks: list[Token], head: Token) -> list[Token]:
+    """A phrase cut before its head, begun at a word: not at the "'s" or the middle of
+    a name the cut left behind ("'s widely-acclaimed budget" is "widely-acclaimed
+    budget"; of "Minister Palaniappan Chidambaram's budget", "Chidambaram's"). Other
+    names, and one the head ends, are kept as cut ("Economic Cooperation Leaders' Meeting")."""
+    own = head.ent_iob_ == "I"
+    k = 0
+    while k < len(toks) - 1:
+        tok, nxt = toks[k], toks[k + 1]
+        inside = (  # a person's cut name: the surname is enough
+            not own
+            and tok.ent_type_ == nxt.ent_type_ == "PERSON"
+            and tok.ent_iob_ == nxt.ent_iob_ == "I"
+        )
+        if tok.dep_ in ("case", "punct", "cc") or inside:
+            k += 1
+            continue
+        break
+    return toks[k:]
+
+
+def _joined(left: Token, right: Token) -> bool:
+    """Whether a hyphen joins two words with no space ("US-led", "Saudi-funded")."""
+    doc = left.doc
+    hyphen = doc[left.i + 1] if left.i + 2 == right.i else None
+    return (
+        hyphen is not None
+        and hyphen.text == "-"
+        and not left.whitespace_
+        and not hyphen.whitespace_
+    )
 
 
 def _hyphenated(tok: Token) -> str:
