@@ -714,3 +714,18 @@ def test_a_summary_cut_short_begins_at_a_word(run: Run) -> None:
         "unveiled in parliament on March 3, cut duties."
     )
     assert _one(run, text).summary == "Widely-praised pro-export package unveiled"
+
+
+def test_a_departure_happens_where_it_leaves(run: Run) -> None:
+    event = _one(run, "The army withdrew from Lebanon in May 2000.")
+    assert (event.date, event.type, event.summary) == (
+        "2000-05",
+        "military",
+        "The army withdrew from Lebanon",
+    )
+    assert event.location is not None and event.location.country == "LBN"
+
+
+def test_a_plural_subject_takes_were(run: Run) -> None:
+    event = _one(run, "The envoy and his deputy were expelled from the country on Monday.")
+    assert event.summary == "The envoy and his deputy were expelled"

@@ -48,6 +48,9 @@ PLACE_ANAPHORS = {
 _ANAPHOR_DETS = frozenset({"the", "this", "that"})
 _ANTECEDENTS_BACK = 24  # place mentions looked at, nearest first
 JOURNEY_TYPES = frozenset({"visit"})
+# Leaving a place happens there: "left Toulon", "pulled its troops out of the Gaza
+# Strip", "withdrew from Lebanon", "fled from Kisangani"
+LEAVING = frozenset({"leave", "depart", "withdraw", "pull", "retreat", "flee", "evacuate"})
 # On board: "talks on board a South African ship" (a place that is not a named one)
 VESSELS = frozenset({"ship", "vessel", "boat", "warship", "yacht", "plane", "aircraft", "train"})
 
@@ -228,7 +231,7 @@ def _from_preps(scope: Token, kind: str, lemma: str, here: Place | None = None) 
         if not (
             word in WHERE_PREPS
             or (journey and word in TOWARD_PREPS)
-            or (lemma in ("leave", "depart") and word == "from")
+            or (lemma in LEAVING and word == "from")
         ):
             continue
         for pobj in kids(prep):

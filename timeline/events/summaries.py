@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
+from timeline.events.places import LEAVING
 from timeline.events.predicates import OBJECTS, SUBJECTS, VERB_POS, last_time
 from timeline.events.tree import kids
 
@@ -206,7 +207,11 @@ class Summarizer:
         ) is not None:
             parts.append(self.infinitive(comp))  # "agreed to meet", "ruled out sending troops"
         for prep in kids(verb):
-            if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS):
+            # "withdrew from Lebanon": where a departure leaves is said as written
+            left = prep.lower_ == "from" and verb.lemma_.lower() in LEAVING
+            if prep.dep_ == "agent" or (
+                prep.dep_ == "prep" and (prep.lower_ in PARTY_PREPS or left)
+            ):
                 if any(g.i in self.skip for g in kids(prep)):
                     continue
                 toks = self._tokens(prep)
@@ -262,7 +267,7 @@ class Summarizer:
             if neg:
                 core = "not " + core
         elif passive:
-            plural = any(c.dep_ == "nsubjpass" and c.tag_ in ("NNS", "NNPS") for c in kids(verb))
+            plural = any(c.dep_ == "nsubjpass" and _plural(c) for c in kids(verb))
             core = ("were " if plural else "was ") + _inflect(lemma, "VBN")
         else:
             core = _inflect(lemma, "VBD")
@@ -313,6 +318,15 @@ def _whole_start(toks: list[Token], head: Token) -> list[Token]:
             continue
         break
     return toks[k:]
+
+
+def _plural(subject: Token) -> bool:
+    """ "officials", "we", "the envoy and his aides": a subject that takes "were"."""
+    return (
+        subject.tag_ in ("NNS", "NNPS")
+        or subject.lower_ in ("we", "they", "you")
+        or any(c.dep_ == "conj" for c in kids(subject))
+    )
 
 
 def _joined(left: Token, right: Token) -> bool:
