@@ -729,3 +729,19 @@ def test_a_departure_happens_where_it_leaves(run: Run) -> None:
 def test_a_plural_subject_takes_were(run: Run) -> None:
     event = _one(run, "The envoy and his deputy were expelled from the country on Monday.")
     assert event.summary == "The envoy and his deputy were expelled"
+
+
+def test_taking_a_place_is_a_military_action_there(run: Run) -> None:
+    event = _one(run, "The rebel leader vowed to take Kisangani by March.")
+    assert (event.date, event.type, event.plover, event.status) == (
+        "2022-03",
+        "military",
+        "ASSAULT",
+        "planned",
+    )
+    assert event.location is not None and event.location.name == "Kisangani"
+    # taking anything else is not
+    assert all(
+        e.type != "military"
+        for e in run("The premier will take questions in parliament on Monday.", ANCHOR).events
+    )

@@ -15,7 +15,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from timeline import gazetteer, work
-from timeline.events.predicates import NOUN_POS, OBJECTS, VERB_POS, is_event_word
+from timeline.events.predicates import NOUN_POS, OBJECTS, VERB_POS, is_event_word, names_place
 from timeline.events.spans import PLACE_LABELS, ent_of, phrase, trimmed_name
 from timeline.events.tree import kids
 from timeline.models import Place
@@ -387,10 +387,9 @@ def _target(event: Token, here: Place | None = None) -> Place | None:
                     # a place the recogniser missed: a proper noun the gazetteer knows,
                     # standing alone ("the northern third of Cyprus"; not the "UN" of
                     # "the UN vehicles", nor the "Dalai" of "the Dalai Lama")
-                    missed = (
-                        tok.pos_ == "PROPN"
-                        and not tok.ent_type_
-                        and tok.dep_ in ("pobj", "dobj", "obj", "conj", "appos")
+                    missed = tok.dep_ in ("pobj", "dobj", "obj", "conj", "appos") and (
+                        (tok.pos_ == "PROPN" and not tok.ent_type_)
+                        or (tok.ent_type_ in ("ORG", "NORP") and names_place(tok))
                     )
                     if (
                         tok.ent_type_ in ("GPE", "LOC")

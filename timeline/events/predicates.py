@@ -61,6 +61,8 @@ def entry(tok: Token) -> Entry | None:
                 particle = child.lower_
             elif child.dep_ in OBJECTS:
                 objects = (*objects, child.lemma_.lower())
+                if names_place(child):
+                    objects = (*objects, "@place")  # "take Kinshasa": "take>@place"
             elif child.dep_ == "prep" and not particle and child.lower_ in ("on", "for", "with"):
                 particle = child.lower_  # "call on", "call for", "meet with"
     hit = lexicon.lookup(lemma, pos, particle, objects)
@@ -86,6 +88,21 @@ def entry(tok: Token) -> Entry | None:
     ):
         return lexicon.lookup("phone", "N")
     return hit
+
+
+def names_place(tok: Token) -> bool:
+    """A place named as an object: a place entity, or a proper noun the gazetteer knows
+    as a city or country that the recogniser missed or took for an organisation (or,
+    a city, for a nationality: "take Kisangani")."""
+    if tok.ent_type_ in ("GPE", "LOC"):
+        return True
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "ORG", "NORP"):
+        return False
+    from timeline import gazetteer
+
+    found = gazetteer.place(tok.text)
+    kinds = ("city",) if tok.ent_type_ == "NORP" else ("city", "country")  # not "Russian"
+    return found is not None and found.kind in kinds
 
 
 def _by_phone(verb: Token) -> bool:
