@@ -26,7 +26,7 @@ _FUTURE_HEADS = {
 }  # fmt: skip
 # A commitment looks ahead to what its infinitive says: "pledged to march into the
 # capital by June", "vowed to return on Monday" (not what it governs otherwise)
-_COMMITTING = {"pledge", "promise", "vow", "threaten", "undertake"}
+_COMMITTING = {"pledge", "promise", "vow", "threaten", "undertake", "agree"}
 
 
 # Verbs whose dates lie ahead of them, whatever their own tense: any date they
