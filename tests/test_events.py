@@ -745,3 +745,15 @@ def test_taking_a_place_is_a_military_action_there(run: Run) -> None:
         e.type != "military"
         for e in run("The premier will take questions in parliament on Monday.", ANCHOR).events
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hopes of a settlement receded on Saturday.",  # nor is the settlement an event
+        "Tensions rose on Monday along the border.",
+        "Fears of war grew on Friday.",
+    ],
+)
+def test_a_mood_that_changes_is_no_event(run: Run, text: str) -> None:
+    assert run(text, ANCHOR).events == ()

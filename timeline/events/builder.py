@@ -31,7 +31,7 @@ from timeline.anchor import dateline_end
 from timeline.events import anchoring, attribution, coding, merging, places, predicates
 from timeline.events.coreference import Coreference, Person
 from timeline.events.implied import Narrative, is_news, may_be_implied
-from timeline.events.lexicon import CONSULT_TYPES, TYPE_LABELS
+from timeline.events.lexicon import CONSULT_TYPES, TYPE_LABELS, mood_words
 from timeline.events.mentions import Item, around, clause_of, sentence_index, status_of
 from timeline.events.participants import Participants, with_states
 from timeline.events.predicates import NOUN_POS, OBJECTS, SUBJECTS, VERB_POS, entry, event_of
@@ -552,13 +552,22 @@ def _unique(reports: tuple[Reported, ...]) -> tuple[Reported, ...]:
 
 def _worth_keeping(it: Item) -> bool:
     """A verb outside the lexicon with nobody taking part and nothing done is no
-    event an analyst keeps ("Were", "Retiring")."""
+    event an analyst keeps ("Were", "Retiring"), nor a mood that changes ("Hopes
+    of direct talks receded", "Tensions rose")."""
+    if it.kind == "other" and _of_a_mood(it.clause if it.clause is not None else it.token):
+        return False
     if it.hit is not None:
         return True
     tok = it.token
     has_args = any(c.dep_ in SUBJECTS or c.dep_ in OBJECTS for c in kids(tok))
     done_to_a_place = it.place is not None and it.place.target  # "the founding of the PRC"
     return bool(it.actors) or done_to_a_place or (has_args and len(it.summary.split()) >= 3)
+
+
+def _of_a_mood(verb: Token) -> bool:
+    return verb.pos_ in VERB_POS and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in mood_words() for c in kids(verb)
+    )
 
 
 def is_back_reference(tok: Token) -> bool:

@@ -171,6 +171,17 @@ def compound(first: str, second: str) -> Entry | None:
 
 
 @cache
+def mood_words() -> frozenset[str]:
+    """The nouns of mood_words.tsv: "hopes rose" is no event."""
+    out = set()
+    for n, fields in _lines("mood_words.tsv"):
+        if len(fields) != 1 or not fields[0]:
+            raise LexiconError(f"mood_words.tsv:{n}: one lemma a line")
+        out.add(fields[0])
+    return frozenset(out)
+
+
+@cache
 def actor_words() -> dict[str, frozenset[str]]:
     """Each noun of actor_words.tsv and its classes."""
     out: dict[str, set[str]] = {}

@@ -302,6 +302,8 @@ def asserted(tok: Token) -> bool:
                 return False
             if head.lower_ in ("without", "instead"):
                 return False
+            if t.dep_ == "pobj" and head.lower_ in ("of", "for") and _mood(head.head):
+                return False  # "hopes of a settlement", "fears of war": not (yet) so
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(t))
         if t.dep_ in CLAUSES and t.dep_ != "xcomp" and not infinitive:
             # a clause of its own: a negation above it does not reach it
@@ -325,6 +327,10 @@ def last_time(tok: Token, date_root: Token) -> bool:
         and any(c.dep_ == "neg" for c in children)
         and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in NO_ONE for c in children)
     )
+
+
+def _mood(tok: Token) -> bool:
+    return tok.pos_ in NOUN_POS and tok.lemma_.lower() in lexicon.mood_words()
 
 
 def _condition_above(tok: Token) -> bool:
