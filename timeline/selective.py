@@ -15,9 +15,9 @@ sentences:
 `SelectiveNER` runs the NER model over those sentences only: sentences that
 overlap a match of any rule in `temporal.RULES`, that contain a year-like
 number, an event word the narrative may date, or a back-reference candidate
-(and the two sentences before each of the first three, for coreference). Each run of selected
-sentences goes to the model with `MARGIN` tokens of context on each side,
-as one small Doc.
+(and the two sentences before each of the first three, for coreference). Each
+run of selected sentences goes to the model with `MARGIN` tokens of context on
+each side, as one small Doc.
 
 Why the entities in a selected sentence are exactly those of a whole-document
 run: the NER model's token vectors come from a convolution that sees four
