@@ -757,3 +757,8 @@ def test_taking_a_place_is_a_military_action_there(run: Run) -> None:
 )
 def test_a_mood_that_changes_is_no_event(run: Run, text: str) -> None:
     assert run(text, ANCHOR).events == ()
+
+
+def test_a_mood_about_a_named_event_presupposes_it(run: Run) -> None:
+    event = _one(run, "Expectations for Monday's meeting of the two ministers have been low.")
+    assert (event.date, event.type) == ("2022-01-10", "meeting")

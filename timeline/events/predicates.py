@@ -303,7 +303,10 @@ def asserted(tok: Token) -> bool:
             if head.lower_ in ("without", "instead"):
                 return False
             if t.dep_ == "pobj" and head.lower_ in ("of", "for") and _mood(head.head):
-                return False  # "hopes of a settlement", "fears of war": not (yet) so
+                # "hopes of a settlement", "fears of war": not (yet) so; "expectations
+                # for Monday's meeting" presuppose the meeting
+                if not _definite(t):
+                    return False
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(t))
         if t.dep_ in CLAUSES and t.dep_ != "xcomp" and not infinitive:
             # a clause of its own: a negation above it does not reach it
@@ -326,6 +329,13 @@ def last_time(tok: Token, date_root: Token) -> bool:
         perfect
         and any(c.dep_ == "neg" for c in children)
         and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in NO_ONE for c in children)
+    )
+
+
+def _definite(noun: Token) -> bool:
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these"))
+        for c in kids(noun)
     )
 
 
