@@ -302,11 +302,11 @@ def asserted(tok: Token) -> bool:
                 return False
             if head.lower_ in ("without", "instead"):
                 return False
-            if t.dep_ == "pobj" and head.lower_ in ("of", "for") and _mood(head.head):
-                # "hopes of a settlement", "fears of war": not (yet) so; "expectations
-                # for Monday's meeting" presuppose the meeting
-                if not _definite(t):
-                    return False
+            # "hopes of a settlement", "fears of war": not (yet) so; "expectations for
+            # Monday's meeting" presuppose the meeting
+            moody = t.dep_ == "pobj" and head.lower_ in ("of", "for") and _mood(head.head)
+            if moody and not _definite(t):
+                return False
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(t))
         if t.dep_ in CLAUSES and t.dep_ != "xcomp" and not infinitive:
             # a clause of its own: a negation above it does not reach it
