@@ -274,3 +274,29 @@ def test_a_local_cluster_of_one_worker_is_started_for_the_run(
     assert code == 0, err
     assert [json.loads(line)["date"] for line in out.splitlines()] == ["2022-01-10"]
     assert err == "timeline: 1 document read, 0 skipped, 1 event\n"
+
+
+def _analysis_pids() -> tuple[int, int]:
+    """On a worker: its own process and that of its analysis process."""
+    return os.getpid(), tdask._child(None, False, None).submit(os.getpid).result()
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_a_local_worker_analyses_in_a_process_of_its_own_that_ends_with_it() -> None:
+    import time
+
+    # a thread beside others slows spaCy's parse: the local worker's is a process
+    with tdask.connected("local:1") as client:
+        worker, child = client.submit(_analysis_pids, pure=False).result()
+        assert worker != child and worker != os.getpid()
+    deadline = time.monotonic() + 10
+    while not _gone(child) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _gone(child)

@@ -11,8 +11,14 @@ place of a process pool, for `timeline extract --scheduler ADDRESS` and
   results are merged here, by the same merge, so the output is byte for byte
   that of a local run;
 - each worker process loads the pipeline once, on its first chunk, and keeps
-  it (`_extractor`); its threads take turns with it (one lock), since the
-  analysis counts its work in one budget per process (`timeline.work`);
+  it; its threads take turns with it (one lock), since the analysis counts
+  its work in one budget per process (`timeline.work`). Where the worker may
+  start processes (it is no daemon: a `local:N` cluster's workers), the
+  analysis runs in one child process of it that loads the pipeline and keeps
+  it (`_analyse`): a Dask worker runs its tasks in a thread beside others, and
+  any second thread in a process slows spaCy's parse by about 10%; the child
+  has none. A child that dies takes its worker with it, so that what follows
+  is what follows a worker's death, and it ends with its worker (`_stopper`);
 - at most a few chunks per worker thread are in flight: memory stays flat
   and results come back in input order;
 - a worker that dies (killed, out of memory) loses nothing: the scheduler
@@ -32,6 +38,7 @@ Lines records, texts or Documents), read where the bag is (Parquet, S3, HDFS).
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 import warnings
@@ -48,6 +55,8 @@ from timeline.errors import TimelineError, UsageError
 from timeline.models import Document, DocumentResult, Problem, Timeline
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     import dask.bag
     from distributed import Client, Future
 
@@ -65,6 +74,7 @@ _LOCAL = re.compile(r"local:(\d+)")
 # to the system at every 64 KiB (Dask's MALLOC_TRIM_THRESHOLD_ for its workers): the
 # parse frees and allocates arrays all the time, and the trimming cost 10% in system time.
 LOCAL_CONFIG = {
+    "distributed.worker.daemon": False,  # so that it may start its analysis process
     "distributed.worker.profile.enabled": False,
     "distributed.worker.memory.monitor-interval": "1s",
     "distributed.admin.system-monitor.interval": "2s",
@@ -124,6 +134,7 @@ def connected(scheduler: str | Client) -> Iterator[Client]:
                 ) as cluster,
                 Client(cluster, set_as_default=False) as client,
             ):
+                client.register_plugin(_stopper())
                 yield client
             return
         try:
@@ -233,7 +244,87 @@ def _work(
 ) -> list[parallel.Outcome]:
     """One chunk, on a worker: its pipeline loaded once per process and kept."""
     with _LOCK:
+        return _analyse(chunk, model, undated, doc_timeout, keep_timexes)
+
+
+def _analyse(
+    chunk: parallel.Chunk,
+    model: str | None,
+    undated: bool,
+    doc_timeout: float | None,
+    keep_timexes: bool,
+) -> list[parallel.Outcome]:
+    """`parallel.analyse_chunk` in the worker's analysis process where it may start
+    one, else in this thread (see the module's docstring)."""
+    import multiprocessing
+    from concurrent.futures.process import BrokenProcessPool
+
+    if multiprocessing.current_process().daemon:
         return parallel.analyse_chunk(_extractor(model, undated, doc_timeout), chunk, keep_timexes)
+    try:
+        return _child(model, undated, doc_timeout).submit(_in_child, chunk, keep_timexes).result()
+    except BrokenProcessPool:
+        # what killed the analysis process kills its worker, and Dask retries (then
+        # splits) the chunk as for any worker that dies
+        os._exit(70)
+
+
+_CHILDREN: list[ProcessPoolExecutor] = []
+
+
+@lru_cache(maxsize=2)
+def _child(model: str | None, undated: bool, doc_timeout: float | None) -> ProcessPoolExecutor:
+    """The worker's analysis process: one, started on its first chunk and kept."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    executor = ProcessPoolExecutor(
+        1,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_load_in_child,
+        initargs=(model, undated, doc_timeout),
+    )
+    _CHILDREN.append(executor)
+    return executor
+
+
+def _stop_children() -> None:
+    """End the analysis processes at once: an idle one would hold its worker's exit
+    until the nanny's timeout (5 s)."""
+    for executor in _CHILDREN:
+        # (the executor's own list: shutdown without waiting does not end them)
+        handles = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in handles:
+            process.kill()
+    _CHILDREN.clear()
+    _child.cache_clear()
+
+
+def _stopper() -> Any:
+    """A worker plugin that ends the worker's analysis process when it closes."""
+    from distributed import WorkerPlugin
+
+    class Stopper(WorkerPlugin):
+        name = "timeline-analysis-process"
+
+        def teardown(self, worker: Any) -> None:
+            _stop_children()
+
+    return Stopper()
+
+
+_IN_CHILD: list[Extractor] = []
+
+
+def _load_in_child(model: str | None, undated: bool, doc_timeout: float | None) -> None:
+    from timeline.pipeline import Extractor
+
+    _IN_CHILD.append(Extractor(model, undated, doc_timeout))
+
+
+def _in_child(chunk: parallel.Chunk, keep_timexes: bool) -> list[parallel.Outcome]:
+    return parallel.analyse_chunk(_IN_CHILD[0], chunk, keep_timexes)
 
 
 # ---------------------------------------------------------------- dask.bag
