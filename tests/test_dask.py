@@ -300,3 +300,20 @@ def test_a_local_worker_analyses_in_a_process_of_its_own_that_ends_with_it() -> 
     while not _gone(child) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _gone(child)
+
+
+def test_an_analysis_process_that_dies_is_its_worker_dying() -> None:
+    docs = [
+        timeline.Document("a", "Talks opened in Oslo on Monday.", "a.txt"),
+        timeline.Document("b", "The summit closed in Vienna on Friday.", "b.txt"),
+    ]
+    with tdask.connected("local:1") as client:
+        _, child = client.submit(_analysis_pids, pure=False).result()
+        os.kill(child, signal.SIGKILL)
+        # the next chunk finds its process gone: the worker exits, its nanny starts
+        # another, and Dask gives the chunk to it
+        found = list(tdask.extract(docs, client))
+    assert [(r.document.id, [e.date_text for e in r.events]) for r in found] == [
+        ("a", ["Monday"]),
+        ("b", ["Friday"]),
+    ]
