@@ -15,7 +15,7 @@ place of a process pool, for `timeline extract --scheduler ADDRESS` and
   its work in one budget per process (`timeline.work`). Where the worker may
   start processes (it is no daemon: a `local:N` cluster's workers), the
   analysis runs in one child process of it that loads the pipeline and keeps
-  it (`_analyse`): a Dask worker runs its tasks in a thread beside others, and
+  it (`_work`): a Dask worker runs its tasks in a thread beside others, and
   any second thread in a process slows spaCy's parse by about 10%; the child
   has none. A child that dies takes its worker with it, so that what follows
   is what follows a worker's death, and it ends with its worker (`_stopper`);
@@ -242,31 +242,34 @@ def _work(
     doc_timeout: float | None,
     keep_timexes: bool,
 ) -> list[parallel.Outcome]:
-    """One chunk, on a worker: its pipeline loaded once per process and kept."""
-    with _LOCK:
-        return _analyse(chunk, model, undated, doc_timeout, keep_timexes)
-
-
-def _analyse(
-    chunk: parallel.Chunk,
-    model: str | None,
-    undated: bool,
-    doc_timeout: float | None,
-    keep_timexes: bool,
-) -> list[parallel.Outcome]:
-    """`parallel.analyse_chunk` in the worker's analysis process where it may start
-    one, else in this thread (see the module's docstring)."""
+    """One chunk, on a worker, its pipeline loaded once per process and kept: in the
+    worker's analysis process where it may start one, else in this thread (see the
+    module's docstring)."""
     import multiprocessing
     from concurrent.futures.process import BrokenProcessPool
 
-    if multiprocessing.current_process().daemon:
-        return parallel.analyse_chunk(_extractor(model, undated, doc_timeout), chunk, keep_timexes)
+    with _LOCK:
+        if multiprocessing.current_process().daemon or not _on_a_worker():
+            # (a bag computed here, with the "sync" or "threads" scheduler: no child)
+            extractor = _extractor(model, undated, doc_timeout)
+            return parallel.analyse_chunk(extractor, chunk, keep_timexes)
+        try:
+            child = _child(model, undated, doc_timeout)
+            return child.submit(_in_child, chunk, keep_timexes).result()
+        except BrokenProcessPool:
+            # what killed the analysis process kills its worker, and Dask retries
+            # (then splits) the chunk as for any worker that dies
+            os._exit(70)
+
+
+def _on_a_worker() -> bool:
+    from distributed import get_worker
+
     try:
-        return _child(model, undated, doc_timeout).submit(_in_child, chunk, keep_timexes).result()
-    except BrokenProcessPool:
-        # what killed the analysis process kills its worker, and Dask retries (then
-        # splits) the chunk as for any worker that dies
-        os._exit(70)
+        get_worker()
+    except ValueError:
+        return False
+    return True
 
 
 _CHILDREN: list[ProcessPoolExecutor] = []
@@ -411,10 +414,8 @@ def _partition(
     out: list[DocumentResult | Problem] = []
     # Ids are made unique over the whole bag, where it is gathered (`_unique`).
     docs = api.documents(items, anchor, out.append, start=offset + 1, unique=False)
-    extractor = _extractor(model, undated, doc_timeout)
     for chunk in parallel.chunks(docs):
-        with _LOCK:
-            outcomes = parallel.analyse_chunk(extractor, chunk, keep_timexes)
+        outcomes = _work(chunk, model, undated, doc_timeout, keep_timexes)
 
         def failed(document: Document, message: str) -> None:
             out.append(Problem(document.source, message))

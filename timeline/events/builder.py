@@ -31,7 +31,7 @@ from timeline.anchor import dateline_end
 from timeline.events import anchoring, attribution, coding, merging, places, predicates
 from timeline.events.coreference import Coreference, Person
 from timeline.events.implied import Narrative, is_news, may_be_implied
-from timeline.events.lexicon import CONSULT_TYPES, TYPE_LABELS, mood_words
+from timeline.events.lexicon import CONSULT_TYPES, TYPE_LABELS
 from timeline.events.mentions import Item, around, clause_of, sentence_index, status_of
 from timeline.events.participants import Participants, with_states
 from timeline.events.predicates import NOUN_POS, OBJECTS, SUBJECTS, VERB_POS, entry, event_of
@@ -566,7 +566,7 @@ def _worth_keeping(it: Item) -> bool:
 
 def _of_a_mood(verb: Token) -> bool:
     return verb.pos_ in VERB_POS and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in mood_words() for c in kids(verb)
+        c.dep_ in ("nsubj", "nsubjpass") and predicates.is_mood(c) for c in kids(verb)
     )
 
 

@@ -304,7 +304,7 @@ def asserted(tok: Token) -> bool:
                 return False
             # "hopes of a settlement", "fears of war": not (yet) so; "expectations for
             # Monday's meeting" presuppose the meeting
-            moody = t.dep_ == "pobj" and head.lower_ in ("of", "for") and _mood(head.head)
+            moody = t.dep_ == "pobj" and head.lower_ in ("of", "for") and is_mood(head.head)
             if moody and not _definite(t):
                 return False
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(t))
@@ -339,7 +339,8 @@ def _definite(noun: Token) -> bool:
     )
 
 
-def _mood(tok: Token) -> bool:
+def is_mood(tok: Token) -> bool:
+    """A noun of a mood or a climate ("hopes", "tensions": `mood_words.tsv`)."""
     return tok.pos_ in NOUN_POS and tok.lemma_.lower() in lexicon.mood_words()
 
 
