@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pytest import MonkeyPatch
@@ -534,6 +535,55 @@ def test_types_the_plover_code_agrees_on_are_not_unrelated() -> None:
         ),
     )
     assert len(_merged(killed, arrest)) == 2
+
+
+def test_one_deed_in_other_words_of_its_family_is_one_event() -> None:
+    # "scrapped plans" in one story, "cancelled" in another: one person, one day
+    scrapped = document(
+        "s",
+        MAY_18,
+        report(
+            "s", 1, "2023-05-16", "statement", "Pashinyan said he had scrapped plans",
+            people=("Nikol Pashinyan",), trigger="said",
+        ),
+    )  # fmt: skip
+    cancelled = document(
+        "c",
+        MAY_18,
+        report(
+            "c", 1, "2023-05-16", "other", "Pashinyan cancelled his trip to Paris",
+            people=("Pashinyan",), trigger="cancelled",
+        ),
+    )  # fmt: skip
+    assert [len(e.get("sources", [])) for e in _merged(scrapped, cancelled)] == [2]
+    # the same person and day, another deed: "postponed" is not "cancelled"
+    postponed = document(
+        "p",
+        MAY_18,
+        report(
+            "p", 1, "2023-05-16", "other", "Pashinyan postponed his trip to Paris",
+            people=("Pashinyan",), trigger="postponed",
+        ),
+    )  # fmt: skip
+    assert len(_merged(scrapped, postponed)) == 2
+
+
+def test_a_family_is_read_from_the_data_and_a_word_is_in_one_family_only(
+    monkeypatch: MonkeyPatch,
+) -> None:
+    from timeline.events import lexicon
+
+    assert lexicon.word_families()["scrap"] == "cancel"
+    assert lexicon.word_families()["assassination"] == "kill"
+    assert "meet" not in lexicon.word_families()  # the type says it: no family
+    lines = [(3, ["cancel", "scrap"]), (4, ["drop", "scrap"])]
+    monkeypatch.setattr(lexicon, "_lines", lambda name: lines)
+    lexicon.word_families.cache_clear()
+    try:
+        with pytest.raises(lexicon.LexiconError, match=r"word_families\.tsv:4: 'scrap'"):
+            lexicon.word_families()
+    finally:
+        lexicon.word_families.cache_clear()
 
 
 def test_one_document_or_no_merging_is_the_documents_own_events() -> None:

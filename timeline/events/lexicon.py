@@ -182,6 +182,22 @@ def mood_words() -> frozenset[str]:
 
 
 @cache
+def word_families() -> dict[str, str]:
+    """Each word of word_families.tsv and the word that names its family ("talk" and
+    "summit" are "meet"): the words that tell one deed."""
+    out: dict[str, str] = {}
+    for n, fields in _lines("word_families.tsv"):
+        words = [w.strip() for w in fields if w.strip()]
+        if len(words) < 2:
+            raise LexiconError(f"word_families.tsv:{n}: a family has two words at least")
+        for word in words:
+            if word in out:
+                raise LexiconError(f"word_families.tsv:{n}: {word!r} is in two families")
+            out[word] = words[0]
+    return out
+
+
+@cache
 def actor_words() -> dict[str, frozenset[str]]:
     """Each noun of actor_words.tsv and its classes."""
     out: dict[str, set[str]] = {}

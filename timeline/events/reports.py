@@ -65,7 +65,7 @@ _STOP_WORDS = (
     "was were be been being has have had will would shall should can could may might must "
     "do does did not no new also more most other some such said say says told tell says "
     "week month year day today yesterday tomorrow monday tuesday wednesday thursday "
-    "friday saturday sunday one earlier late later "
+    "friday saturday sunday one earlier late later here there "
     # what goes with a title ("Prime Minister", "Deputy Secretary of State")
     "prime deputy vice general chief senior top former acting foreign state"
 )
@@ -152,7 +152,7 @@ def _report(
         place=_where(event.location.name, event.location.country) if event.location else None,
         words=lemmas,
         content=lemmas - _name_words(event),
-        trigger=_lemma(event.trigger.name.lower()),
+        trigger=_kin(_lemma(event.trigger.name.lower())),
     )
 
 
@@ -202,8 +202,16 @@ def _words(summary: str) -> frozenset[str]:
             continue
         word = _POSSESSIVE.sub("", word.lower())  # "Bush's" is Bush
         if len(word) > 2 and word not in _STOP and not _names_a_party(word):
-            out.add(_lemma(word))
+            out.add(_kin(_lemma(word)))
     return frozenset(out)
+
+
+def _kin(lemma: str) -> str:
+    """The word that names the family of deeds a lemma says ("talk" and "summit" are
+    "meet", "scrap" is "cancel"): reports of one deed in other words share it."""
+    from timeline.events.lexicon import word_families
+
+    return word_families().get(lemma, lemma)
 
 
 def _names_a_party(word: str) -> bool:
@@ -420,7 +428,7 @@ def event_words() -> frozenset[str]:
     "replaced the Korean War armistice")."""
     from timeline.events.lexicon import entries
 
-    return frozenset(e.word for e in entries().values() if e.word.isalpha()) - _light()
+    return frozenset(_kin(e.word) for e in entries().values() if e.word.isalpha()) - _light()
 
 
 @lru_cache(maxsize=1)
