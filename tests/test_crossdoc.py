@@ -123,8 +123,9 @@ def test_three_reports_of_one_meeting_are_one_event_with_their_sources() -> None
         "latitude": None,
         "longitude": None,
     }
-    # Switzerland is where Geneva is: it adds nothing to the places
-    assert [p["name"] for p in talks["locations"]] == ["Geneva"]
+    # Switzerland is where Geneva is: the event is in Geneva, and the places list what
+    # each report says ("talks in Switzerland" in article b)
+    assert [p["name"] for p in talks["locations"]] == ["Geneva", "Switzerland"]
     assert [(a["name"], a.get("document")) for a in talks["actors"]] == [
         ("Ararat Mirzoyan", None),
         ("Jeyhun Bayramov", None),
@@ -566,6 +567,27 @@ def test_one_deed_in_other_words_of_its_family_is_one_event() -> None:
         ),
     )  # fmt: skip
     assert len(_merged(scrapped, postponed)) == 2
+
+
+def test_a_lone_name_the_recogniser_missed_is_the_surname_of_a_person() -> None:
+    from dataclasses import replace
+
+    named = document(
+        "n",
+        MAY_18,
+        report(
+            "n", 1, "1995", "election", "Nikol Pashinyan lost a referendum on his rule",
+            people=("Nikol Pashinyan",), trigger="referendum",
+        ),
+    )  # fmt: skip
+    told = report(
+        "t", 1, "1995", "election", "Pashinyan lost a referendum on his rule",
+        people=("Pashinyan",), trigger="referendum",
+    )  # fmt: skip
+    for label in ("", "GPE"):  # unlabelled, or taken for a place no gazetteer knows
+        missed = replace(told, actors=tuple(replace(a, label=label) for a in told.actors))
+        merged = _merged(named, document("t", MAY_18, missed))
+        assert [len(e.get("sources", [])) for e in merged] == [2], label
 
 
 def test_a_family_is_read_from_the_data_and_a_word_is_in_one_family_only(

@@ -173,13 +173,10 @@ def _places(group: Sequence[Report]) -> tuple[Place | None, list[Place]]:
         return (-agree, 1 if where.national else 0)
 
     best = min(found, key=rank)  # min keeps the first of equals: the main report's
-    others = [p for p, w in found if p is not best[0] and not _inside(w, best[1])]
+    # the country a report names as its place stays beside the city another names:
+    # it is how that report says where ("southern Albania", "Gjirokaster")
+    others = [p for p, _ in found if p is not best[0]]
     return best[0], [best[0], *others]
-
-
-def _inside(a: Where, b: Where) -> bool:
-    """A country that the chosen place lies in adds nothing to the list of places."""
-    return a.national and not b.national and a.country == b.country
 
 
 def _own(place: Place | None, document: str) -> Place | None:

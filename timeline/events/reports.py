@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline import gazetteer, timex
-from timeline.models import DocumentResult, Event
+from timeline.models import Actor, DocumentResult, Event
 
 __all__ = [
     "CONFLICT_DAYS",
@@ -123,6 +123,12 @@ def _report(
     people: list[tuple[str, ...]] = []
     represented: dict[tuple[str, ...], str] = {}
     for actor in event.actors:
+        if _lone_name(actor):
+            # a lone name the recogniser left unlabelled or took for a place ("After
+            # Pinochet lost"): it may be the surname of a person another report names
+            surname = gazetteer.fold(actor.name)
+            if surname and (surname,) not in people:
+                people.append((surname,))
         if actor.label == "PERSON":
             words = tuple(gazetteer.fold(actor.name).split())
             if words and words not in people:
@@ -154,6 +160,14 @@ def _report(
         content=lemmas - _name_words(event),
         trigger=_kin(_lemma(event.trigger.name.lower())),
     )
+
+
+def _lone_name(actor: Actor) -> bool:
+    if " " in actor.name or not actor.name[:1].isupper() or actor.country is not None:
+        return False
+    if actor.label == "":
+        return True
+    return actor.label == "GPE" and gazetteer.place(actor.name) is None
 
 
 def _name_words(event: Event) -> frozenset[str]:
