@@ -149,6 +149,48 @@ def test_the_two_sides_are_the_parties_of_the_last_meeting(run: Run) -> None:
     assert [a.name for a in talks.actors] == ["Nikol Pashinyan", "Ilham Aliyev"]
 
 
+def test_who_acts_around_a_meeting_took_part_in_it(run: Run) -> None:
+    # the person a participle describes, and the subject of the verb that governs the
+    # phrase: both were at the meeting they speak after or go to
+    text = (
+        "Georgian Prime Minister Irakli Garibashvili, speaking after a meeting with his "
+        "Armenian counterpart in Tbilisi on Sunday, said the border would stay open. "
+        "Garibashvili planned to tour the port before talks on Tuesday with President "
+        "Salome Zourabichvili."
+    )
+    meeting, talks = [e for e in run(text, ANCHOR).events if e.type in ("meeting", "talks")]
+    assert meeting.date == "2022-01-09"
+    assert ("Irakli Garibashvili", "source") in [(a.name, a.role) for a in meeting.actors]
+    assert talks.date == "2022-01-11"
+    assert [(a.name, a.role) for a in talks.actors] == [
+        ("Irakli Garibashvili", "source"),
+        ("Salome Zourabichvili", "target"),
+    ]
+
+
+def test_a_body_named_assembly_is_no_later_mention_of_a_meeting(run: Run) -> None:
+    text = (
+        "Envoys of Armenia and Azerbaijan met in Geneva on Monday. Referring to the "
+        "border, Pashinyan told the Armenian National Assembly that peace was near."
+    )
+    meeting = _one(run, text, date(2022, 1, 12))
+    # both states, though the recogniser labels only Azerbaijan; nobody who addresses
+    # the assembly
+    assert [(a.name, a.country) for a in meeting.actors] == [
+        ("Armenia", "ARM"),
+        ("Azerbaijan", "AZE"),
+    ]
+
+
+def test_who_speaks_after_an_attack_did_not_make_it(run: Run) -> None:
+    text = (
+        "After the bombing in Kabul on Sunday, President Ashraf Ghani said the talks would go on."
+    )
+    bombing = next(e for e in run(text, ANCHOR).events if e.type == "military")
+    assert bombing.date == "2022-01-09"
+    assert [a.name for a in bombing.actors] == []
+
+
 def test_a_short_name_is_the_full_name_given_before(run: Run) -> None:
     text = (
         "Rebel leader Laurent Kabila took the city last week. "

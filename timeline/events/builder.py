@@ -578,6 +578,8 @@ def is_back_reference(tok: Token) -> bool:
     hit = entry(tok)
     if hit is None or hit.type not in CONSULT_TYPES:
         return False
+    if tok.ent_type_ == "ORG" and tok.is_title:
+        return False  # "the French National Assembly": a body's name, not a session
     return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in kids(tok))
 
 

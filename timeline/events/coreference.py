@@ -132,6 +132,15 @@ class Coreference:
         m = self._by_token.get(token)
         return m.person if m is not None else None
 
+    def by_surname(self, word: str, char: int) -> Person | None:
+        """The person named before `char` whose name ends in `word`: "Garibashvili" at
+        the start of a sentence, which the entity recogniser may leave unlabelled."""
+        self._read_people()
+        for m in reversed(self._mentions):
+            if m.start_char < char and m.person.name.split()[-1] == word:
+                return m.person
+        return None
+
     def _before(self, char: int, window: int) -> list[_Mention]:
         self._read_people()
         hi = bisect.bisect_left(self._starts, char)

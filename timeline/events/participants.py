@@ -28,7 +28,7 @@ from timeline.events.coreference import (
 )
 from timeline.events.lexicon import actor_class
 from timeline.events.merging import dedupe_actors
-from timeline.events.predicates import NOUN_POS, OBJECTS, SUBJECTS, VERB_POS
+from timeline.events.predicates import NOUN_POS, OBJECTS, SUBJECTS, VERB_POS, entry
 from timeline.events.spans import ACTOR_LABELS, PLACE_LABELS, entities_in, phrase, trimmed_name
 from timeline.events.tree import kids
 from timeline.models import Actor
@@ -44,6 +44,15 @@ PLACE_PREPS = frozenset(
 # Prepositions that name a party of an event: "talks with Russia", "sanctions on Iran".
 TARGET_PREPS = frozenset({"with", "on", "against", "to", "toward", "towards", "for", "from"})
 SOURCE_PREPS = frozenset({"between", "by", "of", "among"})
+# Prepositions whose phrase says when or in what a person acted: "after a meeting with
+# Prodi, Fino said", "in talks with Kyuma, Cohen reaffirmed" (Fino and Cohen took part).
+ADJUNCT_PREPS = frozenset({"after", "before", "during", "in", "at", "following", "on"})
+# Of these, the ones that only say when: "after the attack, Bush said" (Bush did not attack).
+# Not "during" or "since": "captured by Serbs during bitter fighting", "India and Pakistan
+# have fought three wars since independence" name those who took part.
+_WHEN_PREPS = frozenset({"after", "before", "following", "until"})
+# The types of event one takes part in by being there (PLOVER's CONSULT).
+_ATTENDED = frozenset({"talks", "meeting", "visit", "negotiation", "phone_call"})
 # Dependents of a name that make the name a title or an affiliation of another.
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 
@@ -176,10 +185,12 @@ class Participants:
             actor = self.actor(ent, role)
             if actor is not None:
                 out.append(actor)
-        if not out:
-            known = self._known_names(tokens, role)
-            if known:
-                return known
+        # names the entity recogniser missed: beside the entities it found ("envoys of
+        # Armenia and Azerbaijan", Armenia unlabelled), or alone
+        known = self._known_names(tokens, role, lone=not out)
+        if known and not out:
+            return known
+        out = sorted(out + known, key=lambda a: a.start)
         if head.pos_ == "NOUN" and (not out or head.tag_ == "NNS"):
             # "the envoy", "the two sides", "Russian and American officials": a
             # description of people the document names
@@ -189,7 +200,7 @@ class Participants:
         del doc
         return out
 
-    def _known_names(self, tokens: list[Token], role: str) -> list[Actor]:
+    def _known_names(self, tokens: list[Token], role: str, lone: bool = True) -> list[Actor]:
         """Proper nouns the entity recogniser missed but the gazetteer knows:
         "NATO" in "a Russia-NATO Council session"."""
         out = []
@@ -201,7 +212,15 @@ class Participants:
                 out.append(
                     Actor(tok.text, tok.text, tok.idx, tok.idx + len(tok), "ORG", role, None)
                 )
-        head = tokens[0].head if len(tokens) == 1 else None
+                continue
+            if not tok.text.isalpha() or _hyphened(tok):
+                continue  # "Greek-", "pro-India": a word of another
+            state = gazetteer.country(tok.text, metonyms=False)
+            in_place = tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
+            if state is not None and not in_place:  # "envoys of Armenia and Azerbaijan"
+                end = tok.idx + len(tok)
+                out.append(Actor(tok.text, tok.text, tok.idx, end, "GPE", role, state.alpha3))
+        head = tokens[0].head if len(tokens) == 1 and lone else None
         if not out and tokens and head is not None and tokens[0].dep_ in SUBJECTS | OBJECTS:
             # a lone name as subject or object the recogniser left unlabelled ("Ikeda
             # visited Seoul"): a party all the same, of a kind not known
@@ -216,6 +235,9 @@ class Participants:
                 and not described  # "Negotiators" capitalised after a dateline
                 and (subject or gazetteer.place(tok.text) is None)
             ):
+                person = self.coref.by_surname(tok.text, tok.idx)
+                if person is not None:  # the surname of a person named before
+                    return [self._person(person, tok, role)]
                 out.append(Actor(tok.text, tok.text, tok.idx, tok.idx + len(tok), "", role, None))
         return out
 
@@ -243,6 +265,10 @@ class Participants:
         own_subject = noun is not None and noun.head.i == verb.i if verb is not None else False
         if own_subject and noun is not None and noun.dep_ not in SUBJECTS and noun.dep_ != "conj":
             own_subject = False
+        if noun is not None and verb is not None and not _attended(noun):
+            # "after the attack, Bush said": the verb's subject did not attack
+            top = _under(noun, verb)
+            own_subject = own_subject or (top is not None and top.lower_ in _WHEN_PREPS)
         if verb is not None and not own_subject:
             for child in kids(verb):
                 if child.dep_ in SUBJECTS:
@@ -273,7 +299,39 @@ class Participants:
                     sources.extend(self._modifier(child))
                 elif child.dep_ == "prep":
                     self._prep(child, sources, targets)
+            if not sources:
+                sources.extend(self._attendee(noun))
         return list(dedupe_actors([*sources, *targets]))
+
+    def _attendee(self, noun: Token) -> list[Actor]:
+        """Who acted in or around a meeting, talks or a visit its phrase names: the
+        subject of the verb the phrase modifies, or of the verb that governs that one
+        ("Cohen planned to visit troops before further meetings with Ikeda"), or the
+        person a participle describes ("Fino, speaking after a meeting with Prodi")."""
+        if not _attended(noun):
+            return []
+        prep = noun.head
+        while prep.dep_ == "pobj" and prep.head.dep_ == "prep":  # "a round of talks"
+            prep = prep.head.head
+        if noun.dep_ == "pobj" and prep is noun.head:
+            pass
+        elif prep.dep_ == "pobj":
+            prep = prep.head
+        if prep.dep_ != "prep" or prep.lower_ not in ADJUNCT_PREPS:
+            return []
+        verb = prep.head
+        for _ in range(3):
+            if verb.pos_ not in VERB_POS:
+                return []
+            for child in kids(verb):
+                if child.dep_ == "nsubj":
+                    return self.from_phrase(child, "source")
+            if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "Fino, speaking after ..."
+                return self.from_phrase(verb.head, "source")
+            if verb.dep_ not in ("xcomp", "conj", "advcl"):
+                return []
+            verb = verb.head
+        return []
 
     def _modifier(self, tok: Token) -> list[Actor]:
         """The actors in the words before an event noun: "Gingrich's visit", "his
@@ -300,6 +358,33 @@ class Participants:
                 sources.extend(self.from_phrase(pobj, "source"))
             else:
                 targets.extend(self.from_phrase(pobj, "target"))
+
+
+def _hyphened(tok: Token) -> bool:
+    """A token joined by a hyphen to the word before or after it ("pro-India")."""
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (before is not None and before.text.endswith("-") and not before.whitespace_) or (
+        after is not None and after.text.startswith("-") and not tok.whitespace_
+    )
+
+
+def _attended(noun: Token) -> bool:
+    hit = entry(noun)
+    return hit is not None and hit.type in _ATTENDED
+
+
+def _under(tok: Token, verb: Token) -> Token | None:
+    """The dependent of `verb` whose subtree holds `tok`, if any."""
+    t = tok
+    for _ in range(8):
+        if t.head.i == verb.i and t.i != verb.i:
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
 
 
 def with_states(actors: Iterable[Actor]) -> list[Actor]:
