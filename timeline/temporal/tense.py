@@ -187,10 +187,22 @@ def timex_tense(doc: Doc, start: int, end: int) -> Tense | None:
         # "trounced Fatah in January elections": held, not a month ahead of the report
         # ("gave no reason for the Jan. 14 deadline" says nothing of when it falls)
         return "past_act" if clause == "past" and _dates_past_act(token.head) else "past"
+    if _agreed_to(token):
+        return "future"
     tense = clause_tense(doc, start, end)
     if tense == "past" and _dates_past_act(token):
         return "past_act"
     return tense
+
+
+def _agreed_to(token: Token) -> bool:
+    """Whether a date is that of an occurrence someone commits to ("agreed to talks on
+    Friday", "pledged to elections in June"): what is agreed to is still to come."""
+    noun = token.head.head if token.dep_ == "pobj" else token.head
+    if token.dep_ not in ("pobj", "npadvmod") or noun.pos_ != "NOUN":
+        return False
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in _COMMITTING
 
 
 # What is readied for an occurrence to come: "the preparations for the June
