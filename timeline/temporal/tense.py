@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING, Literal
 
 from timeline import work
-from timeline.temporal.vocabulary import SCHEDULED_NOUNS
+from timeline.temporal.vocabulary import EXPECTING_WORDS, SCHEDULED_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -187,12 +187,26 @@ def timex_tense(doc: Doc, start: int, end: int) -> Tense | None:
         # "trounced Fatah in January elections": held, not a month ahead of the report
         # ("gave no reason for the Jan. 14 deadline" says nothing of when it falls)
         return "past_act" if clause == "past" and _dates_past_act(token.head) else "past"
-    if _agreed_to(token):
+    if _agreed_to(token) or _expected(token):
         return "future"
     tense = clause_tense(doc, start, end)
     if tense == "past" and _dates_past_act(token):
         return "past_act"
     return tense
+
+
+def _expected(token: Token) -> bool:
+    """Whether a date is that of a thing said to be still to come: "a possible verdict
+    Thursday", "the planned talks of Friday" (`EXPECTING_WORDS` before the noun)."""
+    if token.dep_ == "npadvmod":
+        noun = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ == "prep":
+        noun = token.head.head
+    else:
+        return False
+    if noun.pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "amod" and c.lower_ in EXPECTING_WORDS for c in noun.children)
 
 
 def _agreed_to(token: Token) -> bool:

@@ -153,3 +153,10 @@ SCHEDULED_NOUNS = frozenset(
      "trip", "tour", "deployment", "withdrawal", "hearing", "trial", "verdict", "congress",
      "convention", "round", "negotiation", "launch", "inauguration", "plenum"}
 )  # fmt: skip
+
+# Words before a noun that say it is still to come: a date on "a possible verdict
+# Thursday", "the planned talks of Friday" lies ahead, whatever the tense around it.
+EXPECTING_WORDS = frozenset(
+    {"possible", "expected", "planned", "proposed", "upcoming", "forthcoming",
+     "scheduled", "impending", "prospective", "imminent", "likely", "anticipated"}
+)  # fmt: skip
