@@ -242,6 +242,17 @@ def test_a_date_is_never_a_place_or_a_party(run: Run) -> None:
     assert all(a.name != "March" for a in event.actors)
 
 
+def test_a_deed_takes_the_place_of_the_deed_of_its_kind_its_clause_modifies(run: Run) -> None:
+    text = "The rebels have seized a third of Chad since they began their offensive in March."
+    offensive = _one(run, text, date(2013, 1, 10))
+    assert (offensive.date, offensive.type) == ("2012-03", "military")
+    assert offensive.location is not None and offensive.location.country == "TCD"
+    assert offensive.summary == "They began their offensive in Chad"
+    # a deed of another kind lends no place: the talks are not said to be in Chad
+    text = "The rebels have seized a third of Chad since they agreed to talks in March."
+    assert all(e.location is None for e in run(text, date(2013, 1, 10)).events)
+
+
 def test_places_are_never_actors(run: Run) -> None:
     text = "Negotiators returned to Doha on Tuesday for a new round of ceasefire talks."
     event = _one(run, text, date(2024, 3, 5))

@@ -23,6 +23,7 @@ coders code every sentence.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -284,11 +285,12 @@ class Builder:
         if it.speaker is not None and not any(a.role == "source" for a in it.actors):
             it.actors = [*self.participants.from_phrase(it.speaker, "source"), *it.actors]
         it.actors = [a for a in it.actors if a.start not in self._time_starts]
-        it.place = places.location(tok, clause, it.kind, self.here)
+        # a date is never a place ("in March": not the English town)
+        it.place = self._not_a_date(places.location(tok, clause, it.kind, self.here))
         if it.place is None and it.dated_at is not None:
-            it.place = places.beside(it.dated_at, it.kind, self.here)
-        if it.place is not None and it.place.start in self._time_starts:
-            it.place = None
+            it.place = self._not_a_date(places.beside(it.dated_at, it.kind, self.here))
+        if it.place is None:
+            it.place = self._not_a_date(self._governing_place(it))
         if it.place is not None:
             it.actors = [a for a in it.actors if a.start != it.place.start]
         self.coref.note_participants(
@@ -301,6 +303,26 @@ class Builder:
         )
         it.summary = self._summary(it)
         self._described[key] = (tuple(it.actors), it.place, it.summary)
+
+    def _not_a_date(self, place: Place | None) -> Place | None:
+        return None if place is None or place.start in self._time_starts else place
+
+    def _governing_place(self, it: Item) -> Place | None:
+        """The place of the event of the same kind whose clause this event's clause
+        modifies or is joined to: "they have seized a quarter of Zaire since they
+        began their offensive" (the offensive, in Zaire); "met in Geneva and held
+        talks"."""
+        verb = it.clause if it.clause is not None else it.token
+        for _ in range(2):
+            if verb.pos_ not in VERB_POS or verb.dep_ not in ("advcl", "conj"):
+                return None
+            verb = verb.head
+            hit = entry(verb)
+            if hit is not None and hit.type == it.kind:
+                found = places.location(verb, verb, it.kind, self.here)
+                # where the other deed was done to is where this one took place
+                return replace(found, target=False) if found is not None else None
+        return None
 
     def _summary(self, it: Item) -> str:
         tok = it.token
