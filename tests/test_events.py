@@ -253,6 +253,23 @@ def test_a_deed_takes_the_place_of_the_deed_of_its_kind_its_clause_modifies(run:
     assert all(e.location is None for e in run(text, date(2013, 1, 10)).events)
 
 
+def test_a_gerund_standing_for_a_noun_is_named_as_a_noun(run: Run) -> None:
+    text = (
+        "The general is charged with the killing of prisoners during Serb-Croat fighting in 1991."
+    )
+    fighting = next(e for e in run(text, ANCHOR).events if e.trigger.name == "fighting")
+    assert (fighting.date, fighting.summary) == ("1991", "Serb-Croat fighting")
+
+
+def test_money_after_a_number_is_no_deed(run: Run) -> None:
+    text = (
+        "Exports for 2005 came to 12.5 trillion won, up from 9.8 trillion won in the previous year."
+    )
+    assert all(e.trigger.name != "won" for e in run(text, ANCHOR).events)
+    text = "The party won 40 seats in the March elections."
+    assert [e.summary for e in run(text, ANCHOR).events] == ["The party won 40 seats"]
+
+
 def test_places_are_never_actors(run: Run) -> None:
     text = "Negotiators returned to Doha on Tuesday for a new round of ceasefire talks."
     event = _one(run, text, date(2024, 3, 5))

@@ -368,3 +368,16 @@ def organisation_tables() -> OrganisationTables:
             else:
                 names.setdefault(fold(alias), org)
     return OrganisationTables(names, acronyms)
+
+
+@cache
+def currency_units() -> frozenset[str]:
+    """The last word of each ISO 4217 currency's name, lower-case ("won", "yen",
+    "dollar"): after a number it is money ("118.2 trillion won"), not a verb."""
+    import pycountry
+
+    return frozenset(
+        c.name.split()[-1].lower()
+        for c in pycountry.currencies
+        if not c.alpha_3.startswith("X") and c.name.split()[-1].isalpha()
+    )

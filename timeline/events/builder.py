@@ -350,7 +350,7 @@ class Builder:
         ):
             # "the peace talks announced on Wednesday": what the participle describes
             text = f"{s.phrase(tok.head, 8)} {tok.text}"
-        elif tok.pos_ in VERB_POS:
+        elif tok.pos_ in VERB_POS and not _nominal_gerund(tok):
             text = s.clause(tok, planned)
         elif it.clause is not None and _in_object(tok, it.clause):
             # "held eight hours of talks", "will continue diplomatic rounds"
@@ -516,6 +516,15 @@ def _in_object(noun: Token, verb: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def _nominal_gerund(tok: Token) -> bool:
+    """A gerund the parser calls a verb where a noun stands, with no subject or object
+    of its own: "killed in rioting the previous day", "during Moslem-Croat fighting"
+    name the rioting and the fighting, not someone who rioted."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass"):
+        return False
+    return not any(c.dep_ in SUBJECTS or c.dep_ in OBJECTS for c in kids(tok))
 
 
 def _dateline_place(text: str) -> Place | None:

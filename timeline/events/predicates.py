@@ -16,6 +16,7 @@ from timeline import work
 from timeline.events import lexicon
 from timeline.events.lexicon import Entry
 from timeline.events.tree import kids
+from timeline.gazetteer_tables import currency_units
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,6 +35,8 @@ PHONE_WORDS = frozenset({"phone", "telephone", "video", "conference"})
 
 
 def _pos(tok: Token) -> str | None:
+    if tok.i > 0 and tok.doc[tok.i - 1].tag_ == "CD" and tok.lower_ in currency_units():
+        return None  # "118.2 trillion won": money, not a victory
     if tok.pos_ in VERB_POS or tok.lemma_ == "due":
         return "V"
     if tok.pos_ in NOUN_POS:
