@@ -261,6 +261,25 @@ def test_a_gerund_standing_for_a_noun_is_named_as_a_noun(run: Run) -> None:
     assert (fighting.date, fighting.summary) == ("1991", "Serb-Croat fighting")
 
 
+def test_the_possessor_of_a_decision_or_a_success_does_what_it_says(run: Run) -> None:
+    text = (
+        "Diplomats welcomed the Turkish side's decision to suspend naval exercises near "
+        "the island next month."
+    )
+    suspension = _one(run, text, date(2022, 1, 12))
+    assert (suspension.date, suspension.summary) == (
+        "2022-02",
+        "The Turkish side to suspend naval exercises",
+    )
+    assert [(a.name, a.role) for a in suspension.actors] == [
+        ("Turkish side", "source"),
+        ("Turkey", "source"),
+    ]
+    text = "The rebels' success in capturing the port of Goma last week was a blow to the army."
+    capture = _one(run, text, date(2022, 1, 12))
+    assert (capture.date, capture.summary) == ("2022-W01", "The rebels captured the port of Goma")
+
+
 def test_money_after_a_number_is_no_deed(run: Run) -> None:
     text = (
         "Exports for 2005 came to 12.5 trillion won, up from 9.8 trillion won in the previous year."

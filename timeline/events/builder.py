@@ -346,6 +346,9 @@ class Builder:
         elif (
             tok.pos_ in VERB_POS
             and tok.dep_ in ("acl", "relcl")
+            # a participle (or a passive infinitive: "the poll, to be published Sunday");
+            # an active infinitive is a clause ("the side's decision to suspend flights")
+            and not _active_infinitive(tok)
             and not any(c.dep_ in SUBJECTS for c in kids(tok))
         ):
             # "the peace talks announced on Wednesday": what the participle describes
@@ -516,6 +519,11 @@ def _in_object(noun: Token, verb: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def _active_infinitive(tok: Token) -> bool:
+    deps = {(c.dep_, c.lower_) for c in kids(tok)}
+    return ("aux", "to") in deps and not any(d == "auxpass" for d, _ in deps)
 
 
 def _nominal_gerund(tok: Token) -> bool:

@@ -30,7 +30,7 @@ from timeline.events.lexicon import actor_class
 from timeline.events.merging import dedupe_actors
 from timeline.events.predicates import NOUN_POS, OBJECTS, SUBJECTS, VERB_POS, entry
 from timeline.events.spans import ACTOR_LABELS, PLACE_LABELS, entities_in, phrase, trimmed_name
-from timeline.events.tree import kids
+from timeline.events.tree import kids, possessor_of
 from timeline.models import Actor
 
 if TYPE_CHECKING:
@@ -286,7 +286,13 @@ class Participants:
             up = verb
             for _ in range(3):
                 # "agreed to meet", "met ... and agreed", "was due to hold": the subject
-                # is the governing verb's
+                # is the governing verb's; "the rebels' success in taking the city", "the
+                # side's decision to suspend flights": the noun's possessor
+                if up.dep_ == "pcomp" and up.head.dep_ == "prep" and up.tag_ == "VBG":
+                    up = up.head
+                owner = possessor_of(up)
+                if not sources and owner is not None:
+                    sources.extend(self.from_phrase(owner, "source"))
                 if sources or up.dep_ not in ("xcomp", "conj", "advcl", "acomp"):
                     break
                 up = up.head

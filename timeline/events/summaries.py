@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.places import LEAVING
 from timeline.events.predicates import OBJECTS, SUBJECTS, VERB_POS, last_time
-from timeline.events.tree import kids
+from timeline.events.tree import kids, possessor_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -40,6 +40,9 @@ ARGUMENT_PREPS = frozenset(
      "towards", "by"}
 )  # fmt: skip
 Namer = Callable[["Token"], "str | None"]
+
+
+_POSSESSIVE_END = re.compile(r"(?<=s)['’]$|['’]s$")
 
 
 def _inflect(lemma: str, tag: str) -> str:
@@ -143,6 +146,12 @@ class Summarizer:
                 break
             if up.dep_ == "pcomp" and up.head.dep_ == "prep" and up.tag_ == "VBG":
                 up = up.head
+                if (owner := possessor_of(up)) is not None:
+                    subj = owner  # "the rebels' success in taking the city"
+                    break
+            elif (owner := possessor_of(up)) is not None:
+                subj = owner  # "the side's decision to suspend flights"
+                break
             elif not (
                 up.dep_ in ("xcomp", "conj", "acomp")
                 or (up.dep_ == "advcl" and up.tag_ == "VBG")
@@ -160,7 +169,8 @@ class Summarizer:
             # what the relative pronoun stands for
             parts.append(self.phrase(subj.head.head, 6) or subj.text)
         elif subj is not None:
-            parts.append(self.phrase(subj))
+            # a possessor is the subject without its "'s" ("the rebels' success")
+            parts.append(_POSSESSIVE_END.sub("", self.phrase(subj)))
         elif described is not None:
             # the noun without the participle itself ("the accords [due to be signed]")
             inside = range(up.left_edge.i, up.right_edge.i + 1)

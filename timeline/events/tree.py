@@ -62,3 +62,12 @@ def conjuncts(tok: Token) -> list[Token]:
             out.append(t)
         stack.extend(c for c in kids(t) if c.dep_ == "conj")
     return sorted(out, key=lambda t: t.i)
+
+
+def possessor_of(tok: Token) -> Token | None:
+    """Who does what a noun's complement says, by the noun's possessor: "the rebels'
+    success [in taking the city]", "the side's decision [to suspend flights]": the
+    possessor of the noun that `tok` (a "prep" or "acl" under the noun) hangs from."""
+    if tok.dep_ not in ("prep", "acl") or tok.head.pos_ != "NOUN":
+        return None
+    return next((c for c in kids(tok.head) if c.dep_ == "poss"), None)
