@@ -269,7 +269,7 @@ def test_the_possessor_of_a_decision_or_a_success_does_what_it_says(run: Run) ->
     suspension = _one(run, text, date(2022, 1, 12))
     assert (suspension.date, suspension.summary) == (
         "2022-02",
-        "The Turkish side to suspend naval exercises",
+        "The Turkish side's decision to suspend naval exercises",
     )
     assert [(a.name, a.role) for a in suspension.actors] == [
         ("Turkish side", "source"),
@@ -278,6 +278,10 @@ def test_the_possessor_of_a_decision_or_a_success_does_what_it_says(run: Run) ->
     text = "The rebels' success in capturing the port of Goma last week was a blow to the army."
     capture = _one(run, text, date(2022, 1, 12))
     assert (capture.date, capture.summary) == ("2022-W01", "The rebels captured the port of Goma")
+    # a pronoun says no more than the clause does
+    text = "APEC members renewed their efforts to achieve free trade in the region by 2020."
+    efforts = _one(run, text, date(2022, 1, 12))
+    assert (efforts.date, efforts.summary) == ("2020", "Their efforts to achieve free trade")
 
 
 def test_money_after_a_number_is_no_deed(run: Run) -> None:

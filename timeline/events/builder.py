@@ -346,13 +346,14 @@ class Builder:
         elif (
             tok.pos_ in VERB_POS
             and tok.dep_ in ("acl", "relcl")
-            # a participle (or a passive infinitive: "the poll, to be published Sunday");
-            # an active infinitive is a clause ("the side's decision to suspend flights")
-            and not _active_infinitive(tok)
             and not any(c.dep_ in SUBJECTS for c in kids(tok))
         ):
-            # "the peace talks announced on Wednesday": what the participle describes
-            text = f"{s.phrase(tok.head, 8)} {tok.text}"
+            if _active_infinitive(tok):
+                # "the side's decision to suspend flights": the noun, and what it is to do
+                text = s.purposed(tok)
+            else:
+                # "the peace talks announced on Wednesday": what the participle describes
+                text = f"{s.phrase(tok.head, 8)} {tok.text}"
         elif tok.pos_ in VERB_POS and not _nominal_gerund(tok):
             text = s.clause(tok, planned)
         elif it.clause is not None and _in_object(tok, it.clause):

@@ -45,6 +45,13 @@ Namer = Callable[["Token"], "str | None"]
 _POSSESSIVE_END = re.compile(r"(?<=s)['’]$|['’]s$")
 
 
+def _named_possessor(tok: Token) -> Token | None:
+    """`possessor_of`, unless a pronoun: "their efforts to achieve the goals" says no
+    more than "to achieve the goals"."""
+    owner = possessor_of(tok)
+    return owner if owner is not None and owner.tag_ != "PRP$" else None
+
+
 def _inflect(lemma: str, tag: str) -> str:
     from lemminflect import getInflection
 
@@ -146,10 +153,10 @@ class Summarizer:
                 break
             if up.dep_ == "pcomp" and up.head.dep_ == "prep" and up.tag_ == "VBG":
                 up = up.head
-                if (owner := possessor_of(up)) is not None:
+                if (owner := _named_possessor(up)) is not None:
                     subj = owner  # "the rebels' success in taking the city"
                     break
-            elif (owner := possessor_of(up)) is not None:
+            elif (owner := _named_possessor(up)) is not None:
                 subj = owner  # "the side's decision to suspend flights"
                 break
             elif not (
@@ -284,6 +291,14 @@ class Summarizer:
             if neg:
                 core = "did not " + lemma
         return _clean(f"{core} {prt}")
+
+    def purposed(self, verb: Token) -> str:
+        """The noun an infinitive completes, and the infinitive: "the Greek side's
+        decision to suspend overflights", "Their efforts to achieve free trade"."""
+        inside = range(verb.left_edge.i, verb.right_edge.i + 1)
+        toks = [t for t in self._tokens(verb.head) if t.i not in inside]
+        noun = _text(_whole_start(toks[-8:], verb.head) if len(toks) > 8 else toks)
+        return _clean(f"{noun} {self.infinitive(verb)}")
 
     def noun_event(self, noun: Token) -> str:
         """The noun's phrase; a bare one with what it is for ("talks scheduled for May 12
