@@ -183,8 +183,8 @@ def mood_words() -> frozenset[str]:
 
 @cache
 def word_families() -> dict[str, str]:
-    """Each word of word_families.tsv and the word that names its family ("talk" and
-    "summit" are "meet"): the words that tell one deed."""
+    """Each word of word_families.tsv and the word that names its family ("scrap" and
+    "annul" are "cancel"): the words that tell one deed."""
     out: dict[str, str] = {}
     for n, fields in _lines("word_families.tsv"):
         words = [w.strip() for w in fields if w.strip()]

@@ -316,14 +316,15 @@ class Participants:
         person a participle describes ("Fino, speaking after a meeting with Prodi")."""
         if not _attended(noun):
             return []
-        prep = noun.head
-        while prep.dep_ == "pobj" and prep.head.dep_ == "prep":  # "a round of talks"
-            prep = prep.head.head
-        if noun.dep_ == "pobj" and prep is noun.head:
-            pass
-        elif prep.dep_ == "pobj":
-            prep = prep.head
-        if prep.dep_ != "prep" or prep.lower_ not in ADJUNCT_PREPS:
+        t = noun
+        for _ in range(3):
+            if t.dep_ != "pobj" or t.head.dep_ != "prep":
+                return []
+            prep = t.head
+            if prep.lower_ in ADJUNCT_PREPS and prep.head.pos_ in VERB_POS:
+                break
+            t = prep.head  # "in a round of talks": the phrase the noun is part of
+        else:
             return []
         verb = prep.head
         for _ in range(3):

@@ -221,8 +221,8 @@ def _words(summary: str) -> frozenset[str]:
 
 
 def _kin(lemma: str) -> str:
-    """The word that names the family of deeds a lemma says ("talk" and "summit" are
-    "meet", "scrap" is "cancel"): reports of one deed in other words share it."""
+    """The word that names the family of deeds a lemma says ("scrap" is "cancel",
+    "assassination" is "kill"): reports of one deed in other words share it."""
     from timeline.events.lexicon import word_families
 
     return word_families().get(lemma, lemma)
