@@ -69,6 +69,11 @@ def test_every_rule_matches_its_own_example(rule: anchor.DatelineRule) -> None:
             "NEW YORK", None, None, (None, None, None), "city-underscore", "A woman",
         ),
         (
+            # a source no list knows, between a date and a dash: a dateline all the same
+            "RIGA, Feb. 3, 2023 (Baltic Wire) - Latvia recalled its envoy.",
+            "RIGA", None, None, (2, 3, 2023), "city-date-source", "Latvia",
+        ),
+        (
             "HANOI, Nov. 27 (Xinhua) Vietnam expects a larger sugar crop.",
             "HANOI", None, "Xinhua", (11, 27, None), "city-date-agency", "Vietnam",
         ),
