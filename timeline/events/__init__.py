@@ -49,9 +49,9 @@ def build(
 
 def is_back_reference(tok: Token) -> bool:
     """Whether a token may be a later mention of an event named before ("the Geneva meeting")."""
-    from timeline.events import builder
+    from timeline.events import elsewhere
 
-    return builder.is_back_reference(tok)
+    return elsewhere.is_back_reference(tok)
 
 
 def may_be_implied(tok: Token) -> bool:

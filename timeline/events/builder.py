@@ -10,8 +10,10 @@
    carry no dated event makes a statement.
 3. Each event gets its participants (`participants`), its place (`places`),
    its status, its PLOVER type and its summary (`summaries`).
-4. Mentions of one event are merged (`merging`), and back references
-   ("the Geneva meeting") give a dated event its place.
+4. Mentions of one event are merged (`merging`); what the rest of the document
+   says gives an event the place and parties its clause does not
+   (`elsewhere`: the dateline, a participant's whereabouts, the deed its clause
+   modifies, back references such as "the Geneva meeting").
 
 5. An event the text does not date takes the date the text implies, the day
    its narrative is at, when it is a deed told in the simple past (`implied`).
@@ -23,13 +25,12 @@ coders code every sentence.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline import timex
 from timeline.anchor import dateline_end
-from timeline.events import anchoring, attribution, coding, merging, places, predicates
+from timeline.events import anchoring, attribution, coding, elsewhere, merging, places, predicates
 from timeline.events.coreference import Coreference, Person
 from timeline.events.implied import Narrative, is_news, may_be_implied
 from timeline.events.lexicon import CONSULT_TYPES, TYPE_LABELS
@@ -78,7 +79,7 @@ class Builder:
         # ("called Monday", "prices rose in March", March being a town too)
         self._time_starts = frozenset(doc[i].idx for i in self.skip)
         self.summarizer = Summarizer(self.skip, self._name_of)
-        self.here = _dateline_place(self.text)
+        self.here = elsewhere.dateline_place(self.text)
         self._described: dict[
             tuple[int, int, int, bool, str], tuple[tuple[Actor, ...], Place | None, str]
         ] = {}
@@ -290,7 +291,7 @@ class Builder:
         if it.place is None and it.dated_at is not None:
             it.place = self._not_a_date(places.beside(it.dated_at, it.kind, self.here))
         if it.place is None:
-            it.place = self._not_a_date(self._governing_place(it))
+            it.place = self._not_a_date(elsewhere.governing_place(it, self.here))
         if it.place is not None:
             it.actors = [a for a in it.actors if a.start != it.place.start]
         self.coref.note_participants(
@@ -306,23 +307,6 @@ class Builder:
 
     def _not_a_date(self, place: Place | None) -> Place | None:
         return None if place is None or place.start in self._time_starts else place
-
-    def _governing_place(self, it: Item) -> Place | None:
-        """The place of the event of the same kind whose clause this event's clause
-        modifies or is joined to: "they have seized a quarter of Zaire since they
-        began their offensive" (the offensive, in Zaire); "met in Geneva and held
-        talks"."""
-        verb = it.clause if it.clause is not None else it.token
-        for _ in range(2):
-            if verb.pos_ not in VERB_POS or verb.dep_ not in ("advcl", "conj"):
-                return None
-            verb = verb.head
-            hit = entry(verb)
-            if hit is not None and hit.type == it.kind:
-                found = places.location(verb, verb, it.kind, self.here)
-                # where the other deed was done to is where this one took place
-                return replace(found, target=False) if found is not None else None
-        return None
 
     def _summary(self, it: Item) -> str:
         tok = it.token
@@ -379,38 +363,6 @@ class Builder:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return span.start if span is not None else None
 
-    # --- back references
-    def back_references(self, dated: Sequence[Item]) -> list[Item]:
-        """Undated definite mentions of a meeting or talks that say where it is ("the
-        Geneva meeting") or who takes part ("Mandela will host the talks", "the
-        delegation to the talks"): they give the dated event its place and parties."""
-        used = {m.token.i for m in dated}
-        # the dates a sentence gives its events: "dismissed the planned peace talks in
-        # South Africa this weekend" refers to the talks of the weekend, not of Friday
-        dates_of: dict[int, set[str]] = {}
-        for m in dated:
-            if m.timex is not None:
-                dates_of.setdefault(m.sentence.start, set()).add(m.timex.value)
-        out: list[Item] = []
-        for tok in self.doc:
-            if tok.i in used or not is_back_reference(tok):
-                continue
-            hit = entry(tok)
-            kind = hit.type if hit is not None and hit.type else "other"
-            place = places.location(tok, None, kind)
-            actors = [
-                a
-                for a in self.participants.of_event(tok, clause_of(tok))
-                if a.label in ("PERSON", "ORG") and (place is None or a.start != place.start)
-            ]
-            if place is None and not actors:
-                continue
-            it = Item(tok, None, None, hit, around(self.sentences[tok.i], tok.i))
-            it.kind, it.place, it.back_reference, it.actors = kind, place, True, actors
-            it.dates_here = frozenset(dates_of.get(it.sentence.start, ()))
-            out.append(it)
-        return out
-
     def build(self, document_id: str) -> list[Event]:
         dated = self.dated()
         items = sorted(dated + self.undated_items(dated), key=lambda it: it.token.i)
@@ -423,14 +375,17 @@ class Builder:
         for it in items:
             self.describe(it)
         items = [it for it in items if _worth_keeping(it)]
-        _whereabouts(items)
+        elsewhere.whereabouts(items)
         self.narrative.note([it for it in items if it.timex is not None])
         for it in items:
             it.implied = self.narrative.implied(it)
         if not self.undated:  # what neither the text nor the narrative dates
             items = [it for it in items if it.value is not None]
         dated_items = [it for it in items if it.value is not None]
-        events = merging.merge(dated_items, self.back_references(dated_items))
+        events = merging.merge(
+            dated_items,
+            elsewhere.back_references(self.doc, self.sentences, self.participants, dated_items),
+        )
         undated_events = [it for it in items if it.value is None]
         return [
             self._event(document_id, k, head)
@@ -536,45 +491,6 @@ def _nominal_gerund(tok: Token) -> bool:
     return not any(c.dep_ in SUBJECTS or c.dep_ in OBJECTS for c in kids(tok))
 
 
-def _dateline_place(text: str) -> Place | None:
-    """The city of the document's dateline, for the events it says happen "here"."""
-    from timeline.anchor import dateline
-
-    found = dateline(text)
-    hit = found.place() if found is not None else None
-    if found is None or hit is None:
-        return None
-    # the dateline's own words, in the case a sentence writes them ("GENEVA": Geneva)
-    name = found.city.title() if found.city.isupper() else found.city
-    end = found.start + len(found.city)
-    return Place(name, found.start, end, hit.alpha3, hit.latitude, hit.longitude)
-
-
-def _whereabouts(items: Sequence[Item]) -> None:
-    """An event with no place of its own, on the day a person taking part in it was
-    last placed ("Richardson arrived in Kinshasa on Tuesday ... Richardson met
-    Mobutu on Tuesday"), takes that place: where the person was that day."""
-    last: dict[str, tuple[Place, int]] = {}
-    for it in items:
-        day = it.timex.sort_key if it.timex is not None else None
-        people = [a.name for a in it.actors if a.label == "PERSON" and a.role == "source"]
-        if it.place is None and day is not None:
-            for name in people:
-                seen = last.get(name)
-                if (
-                    seen is not None
-                    and seen[1] == day
-                    and it.timex is not None
-                    and it.timex.sort_end == day
-                ):
-                    it.place = seen[0]
-                    it.summary = with_place(it.summary, seen[0].name, False)
-                    break
-        if it.place is not None and day is not None and not it.place.target:
-            for name in people:
-                last[name] = (it.place, day)
-
-
 def _span(tok: Token) -> Span:
     return Span(tok.text, tok.idx, tok.idx + len(tok.text))
 
@@ -608,23 +524,6 @@ def _of_a_mood(verb: Token) -> bool:
     return verb.pos_ in VERB_POS and any(
         c.dep_ in ("nsubj", "nsubjpass") and predicates.is_mood(c) for c in kids(verb)
     )
-
-
-def is_back_reference(tok: Token) -> bool:
-    """An event noun of the consult family with a definite determiner ("the Geneva
-    meeting", "this summit"): a later mention of an event named before."""
-    if tok.pos_ not in NOUN_POS:
-        return False
-    hit = entry(tok)
-    if hit is None or hit.type not in CONSULT_TYPES:
-        return False
-    if tok.ent_type_ == "ORG" and tok.is_title:
-        return False  # "the French National Assembly": a body's name, not a session
-    return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in kids(tok))
-
-
-# Determiners of something named before: "the meeting", "their talks".
-_DEFINITE = frozenset({"the", "this", "that", "these", "those", "their", "its", "his", "her"})
 
 
 def _trimmed(sentence: SpacySpan) -> tuple[int, int]:
