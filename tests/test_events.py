@@ -284,6 +284,14 @@ def test_the_possessor_of_a_decision_or_a_success_does_what_it_says(run: Run) ->
     assert (efforts.date, efforts.summary) == ("2020", "Their efforts to achieve free trade")
 
 
+def test_what_followed_a_deed_is_not_glued_to_its_summary(run: Run) -> None:
+    # a gerund after a comma tells what followed; one right after its verb is what it does
+    text = "A hotel collapsed in Lagos on Monday, killing two workers."
+    assert [e.summary for e in run(text, ANCHOR).events] == ["Hotel collapsed in Lagos"]
+    text = "Poland on Monday ruled out sending troops to the region."
+    assert [e.summary for e in run(text, ANCHOR).events] == ["Poland ruled out sending troops"]
+
+
 def test_money_after_a_number_is_no_deed(run: Run) -> None:
     text = (
         "Exports for 2005 came to 12.5 trillion won, up from 9.8 trillion won in the previous year."

@@ -52,6 +52,16 @@ def _named_possessor(tok: Token) -> Token | None:
     return owner if owner is not None and owner.tag_ != "PRP$" else None
 
 
+def _complement_gerund(verb: Token, gerund: Token) -> bool:
+    """A gerund right after its verb is what the verb does ("ruled out sending troops");
+    one set off by a comma or after other words tells what followed ("collapsed,
+    killing two workers"; "withdrew from the territory in 1975, prompting ...")."""
+    if gerund.dep_ != "advcl" or gerund.tag_ != "VBG" or gerund.i <= verb.i:
+        return False
+    before = verb.doc[gerund.left_edge.i - 1]
+    return before.i == verb.i or (before.dep_ == "prt" and before.head.i == verb.i)
+
+
 def _inflect(lemma: str, tag: str) -> str:
     from lemminflect import getInflection
 
@@ -217,7 +227,7 @@ class Summarizer:
                 (
                     c
                     for c in kids(verb)
-                    if c.dep_ in ("xcomp", "pcomp") or (c.dep_ == "advcl" and c.tag_ == "VBG")
+                    if c.dep_ in ("xcomp", "pcomp") or _complement_gerund(verb, c)
                 ),
                 None,
             )
@@ -252,7 +262,8 @@ class Summarizer:
 
     def infinitive(self, verb: Token) -> str:
         """ "to hold talks in South Africa" (an xcomp, as written)."""
-        parts = ["to" if any(c.lower_ == "to" for c in kids(verb)) else "", _hyphenated(verb)]
+        to = any(c.lower_ == "to" and c.dep_ == "aux" for c in kids(verb))  # not "to the region"
+        parts = ["to" if to else "", _hyphenated(verb)]
         prt = next((c for c in kids(verb) if c.dep_ == "prt"), None)
         if prt is not None:
             parts.append(prt.text)
