@@ -569,6 +569,26 @@ def test_one_deed_in_other_words_of_its_family_is_one_event() -> None:
     assert len(_merged(scrapped, postponed)) == 2
 
 
+def test_one_deed_in_the_same_words_of_two_countries_is_two_events() -> None:
+    # nobody named as a party in one; a demonym in one, a country in the other
+    turkish = document(
+        "t", MAY_18, report("t", 1, "2023-Q1", "other", "The Turkish economy grew", plover=None)
+    )
+    armenian = document(
+        "a",
+        MAY_18,
+        report(
+            "a", 1, "2023-Q1", "other", "Armenia's economy grew", states=("Armenia",), plover=None
+        ),
+    )
+    assert len(_merged(turkish, armenian)) == 2
+    # the same words and no country said in one of them: one deed
+    unnamed = document(
+        "u", MAY_18, report("u", 1, "2023-Q1", "other", "The economy grew", plover=None)
+    )
+    assert [len(e.get("sources", [])) for e in _merged(unnamed, armenian)] == [2]
+
+
 def test_a_lone_name_the_recogniser_missed_is_the_surname_of_a_person() -> None:
     from dataclasses import replace
 

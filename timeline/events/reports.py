@@ -93,6 +93,7 @@ class Report:
     place: Where | None
     words: frozenset[str]  # lemmas of the summary
     content: frozenset[str]  # those that name no participant or place
+    nations: frozenset[str]  # the states it names: parties, place, demonyms ("Dutch economy")
     trigger: str
 
 
@@ -158,8 +159,27 @@ def _report(
         place=_where(event.location.name, event.location.country) if event.location else None,
         words=lemmas,
         content=lemmas - _name_words(event),
+        nations=_nations(event),
         trigger=_kin(_lemma(event.trigger.name.lower())),
     )
+
+
+def _nations(event: Event) -> frozenset[str]:
+    """The states a report names: its parties', its place's when the place is a country,
+    and the countries and demonyms of its summary ("The Dutch economy grew")."""
+    out = {a.country for a in event.actors if a.country}
+    place = event.location
+    if place is not None and place.country and _where(place.name, place.country).national:
+        out.add(place.country)  # "sales rose in Germany"; not a city's (the EU met in Brussels)
+    for word in _WORD.findall(event.summary):
+        found = (
+            gazetteer.country(_POSSESSIVE.sub("", word), metonyms=False)
+            if word[0].isupper()
+            else None
+        )
+        if found is not None:
+            out.add(found.alpha3)
+    return frozenset(out)
 
 
 def _lone_name(actor: Actor) -> bool:
@@ -429,6 +449,8 @@ def _named_deed(a: Report, b: Report, types: float, overlap: float) -> bool:
     if a.event.actors and b.event.actors:
         return False  # both say who, and nobody in common ("Clinton agreed to meet Lee",
         # "Mobutu agreed to meet Kabila"): the parties tell them apart
+    if a.nations and b.nations and not a.nations & b.nations:
+        return False  # "The Dutch economy grew", "Japan's economy grew": two countries
     common = (a.content & b.content) - _light()
     if len(common) < 2 or not ({a.trigger, b.trigger} & common):
         return False  # "human rights" in common, but one a meeting, the other a treaty
