@@ -144,6 +144,7 @@ def _report(
             if key == gazetteer.fold(actor.name):
                 actors.update(_body_of(actor.name))
     lemmas = _words(event.summary)
+    where = _where(event.location.name, event.location.country) if event.location else None
     return Report(
         number=number,
         document=document,
@@ -156,27 +157,25 @@ def _report(
         actors=frozenset(actors),
         people=tuple(people),
         represented=tuple(sorted(represented.items())),
-        place=_where(event.location.name, event.location.country) if event.location else None,
+        place=where,
         words=lemmas,
         content=lemmas - _name_words(event),
-        nations=_nations(event),
+        nations=_nations(event, where),
         trigger=_kin(_lemma(event.trigger.name.lower())),
     )
 
 
-def _nations(event: Event) -> frozenset[str]:
+def _nations(event: Event, where: Where | None) -> frozenset[str]:
     """The states a report names: its parties', its place's when the place is a country,
     and the countries and demonyms of its summary ("The Dutch economy grew")."""
     out = {a.country for a in event.actors if a.country}
-    place = event.location
-    if place is not None and place.country and _where(place.name, place.country).national:
-        out.add(place.country)  # "sales rose in Germany"; not a city's (the EU met in Brussels)
+    given = event.location.country if event.location is not None else None
+    if given and where is not None and where.national:
+        out.add(given)  # "sales rose in Germany"; not a city's (the EU met in Brussels)
     for word in _WORD.findall(event.summary):
-        found = (
-            gazetteer.country(_POSSESSIVE.sub("", word), metonyms=False)
-            if word[0].isupper()
-            else None
-        )
+        if not word[0].isupper():
+            continue
+        found = gazetteer.country(_POSSESSIVE.sub("", word), metonyms=False)
         if found is not None:
             out.add(found.alpha3)
     return frozenset(out)
