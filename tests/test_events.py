@@ -510,6 +510,17 @@ def test_a_relative_clause_is_said_of_what_it_describes(run: Run) -> None:
     assert (event.type, event.location and event.location.name) == ("military", "Lubumbashi")
 
 
+def test_a_relative_clause_after_a_description_is_said_of_the_name_described(run: Run) -> None:
+    text = (
+        "The rebels paraded in Kamina, the province's main garrison town and its rail hub, "
+        "which was seized by the army in March 1997."
+    )
+    event = _one(run, text, date(1997, 4, 19))
+    assert event.summary == "Kamina was seized by the army"
+    assert event.location is not None and event.location.name == "Kamina"
+    assert [(a.name, a.role) for a in event.actors if a.name == "Kamina"] == []  # a place
+
+
 def test_troops_on_the_move_are_a_deployment(run: Run) -> None:
     event = _one(run, "A second contingent of French troops left Toulon on Wednesday.")
     assert (event.type, event.plover) == ("military", "MOBILIZE")

@@ -30,7 +30,7 @@ from timeline.events.lexicon import actor_class
 from timeline.events.merging import dedupe_actors
 from timeline.events.predicates import NOUN_POS, OBJECTS, SUBJECTS, VERB_POS, entry
 from timeline.events.spans import ACTOR_LABELS, PLACE_LABELS, entities_in, phrase, trimmed_name
-from timeline.events.tree import kids, possessor_of
+from timeline.events.tree import antecedent, kids, possessor_of
 from timeline.models import Actor
 
 if TYPE_CHECKING:
@@ -281,8 +281,13 @@ class Participants:
                     targets.extend(self.from_phrase(child, "target"))
                 elif child.dep_ == "prep":
                     self._prep(child, sources, targets)
-            if verb.dep_ == "relcl" and not sources:  # "Sherman, who led the delegation"
-                sources.extend(self.from_phrase(verb.head, "source"))
+            if verb.dep_ == "relcl" and not sources:
+                # "Sherman, who led the delegation"; "the city, which was captured"
+                # is what the deed was done to
+                if any(c.dep_ == "nsubjpass" for c in kids(verb)):
+                    targets.extend(self.from_phrase(antecedent(verb), "target"))
+                else:
+                    sources.extend(self.from_phrase(antecedent(verb), "source"))
             up = verb
             for _ in range(3):
                 # "agreed to meet", "met ... and agreed", "was due to hold": the subject

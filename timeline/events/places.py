@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from timeline import gazetteer, work
 from timeline.events.predicates import NOUN_POS, OBJECTS, VERB_POS, is_event_word, names_place
 from timeline.events.spans import PLACE_LABELS, ent_of, phrase, trimmed_name
-from timeline.events.tree import kids
+from timeline.events.tree import antecedent, kids
 from timeline.models import Place
 
 if TYPE_CHECKING:
@@ -372,7 +372,7 @@ def _target(event: Token, here: Place | None = None) -> Place | None:
     for child in kids(event):  # "Lubumbashi was captured", "the town, which fell"
         subject = child if child.dep_ == "nsubjpass" else None
         if subject is not None and subject.lower_ in ("which", "that") and event.dep_ == "relcl":
-            subject = event.head
+            subject = antecedent(event)
         if subject is not None and subject.ent_type_ in ("GPE", "LOC", "FAC"):
             found = _place_name(subject, here)
             if found is not None:

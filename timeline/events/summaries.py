@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.places import LEAVING
 from timeline.events.predicates import OBJECTS, SUBJECTS, VERB_POS, last_time
-from timeline.events.tree import kids, possessor_of
+from timeline.events.tree import antecedent, kids, possessor_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -184,7 +184,7 @@ class Summarizer:
         if relative and subj is not None and subj.head in (verb, verb.head):
             # "Lubumbashi, which was captured ...", "the budget, which is to be approved":
             # what the relative pronoun stands for
-            parts.append(self.phrase(subj.head.head, 6) or subj.text)
+            parts.append(self.phrase(antecedent(subj.head), 6) or subj.text)
         elif subj is not None:
             # a possessor is the subject without its "'s" ("the rebels' success")
             parts.append(_POSSESSIVE_END.sub("", self.phrase(subj)))

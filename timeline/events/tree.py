@@ -71,3 +71,16 @@ def possessor_of(tok: Token) -> Token | None:
     if tok.dep_ not in ("prep", "acl") or tok.head.pos_ != "NOUN":
         return None
     return next((c for c in kids(tok.head) if c.dep_ == "poss"), None)
+
+
+def antecedent(relative_clause: Token) -> Token:
+    """What a relative clause is said of: its head noun, or the name that noun
+    describes ("Lubumbashi, Zaire's second city and its economic hub, which was
+    captured": Lubumbashi, through the apposition and the conjunction)."""
+    head = relative_clause.head
+    up = head
+    for _ in range(4):
+        if up.ent_type_ or up.pos_ == "PROPN" or up.dep_ not in ("appos", "conj"):
+            break
+        up = up.head
+    return up if up.ent_type_ or up.pos_ == "PROPN" else head
