@@ -521,6 +521,29 @@ def test_a_relative_clause_after_a_description_is_said_of_the_name_described(run
     assert [(a.name, a.role) for a in event.actors if a.name == "Kamina"] == []  # a place
 
 
+def test_an_advance_on_a_place_is_a_military_action_there(run: Run) -> None:
+    text = (
+        "Rebel troops marched into Kisangani on Tuesday. "
+        "Thousands of students marched on Red Square on Sunday."
+    )
+    got = [
+        (e.type, e.plover, e.location and e.location.name, e.summary)
+        for e in run(text, date(1997, 3, 20)).events
+    ]
+    assert got == [
+        ("military", "ASSAULT", "Kisangani", "Rebel troops marched into Kisangani"),
+        ("other", "PROTEST", None, "Thousands of students marched on Red Square"),
+    ]
+
+
+def test_the_place_struck_is_where_strikes_a_light_verb_carries_happen(run: Run) -> None:
+    event = _one(run, "Allied warplanes carried out air strikes on Kandahar on Monday.")
+    assert event.type == "military"
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == ("Kandahar", "AFG")
+    assert "Kandahar" not in [a.name for a in event.actors]  # a place is not a party
+
+
 def test_troops_on_the_move_are_a_deployment(run: Run) -> None:
     event = _one(run, "A second contingent of French troops left Toulon on Wednesday.")
     assert (event.type, event.plover) == ("military", "MOBILIZE")

@@ -15,7 +15,16 @@ import bisect
 from typing import TYPE_CHECKING
 
 from timeline import gazetteer, work
-from timeline.events.predicates import NOUN_POS, OBJECTS, VERB_POS, is_event_word, names_place
+from timeline.events.predicates import (
+    NOUN_POS,
+    OBJECTS,
+    PLACE_PREPS,
+    VERB_POS,
+    entry,
+    is_event_word,
+    lent_to,
+    names_place,
+)
 from timeline.events.spans import PLACE_LABELS, ent_of, phrase, trimmed_name
 from timeline.events.tree import antecedent, kids
 from timeline.models import Place
@@ -290,6 +299,12 @@ def location(
         # what was invaded, before a place deeper in the phrase ("invaded Cyprus in
         # the wake of a coup in Nicosia")
         found = _target(event, here)
+        if found is None and clause is not None and clause.i != event.i:
+            # "carried out raids on Kandahar": the light verb's phrase is the noun's
+            lent_word = lent_to(clause, entry(clause))
+            lent = lent_word is not None and lent_word.i == event.i
+            toward = (_toward(c, here) for c in kids(clause)) if lent else iter(())
+            found = next(filter(None, toward), None)
         if found is not None:
             return found
     for scope in scopes:
@@ -382,6 +397,9 @@ def _target(event: Token, here: Place | None = None) -> Place | None:
         verbs.extend(c for c in kids(v) if c.dep_ == "xcomp")
     for v in verbs:
         for child in kids(v):
+            found = _toward(child, here)
+            if found is not None:
+                return found
             if child.dep_ in ("dobj", "obj"):
                 for tok in phrase(child):
                     # a place the recogniser missed: a proper noun the gazetteer knows,
@@ -399,6 +417,19 @@ def _target(event: Token, here: Place | None = None) -> Place | None:
                         found = _place_name(tok, here)
                         if found is not None:
                             return found.as_target()
+    return None
+
+
+def _toward(prep: Token, here: Place | None) -> Place | None:
+    """The place a military action moves on or into: "marched into Kinshasa",
+    "air strikes on Kabul", "carried out raids on Kandahar"."""
+    if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+        return None
+    for pobj in kids(prep):
+        if pobj.dep_ == "pobj" and names_place(pobj):
+            found = _place_name(pobj, here)
+            if found is not None:
+                return found.as_target()
     return None
 
 

@@ -44,6 +44,11 @@ def _pos(tok: Token) -> str | None:
     return None
 
 
+# A verb read with the preposition of the place it moves on, when that names a
+# place: "advanced on Kinshasa", "marched into Kisangani" ("+on", "+into" entries)
+PLACE_PREPS = frozenset({"on", "into", "toward", "towards"})
+
+
 def entry(tok: Token) -> Entry | None:
     """The lexicon entry of a token, read with its particle and its objects."""
     pos = _pos(tok)
@@ -66,6 +71,13 @@ def entry(tok: Token) -> Entry | None:
                 objects = (*objects, child.lemma_.lower())
                 if names_place(child):
                     objects = (*objects, "@place")  # "take Kinshasa": "take>@place"
+            elif (
+                child.dep_ == "prep"
+                and not particle
+                and child.lower_ in PLACE_PREPS
+                and any(names_place(p) for p in kids(child) if p.dep_ == "pobj")
+            ):
+                particle = child.lower_  # "march into Kinshasa": "march+into" (a place)
             elif child.dep_ == "prep" and not particle and child.lower_ in ("on", "for", "with"):
                 particle = child.lower_  # "call on", "call for", "meet with"
     hit = lexicon.lookup(lemma, pos, particle, objects)

@@ -17,8 +17,9 @@ import re
 from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
+from timeline.events import lexicon
 from timeline.events.places import LEAVING
-from timeline.events.predicates import OBJECTS, SUBJECTS, VERB_POS, last_time
+from timeline.events.predicates import OBJECTS, PLACE_PREPS, SUBJECTS, VERB_POS, last_time
 from timeline.events.tree import antecedent, kids, possessor_of
 
 if TYPE_CHECKING:
@@ -236,8 +237,10 @@ class Summarizer:
         for prep in kids(verb):
             # "withdrew from Lebanon": where a departure leaves is said as written
             left = prep.lower_ == "from" and verb.lemma_.lower() in LEAVING
+            # "marched into Kinshasa": the preposition is part of what the verb means
+            moved = prep.lower_ in PLACE_PREPS and _means_with(verb, prep.lower_)
             if prep.dep_ == "agent" or (
-                prep.dep_ == "prep" and (prep.lower_ in PARTY_PREPS or left)
+                prep.dep_ == "prep" and (prep.lower_ in PARTY_PREPS or left or moved)
             ):
                 if any(g.i in self.skip for g in kids(prep)):
                     continue
@@ -415,6 +418,12 @@ def _text(tokens: list[Token]) -> str:
 def capitalised(text: str) -> str:
     text = _clean(text)
     return text[:1].upper() + text[1:]
+
+
+def _means_with(verb: Token, prep: str) -> bool:
+    lemma = verb.lemma_.lower()
+    with_prep = lexicon.lookup(lemma, "V", prep)
+    return with_prep is not None and with_prep != lexicon.lookup(lemma, "V")
 
 
 def with_place(text: str, place: str | None, target: bool) -> str:
