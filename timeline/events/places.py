@@ -18,12 +18,12 @@ from timeline import gazetteer, work
 from timeline.events.predicates import (
     NOUN_POS,
     OBJECTS,
-    PLACE_PREPS,
     VERB_POS,
     entry,
     is_event_word,
     lent_to,
     names_place,
+    place_after,
 )
 from timeline.events.spans import PLACE_LABELS, ent_of, phrase, trimmed_name
 from timeline.events.tree import antecedent, kids
@@ -301,10 +301,9 @@ def location(
         found = _target(event, here)
         if found is None and clause is not None and clause.i != event.i:
             # "carried out raids on Kandahar": the light verb's phrase is the noun's
-            lent_word = lent_to(clause, entry(clause))
-            lent = lent_word is not None and lent_word.i == event.i
-            toward = (_toward(c, here) for c in kids(clause)) if lent else iter(())
-            found = next(filter(None, toward), None)
+            lent = lent_to(clause, entry(clause))
+            if lent is not None and lent.i == event.i:
+                found = next(filter(None, (_toward(c, here) for c in kids(clause))), None)
         if found is not None:
             return found
     for scope in scopes:
@@ -423,14 +422,9 @@ def _target(event: Token, here: Place | None = None) -> Place | None:
 def _toward(prep: Token, here: Place | None) -> Place | None:
     """The place a military action moves on or into: "marched into Kinshasa",
     "air strikes on Kabul", "carried out raids on Kandahar"."""
-    if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
-        return None
-    for pobj in kids(prep):
-        if pobj.dep_ == "pobj" and names_place(pobj):
-            found = _place_name(pobj, here)
-            if found is not None:
-                return found.as_target()
-    return None
+    pobj = place_after(prep)
+    found = _place_name(pobj, here) if pobj is not None else None
+    return found.as_target() if found is not None else None
 
 
 def place_of_mention(ent: SpacySpan) -> Place:

@@ -71,12 +71,7 @@ def entry(tok: Token) -> Entry | None:
                 objects = (*objects, child.lemma_.lower())
                 if names_place(child):
                     objects = (*objects, "@place")  # "take Kinshasa": "take>@place"
-            elif (
-                child.dep_ == "prep"
-                and not particle
-                and child.lower_ in PLACE_PREPS
-                and any(names_place(p) for p in kids(child) if p.dep_ == "pobj")
-            ):
+            elif not particle and place_after(child) is not None:
                 particle = child.lower_  # "march into Kinshasa": "march+into" (a place)
             elif child.dep_ == "prep" and not particle and child.lower_ in ("on", "for", "with"):
                 particle = child.lower_  # "call on", "call for", "meet with"
@@ -103,6 +98,14 @@ def entry(tok: Token) -> Entry | None:
     ):
         return lexicon.lookup("phone", "N")
     return hit
+
+
+def place_after(prep: Token) -> Token | None:
+    """The place a preposition of movement names ("into Kinshasa", "on Kandahar"),
+    if it is one of PLACE_PREPS and names one."""
+    if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+        return None
+    return next((p for p in kids(prep) if p.dep_ == "pobj" and names_place(p)), None)
 
 
 def names_place(tok: Token) -> bool:

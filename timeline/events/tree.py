@@ -77,10 +77,11 @@ def antecedent(relative_clause: Token) -> Token:
     """What a relative clause is said of: its head noun, or the name that noun
     describes ("Lubumbashi, Zaire's second city and its economic hub, which was
     captured": Lubumbashi, through the apposition and the conjunction)."""
-    head = relative_clause.head
-    up = head
-    for _ in range(4):
-        if up.ent_type_ or up.pos_ == "PROPN" or up.dep_ not in ("appos", "conj"):
+    up = relative_clause.head
+    for _ in range(5):
+        if up.ent_type_ or up.pos_ == "PROPN":
+            return up
+        if up.dep_ not in ("appos", "conj"):
             break
         up = up.head
-    return up if up.ent_type_ or up.pos_ == "PROPN" else head
+    return relative_clause.head
