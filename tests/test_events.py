@@ -444,6 +444,39 @@ def test_summaries_are_clauses_a_person_would_write(run: Run) -> None:
     ]
 
 
+def test_what_opens_a_sentence_is_not_capitalised_inside_a_summary(run: Run) -> None:
+    event = _one(
+        run,
+        "The European Union will send 40 million euros in aid to the region, "
+        "the Commission said on Tuesday.",
+    )
+    assert (event.date, event.type, event.summary) == (
+        "2022-01-04",
+        "statement",
+        "The Commission said the European Union will send 40 million euros to the region",
+    )
+
+
+def test_a_clause_of_reason_after_a_comma_is_not_what_its_verb_reports(run: Run) -> None:
+    # "since ... declared": why it was the last one, not a report of "it was"
+    event = _one(
+        run, "It was the team's last tournament, since the two countries declared their "
+        "independence in June.",
+    )  # fmt: skip
+    assert (event.date, event.summary) == (
+        "2021-06",
+        "The two countries declared their independence",
+    )
+
+
+def test_a_subject_is_named_once_in_a_summary_of_what_it_said(run: Run) -> None:
+    event = _one(run, "The LTTE on Friday reiterated it will boycott the vote.")
+    assert (event.date, event.summary) == (
+        "2022-01-07",
+        "The LTTE reiterated it will boycott the vote",
+    )
+
+
 def test_an_organisation_named_inside_a_name_is_a_party(run: Run) -> None:
     event = _one(run, "A Russia-NATO Council session follows on Wednesday.")
     assert [(a.name, a.label) for a in event.actors] == [("Russia", "GPE"), ("NATO", "ORG")]

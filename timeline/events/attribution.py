@@ -96,8 +96,17 @@ def content(verb: Token) -> list[Token]:
         heads = [h for h in heads if not _of_the_object(h, children)]
     head = verb.head
     # "[The ministers will meet on Wednesday], a senior official said": the verb of
-    # reporting hangs off the clause it reports, after it
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and head.i < verb.i and head.pos_ in VERB_POS:
+    # reporting hangs off the clause it reports, after it, set off by a comma or a
+    # quote; not "the ministry said it had demanded" (what "said" reports) nor "it was
+    # the last one, since the countries declared" (a clause of reason or time)
+    if (
+        verb.dep_ in ("parataxis", "ccomp", "advcl")
+        and head.i < verb.i
+        and head.pos_ in VERB_POS
+        and verb.left_edge.i > 0
+        and verb.doc[verb.left_edge.i - 1].is_punct
+        and not any(c.dep_ == "mark" for c in children)
+    ):
         heads.append(head)
     return heads
 

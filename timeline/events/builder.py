@@ -225,7 +225,7 @@ class Builder:
         by = None
         if who is not None:
             people = self.coref.resolve(who) if who.pos_ == "PRON" else []
-            by = people[0].name if people else self.summarizer.phrase(who, 8) or None
+            by = people[0].name if people else self.summarizer.phrase(who, 8, inside=False) or None
         tx = it.timex
         return Reported(
             by=by,

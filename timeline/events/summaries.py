@@ -126,8 +126,9 @@ class Summarizer:
                 stack.append(child)
         return sorted(out, key=lambda t: t.i)
 
-    def phrase(self, head: Token, limit: int = MAX_PHRASE_WORDS) -> str:
-        """A noun phrase, whole when short, else its core (modifiers and noun)."""
+    def phrase(self, head: Token, limit: int = MAX_PHRASE_WORDS, inside: bool = True) -> str:
+        """A noun phrase, whole when short, else its core (modifiers and noun); `inside`
+        a summary, the capital of a common word that opens its sentence is dropped."""
         if head.pos_ == "PRON" and head.tag_ != "PRP$":
             # "he said": whom the pronoun stands for; "his entourage" stays as written;
             # "Tung said he had scrapped plans": the speaker is named once
@@ -139,7 +140,7 @@ class Summarizer:
         if len(toks) > limit:
             window = [t for t in toks if t.i >= head.i - limit + 1 and t.i <= head.i]
             toks = _whole_start(window, head)
-        return _text(toks)
+        return _text(toks, inside)
 
     def _is_speaker(self, name: str) -> bool:
         """Whether a name is the speaker's ("Tung" and "Tung Chee-hwa")."""
@@ -222,7 +223,12 @@ class Summarizer:
             and (ccomp := next((c for c in kids(verb) if c.dep_ == "ccomp" and c.i > verb.i), None))
             is not None
         ):
+            # "the LTTE reiterated it will advise": the subject is named once
+            outer = self.speaker
+            if outer is None and subj is not None:
+                self.speaker = parts[0]
             parts.append(self.clause(ccomp, planned, as_written=True, nested=True))
+            self.speaker = outer
         elif (
             comp := next(
                 (
@@ -398,8 +404,9 @@ def _is_infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
 
 
-def _text(tokens: list[Token]) -> str:
-    """Tokens as the text writes them, a space where a run of tokens breaks off."""
+def _text(tokens: list[Token], inside: bool = True) -> str:
+    """Tokens as the text writes them, a space where a run of tokens breaks off; `inside`
+    a summary, "The ministry" that opens its sentence is "the ministry"."""
     out: list[str] = []
     prev: Token | None = None
     for tok in tokens:
@@ -409,10 +416,31 @@ def _text(tokens: list[Token]) -> str:
         out.append(word)
         prev = tok
     text = _clean("".join(out))
+    if inside and tokens and _opens_sentence(tokens[0]) and _common(tokens[0]):
+        text = text[:1].lower() + text[1:]
     if text.lower().split(" ", 1)[0] in ARTICLES and len(text.split()) > 1:
         first, rest = text.split(" ", 1)
         text = rest if first.lower() in ("a", "an") else text
     return text
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """The first word of its sentence, after any opening quotes."""
+    t = tok
+    while not t.is_sent_start:
+        if t.i == 0 or not (t.doc[t.i - 1].is_quote or t.doc[t.i - 1].is_punct):
+            return False
+        t = t.doc[t.i - 1]
+    return True
+
+
+def _common(tok: Token) -> bool:
+    """A word that is capitalised only for opening its sentence: no name, no "I",
+    no abbreviation."""
+    if tok.text == "I" or tok.text.isupper() or not tok.text[:1].isupper():
+        return False
+    # "The" of "The United States" is the entity's, and still a common word
+    return tok.pos_ in ("DET", "PRON") or (tok.pos_ != "PROPN" and not tok.ent_type_)
 
 
 def capitalised(text: str) -> str:
