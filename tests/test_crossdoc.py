@@ -589,6 +589,22 @@ def test_one_deed_in_the_same_words_of_two_countries_is_two_events() -> None:
     assert [len(e.get("sources", [])) for e in _merged(unnamed, armenian)] == [2]
 
 
+def test_a_party_described_without_a_name_tells_no_event_apart() -> None:
+    from dataclasses import replace
+
+    from timeline.models import Actor
+
+    def attack(doc: str, summary: str) -> DocumentResult:
+        event = report(doc, 1, "2023-05-17", "military", summary, plover="ASSAULT")
+        rebels = Actor("rebels", "Rebels", 0, 6, "", "source")
+        return document(doc, MAY_18, replace(event, actors=(rebels,)))
+
+    # two attacks by "rebels" on one day, in other words: nothing says they are one
+    convoy = attack("c", "Rebels ambushed an army convoy")
+    airport = attack("d", "Rebels shelled the airport")
+    assert len(_merged(convoy, airport)) == 2
+
+
 def test_a_lone_name_the_recogniser_missed_is_the_surname_of_a_person() -> None:
     from dataclasses import replace
 

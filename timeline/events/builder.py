@@ -96,7 +96,10 @@ class Builder:
 
     def _name_of(self, tok: Token) -> str | None:
         people = self.coref.resolve(tok)
-        return " and ".join(p.name for p in people) if people else None
+        if people:
+            return " and ".join(p.name for p in people)
+        referent = self.coref.referent(tok)  # "it", "they": the phrase they stand for
+        return self.summarizer.phrase(referent, 6) if referent is not None else None
 
     # --- 1. dated predicates
     def dated(self) -> list[Item]:

@@ -12,7 +12,11 @@ spokesman": son, spokesman) and its country. Then:
   is the last person given that title (and, if the description says, that
   country);
 - a group ("the two sides", "both leaders", "the two envoys") is the
-  participants of the last event that had several (`note_participants`).
+  participants of the last event that had several (`note_participants`);
+- "it" and "they" (`referent`) are the subject of the clause that embeds
+  theirs ("the ministry said it had demanded", "the rebels have advanced since
+  they launched their offensive"), else the subject of the sentence before,
+  when its number agrees and it is no person.
 
 These are the rules news prose follows; they are not a general coreference
 system, and a pronoun that none of them resolves stays unresolved.
@@ -27,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from timeline import gazetteer
 from timeline.events.lexicon import actor_class
+from timeline.events.predicates import entry
 from timeline.events.spans import ent_of, phrase, trimmed_name
 from timeline.events.tree import kids
 
@@ -36,6 +41,12 @@ if TYPE_CHECKING:
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+NEUTER = frozenset({"it", "its", "itself"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+# Clauses whose subject is bound by the clause they hang from ("said it would",
+# "advanced since they launched", "met and agreed").
+_EMBEDDED = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl"})
+_PRONOUN_HOPS = 3  # "they ... they ... they": followed back this far at most
 NUMBERS = frozenset({"two", "both", "three", "four", "all"})
 LOOKBACK_CHARS = 800  # a pronoun names someone of its sentence or the two before
 TITLE_LOOKBACK_CHARS = 6000  # a title may point further back ("the envoy" in paragraph five)
@@ -175,6 +186,72 @@ class Coreference:
         if not plural and "the" in det and actor_class(lemma, "title"):
             return self._titled(tok, lemma)
         return []
+
+    def referent(self, tok: Token) -> Token | None:
+        """The head of the phrase "it" or "they" stands for, or None: the subject of a
+        clause its own clause is embedded in, else the subject of the sentence before;
+        one whose number agrees ("they": a plural or a conjunction; "it": a singular)
+        and that is no person (he or she would say so). An "it" of "it was", "it is
+        likely" stands for nothing; "they said they would" is what the first one is,
+        followed back a few pronouns at most."""
+        lower = tok.lower_
+        if lower not in NEUTER and lower not in PLURAL:
+            return None
+        plural = lower in PLURAL
+        for _ in range(_PRONOUN_HOPS):
+            found = self._bound(tok, plural)
+            if found is None or not is_pronoun(found):
+                return found
+            if found.lower_ not in (PLURAL if plural else NEUTER):
+                return None
+            tok = found
+        return None
+
+    def _bound(self, tok: Token, plural: bool) -> Token | None:
+        """The subject that binds `tok` (`referent`), which may be a pronoun itself."""
+        if tok.dep_ not in (*_SUBJECTS, "poss"):
+            return None  # an object "it" is seldom a party ("voted it the best film")
+        clause = tok.head if tok.dep_ != "poss" else tok.head.head
+        if clause.pos_ not in ("VERB", "AUX"):
+            return None
+        if tok.lower_ == "it" and clause.lemma_ == "be":
+            return None
+        up = clause
+        for _ in range(3):
+            if up.dep_ not in _EMBEDDED or up.head.i == up.i:
+                break
+            up = up.head
+            found = self._agreeing(up, plural, before=tok.i)
+            if found is not None:
+                return found
+        sentence = tok.sent
+        if sentence.start == 0:
+            return None
+        found = self._agreeing(self.doc[sentence.start - 1].sent.root, plural, before=tok.i)
+        if found is not None and any(c.lower_ == found.lower_ for c in kids(clause)):
+            return None  # "it took Brazil" cannot be Brazil
+        return found
+
+    def _agreeing(self, verb: Token, plural: bool, before: int) -> Token | None:
+        subject = next((c for c in kids(verb) if c.dep_ in _SUBJECTS), None)
+        if subject is None or subject.i >= before:
+            return None
+        if is_pronoun(subject):
+            return subject  # followed back by `referent`
+        lemma = subject.lemma_.lower()
+        # one titled person is "he" or "she"; "the ministers said they" is fine
+        if subject.ent_type_ == "PERSON" or (not plural and actor_class(lemma, "title")):
+            return None
+        # no anonymous speaker ("analysts believe they will"), no deed ("the eruption
+        # ... it erupted"): neither is who acts in the clause of the pronoun
+        if actor_class(lemma, "anonymous") or entry(subject) is not None:
+            return None
+        many = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in kids(subject))
+        # an organisation is "they" as often as "it" ("the Alliance ... they have seized")
+        many = many or (plural and subject.ent_type_ == "ORG")
+        if many != plural or subject.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return subject
 
     def _titled(self, tok: Token, lemma: str) -> list[Person]:
         country = None

@@ -64,7 +64,7 @@ PLOVER_OLD_NAMES = {
 CONSULT_TYPES = frozenset({"talks", "meeting", "negotiation", "visit", "phone_call"})
 
 CLASSES = ("event", "report", "speech", "light", "aspect", "stative", "counter")
-ACTOR_CLASSES = ("anonymous", "title", "group", "body", "military")
+ACTOR_CLASSES = ("anonymous", "title", "group", "body", "military", "unnamed")
 
 TYPE_LABELS = {
     "talks": "Talks",

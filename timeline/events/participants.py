@@ -167,14 +167,18 @@ class Participants:
         if gazetteer.country(text, metonyms=False) is None:
             # "Tehran said": a capital or seat speaking is its government, the state
             return Actor(state.name, text, start, end, label, role, state.alpha3)
-        return Actor(text, text, start, end, label, role, state.alpha3)
+        return Actor(_state_name(text, state), text, start, end, label, role, state.alpha3)
 
     def from_phrase(self, head: Token, role: str) -> list[Actor]:
         """The actors named in one argument: its entities, or what its pronoun or
         description stands for."""
         doc = head.doc
         if is_pronoun(head):
-            return [self._person(p, head, role) for p in self.coref.resolve(head)]
+            people = self.coref.resolve(head)
+            referent = self.coref.referent(head) if not people else None
+            if referent is not None:  # "the ministry said it had demanded": the ministry
+                return self.from_phrase(referent, role)
+            return [self._person(p, head, role) for p in people]
         tokens = phrase(head)
         out: list[Actor] = []
         for ent in entities_in(tokens):
@@ -195,6 +199,8 @@ class Participants:
             # "the envoy", "the two sides", "Russian and American officials": a
             # description of people the document names
             out += [self._person(p, head, role) for p in self.coref.resolve(head)]
+        if not out and _unnamed_party(head):
+            return [_described(head, role)]  # "the rebels", "a multinational force"
         if not out and head.pos_ == "NOUN" and actor_class(head.lemma_.lower(), "title"):
             return []
         del doc
@@ -219,7 +225,8 @@ class Participants:
             in_place = tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
             if state is not None and not in_place:  # "envoys of Armenia and Azerbaijan"
                 end = tok.idx + len(tok)
-                out.append(Actor(tok.text, tok.text, tok.idx, end, "GPE", role, state.alpha3))
+                name = _state_name(tok.text, state)
+                out.append(Actor(name, tok.text, tok.idx, end, "GPE", role, state.alpha3))
         head = tokens[0].head if len(tokens) == 1 and lone else None
         if not out and tokens and head is not None and tokens[0].dep_ in SUBJECTS | OBJECTS:
             # a lone name as subject or object the recogniser left unlabelled ("Ikeda
@@ -370,6 +377,39 @@ class Participants:
                 sources.extend(self.from_phrase(pobj, "source"))
             else:
                 targets.extend(self.from_phrase(pobj, "target"))
+
+
+# Words before a noun that are not part of what a party is called ("the", "their").
+_NOT_NAMING = frozenset({"det", "poss", "predet", "case", "punct", "cc", "prep"})
+
+
+def _unnamed_party(head: Token) -> bool:
+    """A noun of a party without a name ("the rebels", "security forces"): plural, or
+    with a determiner or a modifier ("a show of force" is no party)."""
+    if head.pos_ != "NOUN" or not actor_class(head.lemma_.lower(), "unnamed"):
+        return False
+    return head.tag_ == "NNS" or any(c.dep_ in MODIFIER_DEPS | {"det"} for c in kids(head))
+
+
+def _described(head: Token, role: str) -> Actor:
+    """A party the text describes without a name, as its noun and the words before it
+    ("rebels", "5,000-strong multinational force"); kind not known (label "")."""
+    doc = head.doc
+    start = min([head.i, *(c.left_edge.i for c in kids(head) if c.i < head.i)])
+    while start < head.i and doc[start].dep_ in _NOT_NAMING:
+        start += 1
+    span = doc[start : head.i + 1]
+    name = span.text
+    if span[0].is_sent_start and span[0].pos_ != "PROPN" and not span[0].ent_type_:
+        name = name[:1].lower() + name[1:]  # "Protesters marched": protesters
+    return Actor(name, span.text, span.start_char, span.end_char, "", role, None)
+
+
+def _state_name(text: str, state: gazetteer.Country) -> str:
+    """A state's name as the text gives it, but an abbreviation spelled out ("US",
+    "U.S.", "UK": the United States, the United Kingdom), so that one state is one
+    name across articles; a name in words stays as written ("Britain")."""
+    return state.name if not any(ch.islower() for ch in text) else text
 
 
 def _hyphened(tok: Token) -> bool:

@@ -124,6 +124,8 @@ def _report(
     people: list[tuple[str, ...]] = []
     represented: dict[tuple[str, ...], str] = {}
     for actor in event.actors:
+        if not any(ch.isupper() for ch in actor.name):
+            continue  # a party described ("the rebels"), not named: it tells no event apart
         if _lone_name(actor):
             # a lone name the recogniser left unlabelled or took for a place ("After
             # Pinochet lost"): it may be the surname of a person another report names
