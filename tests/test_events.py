@@ -385,6 +385,35 @@ def test_places_are_never_actors(run: Run) -> None:
     assert event.location is not None and event.location.name == "Doha"
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        ("Norway will hold elections in September.", "election", "NOR"),
+        ("Iran arrested two journalists on Sunday.", "legal", "IRN"),
+        ("Germany's economy grew by two percent in 2021.", "other", "DEU"),
+    ],
+)
+def test_a_state_doing_at_home_what_it_does_is_its_place_and_a_party(
+    run: Run, text: str, kind: str, place: str
+) -> None:
+    event = _one(run, text)
+    assert event.type == kind
+    assert event.location is not None and event.location.country == place
+    assert [(a.country, a.role) for a in event.actors][:1] == [(place, "source")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey invaded Cyprus in 1974.",  # an invader is not at home
+        "US soldiers died in 2005.",  # a state's people, abroad
+        "Iran said on Sunday that it had nothing to hide.",  # what a state says
+    ],
+)
+def test_a_state_elsewhere_or_speaking_gives_no_place(run: Run, text: str) -> None:
+    assert all(e.location is None for e in run(text, ANCHOR).events)
+
+
 def test_status_follows_the_date_and_the_tense(run: Run) -> None:
     events = run(
         "The leaders met in Rome on Friday. They will meet again in Madrid on Thursday.", ANCHOR

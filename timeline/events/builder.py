@@ -297,6 +297,8 @@ class Builder:
             it.place = self._not_a_date(elsewhere.governing_place(it, self.here))
         if it.place is not None:
             it.actors = [a for a in it.actors if a.start != it.place.start]
+        else:  # "Norway will hold elections": in Norway, which stays a party
+            it.place = places.home_of(self.doc, it.actors, it.kind)
         self.coref.note_participants(
             tok.idx,
             [
@@ -402,7 +404,13 @@ class Builder:
         place = next((m.place for m in located if m.place is not None), None)
         actors = merging.dedupe_actors(with_states(a for m in group for a in m.actors))
         if place is not None:
-            actors = tuple(a for a in actors if a.start != place.start and a.name != place.name)
+            # places are never parties, but a state doing at home what it does is both
+            actors = tuple(
+                a
+                for a in actors
+                if (a.start != place.start and a.name != place.name)
+                or places.home_of(self.doc, [a], head.kind) == place
+            )
         best = next(
             (
                 m

@@ -12,6 +12,7 @@ with the gazetteer's country and coordinates when it knows the place.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from timeline import gazetteer, work
@@ -27,7 +28,7 @@ from timeline.events.predicates import (
 )
 from timeline.events.spans import PLACE_LABELS, ent_of, phrase, trimmed_name
 from timeline.events.tree import antecedent, kids
-from timeline.models import Place
+from timeline.models import Actor, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -62,6 +63,31 @@ JOURNEY_TYPES = frozenset({"visit"})
 LEAVING = frozenset({"leave", "depart", "withdraw", "pull", "retreat", "flee", "evacuate"})
 # On board: "talks on board a South African ship" (a place that is not a named one)
 VESSELS = frozenset({"ship", "vessel", "boat", "warship", "yacht", "plane", "aircraft", "train"})
+
+
+# Kinds of event a state that does them does at home ("Norway will hold elections",
+# "Eritrea split from Ethiopia", "Iran arrested two journalists"); not a meeting, a
+# visit or an attack, which a state goes elsewhere for, nor what it says.
+HOME_KINDS = frozenset({"election", "legal", "other"})
+
+
+def home_of(doc: Doc, actors: Sequence[Actor], kind: str) -> Place | None:
+    """The state that does an event of a kind done at home, as its place: the first
+    source that is a state by name (not its capital or a city), named as the doer
+    or its possessor ("Germany's economy grew"), not as a word before another noun
+    ("US forces overthrew", "US soldiers died": the state's people, abroad)."""
+    if kind not in HOME_KINDS:
+        return None
+    for actor in actors:
+        if actor.role != "source" or actor.label != "GPE":
+            continue
+        if gazetteer.country(actor.text, metonyms=False) is None:
+            continue
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None or span.root.dep_ in ("compound", "amod", "nmod"):
+            continue
+        return normalised(actor.text, actor.start, actor.end)
+    return None
 
 
 def normalised(name: str, start: int, end: int) -> Place:
