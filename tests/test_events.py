@@ -82,6 +82,29 @@ def test_a_reported_event_carries_its_report_and_the_report_is_no_row(run: Run) 
     assert event.summary == "The two foreign ministers to meet in Oslo"
 
 
+def test_a_deed_a_named_speaker_announces_as_done_is_the_event(run: Run) -> None:
+    text = "Sahnoun announced in Cape Town on Thursday that Mobutu and Kabila had agreed to meet."
+    event = _one(run, text)
+    assert (event.date, event.type, event.summary) == (
+        "2022-01-06",
+        "agreement",
+        "Mobutu and Kabila agreed to meet in Cape Town",
+    )
+    assert [a.name for a in event.actors] == ["Mobutu", "Kabila"]
+    assert event.location is not None and event.location.name == "Cape Town"
+    assert [(r.by, r.date, r.trigger.name) for r in event.reported] == [
+        ("Sahnoun", "2022-01-06", "announced")
+    ]
+
+
+def test_what_a_speaker_says_may_be_done_stays_the_speakers_statement(run: Run) -> None:
+    event = _one(
+        run, "The minister announced on Thursday that troops could be deployed within days."
+    )
+    assert (event.date, event.type) == ("2022-01-06", "statement")
+    assert event.summary == "The minister announced troops could be deployed"
+
+
 def test_attribution_to_an_unnamed_source_is_no_event(run: Run) -> None:
     text = "The official told reporters on Monday that the envoys had met in Vienna on Sunday."
     event = _one(run, text)
@@ -438,6 +461,22 @@ def test_two_mentions_of_one_date_and_kind_are_one_event(run: Run) -> None:
     events = [e for e in run(text, ANCHOR).events if e.date == "2014"]
     assert len(events) == 1
     assert [m.text for m in events[0].mentions] == ["2014", "2014"]
+
+
+def test_two_deeds_of_war_on_one_day_are_two_events_and_their_wounded_are_the_first(
+    run: Run,
+) -> None:
+    text = (
+        "Warplanes bombed the airport on Tuesday. "
+        "Rebel fighters withdrew from the front line on Tuesday. "
+        "At least 40 people were wounded on Tuesday."
+    )
+    assert [(e.date, e.summary) for e in run(text, ANCHOR).events] == [
+        ("2022-01-04", "Warplanes bombed the airport"),
+        ("2022-01-04", "Rebel fighters withdrew from the front line"),
+    ]
+    joined = run("Troops invaded and occupied the north of the island in 1974.", ANCHOR).events
+    assert [(e.date, e.trigger.name) for e in joined] == [("1974", "invaded")]
 
 
 def test_a_back_reference_gives_the_place(run: Run) -> None:

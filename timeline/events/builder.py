@@ -48,6 +48,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 
+# Kinds of deed a speaker may report as done, the deed being the news (`_told_deed`).
+_DEEDS = frozenset(
+    {"agreement", "meeting", "talks", "visit", "phone_call", "negotiation", "military",
+     "sanction", "legal", "election"}
+)  # fmt: skip
+
+
 def _is_event_date(tx: TimeExpression) -> bool:
     return tx.type in ("DATE", "TIME") and tx.sort_key is not None
 
@@ -204,6 +211,14 @@ class Builder:
             report = self._reported(it, who)
             for o in inner:
                 o.reported.append(report)
+            # a neutral telling ("announced", "confirmed") of a deed done, with no date
+            # of its own: the deed is the news (a verb that judges is a statement)
+            neutral = it.cls == "report" or (it.hit is not None and it.hit.plover is None)
+            told = self._told_deed(heads, it) if neutral and not inner else None
+            if told is not None and not attribution.anonymous(who, self.coref):
+                absorbed.add(id(it))
+                out.append(told)
+                continue
             if it.cls == "speech":
                 it.content, it.speaker = heads, who
                 continue
@@ -251,6 +266,27 @@ class Builder:
             item.reported.append(self._reported(report, attribution.speaker(report.token)))
             return item
         return None
+
+    def _told_deed(self, heads: list[Token], report: Item) -> Item | None:
+        """The deed a named speaker reports as done, which is the news rather than
+        the telling ("Sahnoun announced that the two foes had agreed to meet": an
+        agreement, announced by Sahnoun): a verb of a deed in a past or perfect tense,
+        dated by the report. What is said to be coming or to be so ("said it would
+        hold talks", "said it was ready") stays the speaker's statement."""
+        if not heads or heads[0].pos_ not in VERB_POS:
+            return None
+        hit = entry(heads[0])
+        if hit is None or hit.main != "event" or hit.type not in _DEEDS:
+            return None
+        head = heads[0]
+        if any(c.tag_ == "MD" for c in kids(head)):
+            return None  # "could be deployed": what may be, not what was done
+        if clause_tense(self.doc, head.idx, head.idx + len(head.text)) != "past":
+            return None
+        told = self._reported_event(heads[:1], report)
+        if told is not None:  # "announced in Cape Town that ...": there, if it says no place
+            told.dated_at = report.token
+        return told
 
     # --- 3. what, who, where, status, summary
     def describe(self, it: Item) -> None:

@@ -64,7 +64,8 @@ def merge(dated: Sequence[Item], undated: Iterable[Item]) -> list[Item]:
 
 def _compatible(a: Item, b: Item) -> bool:
     """Two mentions of one date and family are one event unless they name different
-    places, or different statements (two people saying things on one day)."""
+    places, different statements (two people saying things on one day) or two deeds
+    of war by two verbs; `b` is the later mention."""
     if a.place is not None and b.place is not None and a.place.name != b.place.name:
         return False
     if a.kind == "statement" and b.kind == "statement":
@@ -73,7 +74,30 @@ def _compatible(a: Item, b: Item) -> bool:
         return bool(ka & kb)
     if a.kind == "other" and b.kind == "other":
         return a.token.lemma_ == b.token.lemma_
+    if a.kind == "military" and b.kind == "military" and _verb(a) and _verb(b):
+        # "warplanes bombed the airport" and "fighters withdrew" that day: two deeds;
+        # but those killed or wounded after a deed is told are of that deed
+        # ("invaded and occupied": one deed in two verbs)
+        joined = a.token.i in (b.token.head.i, *(c.i for c in b.token.children if c.dep_ == "conj"))
+        return joined or _deed(a) == _deed(b) or _deed(b) == "casualty"
     return True
+
+
+# The families (word_families.tsv) of what a deed does to people, told beside it.
+_CASUALTIES = frozenset({"kill", "wound"})
+
+
+def _verb(m: Item) -> bool:
+    return m.token.pos_ in ("VERB", "AUX")
+
+
+def _deed(m: Item) -> str:
+    """The family of the deed a verb names ("shelled" and "bombarded" are one)."""
+    from timeline.events.lexicon import word_families
+
+    lemma = m.token.lemma_.lower()
+    deed = word_families().get(lemma, lemma)
+    return "casualty" if deed in _CASUALTIES else deed
 
 
 @dataclass(slots=True)
