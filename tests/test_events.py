@@ -589,6 +589,18 @@ def test_summaries_are_clauses_a_person_would_write(run: Run) -> None:
     ]
 
 
+def test_no_word_is_cut_inside_its_hyphens_nor_a_contraction_split(run: Run) -> None:
+    event = _one(run, "The senator announced on Monday he wouldn't seek re-election next year.")
+    assert event.summary == "The senator announced he wouldn't seek re-election"
+    event = _one(run, "The senator announced in July that he would not seek re-election.")
+    assert event.summary == "The senator announced he would not seek re-election"
+
+
+def test_a_bare_verb_is_no_row(run: Run) -> None:
+    text = "Not much is known of the fish, first named five years ago as the toothfish."
+    assert run(text, ANCHOR).events == ()
+
+
 def test_what_opens_a_sentence_is_not_capitalised_inside_a_summary(run: Run) -> None:
     event = _one(
         run,

@@ -70,8 +70,11 @@ def _inflect(lemma: str, tag: str) -> str:
     return forms[0] if forms else lemma
 
 
+_CONTRACTED = re.compile(r"\s+(n['’]t)\b")  # "would n't" from words said apart: "wouldn't"
+
+
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+    return _CONTRACTED.sub(r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:-–—")
 
 
 class Summarizer:
@@ -406,7 +409,9 @@ def _is_infinitive(verb: Token) -> bool:
 
 def _text(tokens: list[Token], inside: bool = True) -> str:
     """Tokens as the text writes them, a space where a run of tokens breaks off; `inside`
-    a summary, "The ministry" that opens its sentence is "the ministry"."""
+    a summary, "The ministry" that opens its sentence is "the ministry". A word cut
+    inside its hyphens is made whole ("ships re-flagged"): no word is cut."""
+    tokens = _whole_words(tokens)
     out: list[str] = []
     prev: Token | None = None
     for tok in tokens:
@@ -422,6 +427,34 @@ def _text(tokens: list[Token], inside: bool = True) -> str:
         first, rest = text.split(" ", 1)
         text = rest if first.lower() in ("a", "an") else text
     return text
+
+
+_HYPHENS = frozenset({"-", "‐", "–"})
+_WORD_PIECES = 4  # pieces of one hyphened word added at either end, at most
+
+
+def _whole_words(tokens: list[Token]) -> list[Token]:
+    """The tokens with the rest of a hyphened word cut at either end ("Roh Moo[-hyun]",
+    "seek re[-election]", "[18-]year-old"), a few pieces at most."""
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+
+    def glued(a: int) -> bool:  # tokens a and a + 1 written as one hyphened word
+        return 0 <= a < len(doc) - 1 and not doc[a].whitespace_ and (
+            doc[a].text in _HYPHENS or doc[a + 1].text in _HYPHENS
+        )
+
+    taken = {t.i for t in tokens}
+    first, last = tokens[0].i, tokens[-1].i
+    for _ in range(_WORD_PIECES):
+        if glued(last) and last + 1 not in taken:
+            last += 1
+            tokens = [*tokens, doc[last]]
+        if glued(first - 1) and first - 1 not in taken:
+            first -= 1
+            tokens = [doc[first], *tokens]
+    return tokens
 
 
 def _opens_sentence(tok: Token) -> bool:
