@@ -191,6 +191,19 @@ def test_who_acts_around_a_meeting_took_part_in_it(run: Run) -> None:
     ]
 
 
+def test_who_does_what_a_gerund_phrase_is_said_of_does_the_gerund_too(run: Run) -> None:
+    text = (
+        "Petr Svoboda eased travel restrictions before holding talks with Polish foreign "
+        "minister Adam Nowak in April."
+    )
+    talks = _one(run, text)
+    assert (talks.date, talks.type) == ("2021-04", "talks")
+    assert [(a.name, a.role) for a in talks.actors] == [
+        ("Petr Svoboda", "source"),
+        ("Adam Nowak", "target"),
+    ]
+
+
 def test_a_body_named_assembly_is_no_later_mention_of_a_meeting(run: Run) -> None:
     text = (
         "Envoys of Armenia and Azerbaijan met in Geneva on Monday. Referring to the "

@@ -300,12 +300,15 @@ class Participants:
                 # "agreed to meet", "met ... and agreed", "was due to hold": the subject
                 # is the governing verb's; "the rebels' success in taking the city", "the
                 # side's decision to suspend flights": the noun's possessor
-                if up.dep_ == "pcomp" and up.head.dep_ == "prep" and up.tag_ == "VBG":
+                gerund = up.dep_ == "pcomp" and up.head.dep_ == "prep" and up.tag_ == "VBG"
+                if gerund:
                     up = up.head
                 owner = possessor_of(up)
                 if not sources and owner is not None:
                     sources.extend(self.from_phrase(owner, "source"))
-                if sources or up.dep_ not in ("xcomp", "conj", "advcl", "acomp"):
+                # "eased restrictions before holding talks": who eased them held them
+                adjunct = gerund and up.dep_ == "prep" and up.head.pos_ in VERB_POS
+                if sources or not (up.dep_ in ("xcomp", "conj", "advcl", "acomp") or adjunct):
                     break
                 up = up.head
                 for child in kids(up):
