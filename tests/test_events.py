@@ -1100,3 +1100,21 @@ def test_a_mood_that_changes_is_no_event(run: Run, text: str) -> None:
 def test_a_mood_about_a_named_event_presupposes_it(run: Run) -> None:
     event = _one(run, "Expectations for Monday's meeting of the two ministers have been low.")
     assert (event.date, event.type) == ("2022-01-10", "meeting")
+
+
+def test_a_lone_surname_beside_the_full_name_is_one_actor() -> None:
+    from timeline.events.merging import dedupe_actors
+    from timeline.models import Actor
+
+    actors = [
+        Actor("Hu Jintao", "Hu", 0, 2, "PERSON", "source"),
+        Actor("Yoweri Museveni", "Yoweri Museveni", 10, 25, "PERSON", "target"),
+        Actor("Museveni", "Museveni", 40, 48, "NORP", "source"),  # a label the recogniser erred on
+        Actor("Uganda", "Uganda", 52, 58, "GPE", "target", "UGA"),
+        Actor("Jintao", "Jintao", 60, 66, "ORG", "target"),
+    ]
+    assert [(a.name, a.role) for a in dedupe_actors(actors)] == [
+        ("Hu Jintao", "source"),
+        ("Yoweri Museveni", "source"),  # a source, as the surname was
+        ("Uganda", "target"),
+    ]

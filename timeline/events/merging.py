@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -144,7 +144,37 @@ def dedupe_actors(actors: Iterable[Actor]) -> tuple[Actor, ...]:
             continue
         seen[key] = len(out)
         out.append(actor)
-    return tuple(out)
+    return _surnames_folded(out)
+
+
+def _surnames_folded(actors: list[Actor]) -> tuple[Actor, ...]:
+    """A lone surname of a person named in full beside it is that person ("Museveni"
+    with "Yoweri Museveni", whatever label the recogniser gave it): one actor, a
+    source if either was."""
+    full = {
+        a.name.split()[-1]: k
+        for k, a in enumerate(actors)
+        if a.label == "PERSON" and len(a.name.split()) > 1
+    }
+    out = list(actors)
+    drop: set[int] = set()
+    for k, a in enumerate(actors):
+        at = full.get(a.name)
+        if at is None or " " in a.name or not (a.label in ("PERSON", "") or _nothing_else(a)):
+            continue
+        drop.add(k)
+        if a.role == "source" and out[at].role != "source":
+            out[at] = replace(out[at], role="source")
+    return tuple(a for k, a in enumerate(out) if k not in drop)
+
+
+def _nothing_else(actor: Actor) -> bool:
+    """A name the recogniser gave another label that no gazetteer knows as a state, a
+    place or an organisation ("Kufuor" taken for an organisation)."""
+    name = actor.name
+    return actor.country is None and not (
+        gazetteer.country(name) or gazetteer.place(name) or gazetteer.organisation(name)
+    )
 
 
 def _a_state(actor: Actor) -> bool:
