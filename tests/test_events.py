@@ -802,6 +802,18 @@ def test_a_year_with_a_when_clause_dates_that_clause_and_its_target_is_the_place
     assert (event.location.name, event.location.country) == ("Malta", "MLT")
 
 
+def test_an_event_during_a_visit_is_where_the_visit_goes(run: Run) -> None:
+    text = (
+        "The speaker met Norwegian Prime Minister Jens Berg on Wednesday for talks on "
+        "bilateral ties at the start of a whirlwind visit to Norway."
+    )
+    event = _one(run, text)
+    assert event.location is not None and (event.location.name, event.location.country) == (
+        "Norway",
+        "NOR",
+    )
+
+
 def test_a_place_beside_the_date_is_where_the_event_is(run: Run) -> None:
     text = "The president, in a statement issued in Nairobi on Friday, condemned the attack."
     event = _one(run, text)

@@ -260,7 +260,12 @@ def _from_preps(scope: Token, kind: str, lemma: str, here: Place | None = None) 
         if prep.dep_ != "prep":
             continue
         word = prep.lower_
+        # where one goes to: an event's own journey, or a journey noun in its phrase
+        # ("met Lee at the start of a visit to the island")
         journey = kind in JOURNEY_TYPES or lemma in ("meeting", "talks", "summit")
+        if not journey and scope.pos_ in NOUN_POS:
+            hit = entry(scope)
+            journey = hit is not None and hit.type in JOURNEY_TYPES
         if word == "on" and not any(c.lemma_.lower() == "board" for c in kids(prep)):
             continue
         if not (
