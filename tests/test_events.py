@@ -476,6 +476,22 @@ def test_two_mentions_of_one_date_and_kind_are_one_event(run: Run) -> None:
     assert [m.text for m in events[0].mentions] == ["2014", "2014"]
 
 
+def test_two_meetings_of_one_day_with_other_people_are_two_events(run: Run) -> None:
+    text = (
+        "The UN envoy met President Jacques Mobutu on Tuesday. "
+        "The envoy also met rebel leader Laurent Kabila on Tuesday."
+    )
+    events = run(text, ANCHOR).events
+    assert [(e.date, [(a.name, a.role) for a in e.actors]) for e in events] == [
+        ("2022-01-04", [("UN", "source"), ("Jacques Mobutu", "target")]),
+        # "the envoy" is not Mobutu: "the UN envoy met President Mobutu" gives him no title
+        ("2022-01-04", [("Laurent Kabila", "target")]),
+    ]
+    # a mention that names both is the first meeting's, as before
+    text += " Mobutu and the envoy held talks with Kabila on Tuesday."
+    assert len(run(text, ANCHOR).events) == 2
+
+
 def test_two_deeds_of_war_on_one_day_are_two_events_and_their_wounded_are_the_first(
     run: Run,
 ) -> None:

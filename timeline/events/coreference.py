@@ -348,8 +348,8 @@ def _titles(ent: SpacySpan) -> frozenset[str]:
     out: set[str] = set()
     lo = max(0, ent.start - 6)
     for tok in reversed(doc[lo : ent.start]):
-        if tok.is_punct and tok.text not in ("-", "."):
-            break
+        if (tok.is_punct and tok.text not in ("-", ".")) or tok.pos_ in ("VERB", "AUX"):
+            break  # "the envoy met President Mobutu": Mobutu is no envoy
         if tok.pos_ in ("NOUN", "PROPN") and actor_class(tok.lemma_.lower(), "title"):
             out.add(tok.lemma_.lower())
     for child in kids(ent.root):

@@ -74,6 +74,8 @@ def _compatible(a: Item, b: Item) -> bool:
         return bool(ka & kb)
     if a.kind == "other" and b.kind == "other":
         return a.token.lemma_ == b.token.lemma_
+    if family(a.kind) == "consult" and family(b.kind) == "consult" and _apart(a, b):
+        return False  # "met Mobutu ... In between, he met Kabila": two meetings that day
     if a.kind == "military" and b.kind == "military" and _verb(a) and _verb(b):
         # "warplanes bombed the airport" and "fighters withdrew" that day: two deeds;
         # but those killed or wounded after a deed is told are of that deed
@@ -85,6 +87,31 @@ def _compatible(a: Item, b: Item) -> bool:
 
 # The families (word_families.tsv) of what a deed does to people, told beside it.
 _CASUALTIES = frozenset({"kill", "wound"})
+
+
+_MET = frozenset({"PERSON", "ORG"})
+
+
+def _last_word(name: str) -> str:
+    words = gazetteer.fold(name).split()
+    return words[-1] if words else ""
+
+
+def _met(m: Item) -> set[str]:
+    """Whom a meeting is with: its persons and organisations met, by their last word
+    ("Kufuor" is "John Agyekum Kufuor")."""
+    return {_last_word(a.name) for a in m.actors if a.role == "target" and a.label in _MET}
+
+
+def _apart(a: Item, b: Item) -> bool:
+    """Two meetings of one day with other people: each names someone it meets whom
+    the other does not name at all."""
+    ta, tb = _met(a), _met(b)
+    if not ta or not tb:
+        return False
+    named_a = {_last_word(x.name) for x in a.actors}
+    named_b = {_last_word(x.name) for x in b.actors}
+    return not (ta & named_b) and not (tb & named_a)
 
 
 def _verb(m: Item) -> bool:
