@@ -569,6 +569,22 @@ def test_one_deed_in_other_words_of_its_family_is_one_event() -> None:
     assert len(_merged(scrapped, postponed)) == 2
 
 
+def test_aid_offered_and_aid_pledged_by_one_state_in_one_month_is_one_event() -> None:
+    offered = document(
+        "o", MAY_25, report(
+            "o", 1, "2023-02", "statement", "Turkey offered 10 million dollars of aid",
+            states=("Turkey",), plover="AGREE", trigger="offered",
+        ),
+    )  # fmt: skip
+    pledged = document(
+        "p", MAY_18, report(
+            "p", 1, "2023-02", "statement", "Turkey's food aid pledged",
+            states=("Turkey",), plover="AGREE", trigger="pledged",
+        ),
+    )  # fmt: skip
+    assert [len(e.get("sources", [])) for e in _merged(offered, pledged)] == [2]
+
+
 def test_one_deed_in_the_same_words_of_two_countries_is_two_events() -> None:
     # nobody named as a party in one; a demonym in one, a country in the other
     turkish = document(

@@ -251,6 +251,16 @@ def test_a_capital_speaking_is_its_government(run: Run) -> None:
     assert event.location is None
 
 
+def test_the_state_whose_aid_a_participle_describes_gave_it(run: Run) -> None:
+    event = _one(run, "The ships carry Japanese rice aid pledged in March.", date(2022, 4, 15))
+    assert (event.date, event.type, event.summary) == (
+        "2022-03",
+        "statement",
+        "Japanese rice aid pledged",
+    )
+    assert [(a.name, a.role, a.country) for a in event.actors] == [("Japan", "source", "JPN")]
+
+
 def test_a_state_abbreviated_is_named_in_full_and_a_name_in_words_as_written(run: Run) -> None:
     event = _one(run, "The US and Britain imposed sanctions on the UAE on Friday.")
     assert [(a.name, a.text, a.role, a.country) for a in event.actors] == [

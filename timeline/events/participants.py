@@ -295,6 +295,12 @@ class Participants:
                     targets.extend(self.from_phrase(antecedent(verb), "target"))
                 else:
                     sources.extend(self.from_phrase(antecedent(verb), "source"))
+            if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and not sources:
+                # "US food aid pledged in February": the state whose aid it is gave it
+                for child in kids(verb.head):
+                    if child.dep_ in ("compound", "amod", "nmod"):
+                        named = self._modifier(child)
+                        sources.extend(a for a in named if a.label in ("GPE", "NORP"))
             up = verb
             for _ in range(3):
                 # "agreed to meet", "met ... and agreed", "was due to hold": the subject
