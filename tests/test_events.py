@@ -732,6 +732,19 @@ def test_a_date_that_names_a_thing_dates_no_event(run: Run) -> None:
     assert run(text, ANCHOR).events == ()
 
 
+def test_a_relative_pronoun_after_a_conjunction_is_the_name_described(run: Run) -> None:
+    text = (
+        "Jan Kowalski, who has served as foreign minister under three governments and who "
+        "is expected to be named prime minister on Sunday, promised calm."
+    )
+    event = _one(run, text)
+    assert (event.date, event.summary) == ("2022-01-16", "Jan Kowalski to be named prime minister")
+    assert [a.name for a in event.actors] == ["Jan Kowalski"]
+    # what was done to the one a passive relative clause describes: a target
+    sentenced = _one(run, "Tomas Berg, who was sentenced to ten years on Friday, appealed.")
+    assert [(a.name, a.role) for a in sentenced.actors] == [("Tomas Berg", "target")]
+
+
 def test_a_relative_clause_is_said_of_what_it_describes(run: Run) -> None:
     text = "Kabila spoke in Lubumbashi, which was captured by the rebels in March 1997."
     event = _one(run, text, date(1997, 4, 19))

@@ -30,7 +30,7 @@ from timeline.events.lexicon import actor_class
 from timeline.events.merging import dedupe_actors
 from timeline.events.predicates import NOUN_POS, OBJECTS, SUBJECTS, VERB_POS, entry
 from timeline.events.spans import ACTOR_LABELS, PLACE_LABELS, entities_in, phrase, trimmed_name
-from timeline.events.tree import antecedent, kids, possessor_of
+from timeline.events.tree import antecedent, kids, possessor_of, relative_clause
 from timeline.models import Actor
 
 if TYPE_CHECKING:
@@ -173,6 +173,9 @@ class Participants:
         """The actors named in one argument: its entities, or what its pronoun or
         description stands for."""
         doc = head.doc
+        relative = relative_clause(head)
+        if relative is not None and antecedent(relative).i != head.i:
+            return self.from_phrase(antecedent(relative), role)  # "the leader, who ..."
         if is_pronoun(head):
             people = self.coref.resolve(head)
             referent = self.coref.referent(head) if not people else None
@@ -278,7 +281,10 @@ class Participants:
             own_subject = own_subject or (top is not None and top.lower_ in _WHEN_PREPS)
         if verb is not None and not own_subject:
             for child in kids(verb):
-                if child.dep_ in SUBJECTS:
+                if child.dep_ == "nsubjpass" and relative_clause(child) is not None:
+                    # "Gao, who was sentenced": what the deed was done to
+                    targets.extend(self.from_phrase(child, "target"))
+                elif child.dep_ in SUBJECTS:
                     sources.extend(self.from_phrase(child, "source"))
                 elif child.dep_ == "agent":
                     for pobj in kids(child):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from timeline.events import lexicon
 from timeline.events.places import LEAVING
 from timeline.events.predicates import OBJECTS, PLACE_PREPS, SUBJECTS, VERB_POS, last_time
-from timeline.events.tree import antecedent, kids, possessor_of
+from timeline.events.tree import antecedent, kids, possessor_of, relative_clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 MAX_PHRASE_WORDS = 9  # a phrase longer than this is given by its core only
 MAX_WORDS = 22
 ARTICLES = frozenset({"a", "an", "the"})
-RELATIVE = frozenset({"which", "who", "that", "whom"})
 # The phrase after a verb that names the other party: "met with", "sanctions on"
 PARTY_PREPS = frozenset({"with", "between", "on", "against", "to", "for", "by"})
 # Dependents that never go into a summary phrase
@@ -185,11 +184,11 @@ class Summarizer:
             up = up.head
             subj = next((c for c in kids(up) if c.dep_ in ("nsubj", "nsubjpass")), None)
         parts: list[str] = []
-        relative = subj is not None and subj.lower_ in RELATIVE and subj.head.dep_ == "relcl"
-        if relative and subj is not None and subj.head in (verb, verb.head):
+        relative = relative_clause(subj) if subj is not None else None
+        if relative is not None and subj is not None and subj.head in (verb, verb.head):
             # "Lubumbashi, which was captured ...", "the budget, which is to be approved":
             # what the relative pronoun stands for
-            parts.append(self.phrase(antecedent(subj.head), 6) or subj.text)
+            parts.append(self.phrase(antecedent(relative), 6) or subj.text)
         elif subj is not None:
             # a possessor is the subject without its "'s" ("the rebels' success")
             parts.append(_POSSESSIVE_END.sub("", self.phrase(subj)))

@@ -85,3 +85,23 @@ def antecedent(relative_clause: Token) -> Token:
             break
         up = up.head
     return relative_clause.head
+
+
+# Pronouns that open a relative clause ("Lubumbashi, which was captured").
+RELATIVE = frozenset({"which", "who", "that", "whom"})
+
+
+def relative_clause(pronoun: Token) -> Token | None:
+    """The relative clause a relative pronoun opens, also through a conjunction ("the
+    leader, who has served ... and who is expected to be named": both are his)."""
+    if pronoun.lower_ not in RELATIVE:
+        return None
+    clause = pronoun.head
+    for _ in range(4):
+        if clause.dep_ == "relcl":
+            return clause
+        if clause.dep_ != "conj" or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+    return None
+
