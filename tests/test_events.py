@@ -251,6 +251,14 @@ def test_a_capital_speaking_is_its_government(run: Run) -> None:
     assert event.location is None
 
 
+def test_armed_forces_named_by_a_demonym_are_of_that_state(run: Run) -> None:
+    event = _one(run, "Ethiopian warplanes bombed the airport on Friday.")
+    assert [(a.name, a.role, a.country) for a in event.actors] == [
+        ("Ethiopian warplanes", "source", "ETH"),
+        ("Ethiopia", "source", "ETH"),
+    ]
+
+
 def test_the_state_whose_aid_a_participle_describes_gave_it(run: Run) -> None:
     event = _one(run, "The ships carry Japanese rice aid pledged in March.", date(2022, 4, 15))
     assert (event.date, event.type, event.summary) == (
@@ -1168,4 +1176,53 @@ def test_a_lone_surname_beside_the_full_name_is_one_actor() -> None:
         ("Hu Jintao", "source"),
         ("Yoweri Museveni", "source"),  # a source, as the surname was
         ("Uganda", "target"),
+    ]
+
+
+def test_a_piece_of_a_name_parsed_as_a_subject_of_its_own_is_no_party(
+    extractor: Extractor,
+) -> None:
+    # the parser may hang each piece of a hyphened name on the verb ("Ri", "-", "chol"
+    # three subjects): the name is one party, its pieces none
+    from spacy.tokens import Doc
+
+    from timeline.events.coreference import Coreference
+    from timeline.events.participants import Participants
+
+    words = ["President", "Pak", "Ri", "-", "chol", "met", "Jan", "Novak", "."]
+    doc = Doc(
+        extractor.nlp.vocab,
+        words=words,
+        spaces=[True, True, False, False, True, True, True, False, False],
+        heads=[2, 2, 5, 5, 5, 5, 7, 5, 5],
+        deps=[
+            "compound",
+            "compound",
+            "nsubj",
+            "nsubj",
+            "nsubj",
+            "ROOT",
+            "compound",
+            "dobj",
+            "punct",
+        ],
+        pos=["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT"],
+        tags=["NNP", "NNP", "NNP", "NNP", "NNP", "VBD", "NNP", "NNP", "."],
+        lemmas=["President", "Pak", "Ri", "-", "chol", "meet", "Jan", "Novak", "."],
+        ents=[
+            "O",
+            "B-PERSON",
+            "I-PERSON",
+            "I-PERSON",
+            "I-PERSON",
+            "O",
+            "B-PERSON",
+            "I-PERSON",
+            "O",
+        ],
+    )
+    actors = Participants(Coreference(doc)).of_event(doc[5], doc[5])
+    assert [(a.name, a.role) for a in actors] == [
+        ("Pak Ri-chol", "source"),
+        ("Jan Novak", "target"),
     ]

@@ -29,7 +29,14 @@ from timeline.events.coreference import (
 from timeline.events.lexicon import actor_class
 from timeline.events.merging import dedupe_actors
 from timeline.events.predicates import NOUN_POS, OBJECTS, SUBJECTS, VERB_POS, entry
-from timeline.events.spans import ACTOR_LABELS, PLACE_LABELS, entities_in, phrase, trimmed_name
+from timeline.events.spans import (
+    ACTOR_LABELS,
+    PLACE_LABELS,
+    ent_of,
+    entities_in,
+    phrase,
+    trimmed_name,
+)
 from timeline.events.tree import antecedent, kids, possessor_of, relative_clause
 from timeline.models import Actor
 
@@ -79,7 +86,12 @@ def _adjective(ent: SpacySpan) -> bool:
     if ent.root.dep_ not in ("amod", "compound", "nmod") or head.i == ent.root.i:
         return False
     lemma = head.lemma_.lower()
-    return not (actor_class(lemma, "body") or actor_class(lemma, "title") or head.ent_type_)
+    return not (_a_body(lemma) or actor_class(lemma, "title") or head.ent_type_)
+
+
+def _a_body(lemma: str) -> bool:
+    """A noun of a body of people: a government, a ministry, armed forces, rebels."""
+    return any(actor_class(lemma, c) for c in ("body", "military", "unnamed"))
 
 
 def _body(ent: SpacySpan) -> tuple[str, int, int] | None:
@@ -89,8 +101,8 @@ def _body(ent: SpacySpan) -> tuple[str, int, int] | None:
     head = ent.root.head
     if ent.root.dep_ not in ("amod", "compound", "nmod") or head.i == ent.root.i:
         return None
-    if head.ent_type_ or not actor_class(head.lemma_.lower(), "body"):
-        return None
+    if head.ent_type_ or not _a_body(head.lemma_.lower()):
+        return None  # "Ethiopian warplanes" are a body of Ethiopia's too
     if any(c.dep_ == "conj" for c in kids(ent.root)) or ent.root.dep_ == "conj":
         return None
     span = ent.doc[ent.start : head.i + 1]
@@ -242,6 +254,8 @@ class Participants:
             )
             if (
                 tok.pos_ == "PROPN"
+                and len(ent_of(tok.doc, tok)) == 1  # not a piece of a name ("Moo-hyun")
+                and tok.text[:1].isalpha()
                 and not described  # "Negotiators" capitalised after a dateline
                 and (subject or gazetteer.place(tok.text) is None)
             ):

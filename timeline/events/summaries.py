@@ -440,8 +440,10 @@ def _whole_words(tokens: list[Token]) -> list[Token]:
     doc = tokens[0].doc
 
     def glued(a: int) -> bool:  # tokens a and a + 1 written as one hyphened word
-        return 0 <= a < len(doc) - 1 and not doc[a].whitespace_ and (
-            doc[a].text in _HYPHENS or doc[a + 1].text in _HYPHENS
+        return (
+            0 <= a < len(doc) - 1
+            and not doc[a].whitespace_
+            and (doc[a].text in _HYPHENS or doc[a + 1].text in _HYPHENS)
         )
 
     taken = {t.i for t in tokens}

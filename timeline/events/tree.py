@@ -104,4 +104,3 @@ def relative_clause(pronoun: Token) -> Token | None:
             return None
         clause = clause.head
     return None
-
