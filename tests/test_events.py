@@ -251,6 +251,25 @@ def test_a_capital_speaking_is_its_government(run: Run) -> None:
     assert event.location is None
 
 
+def test_who_receives_aid_is_a_party_and_where_troops_go_is_none(run: Run) -> None:
+    event = _one(
+        run, "The United States on Tuesday offered 10 million dollars of food aid to North Korea."
+    )
+    assert [(a.name, a.role) for a in event.actors] == [
+        ("United States", "source"),
+        ("North Korea", "target"),
+    ]
+    # given by one state to another: not done at home
+    event = _one(run, "Japan will provide rice to North Korea in May.")
+    assert event.location is None
+    assert [(a.name, a.role) for a in event.actors] == [
+        ("Japan", "source"),
+        ("North Korea", "target"),
+    ]
+    event = _one(run, "France sent troops to Chad on Monday.")
+    assert "Chad" not in [a.name for a in event.actors]
+
+
 def test_armed_forces_named_by_a_demonym_are_of_that_state(run: Run) -> None:
     event = _one(run, "Ethiopian warplanes bombed the airport on Friday.")
     assert [(a.name, a.role, a.country) for a in event.actors] == [

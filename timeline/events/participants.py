@@ -72,9 +72,52 @@ def _is_place(ent: SpacySpan) -> bool:
         root = root.head
     if root.dep_ != "pobj" or root.head.lower_ not in PLACE_PREPS:
         return False
+    if _recipient(root.head):
+        return False  # "aid to North Korea": who receives it, a party
     if ent.label_ in PLACE_LABELS:
         return True
     return ent.label_ == "ORG" and gazetteer.place(trimmed_name(ent)[0]) is not None
+
+
+def _recipient(prep: Token) -> bool:
+    """A "to" or "for" phrase of aid, a loan, a donation ("aid to North Korea", "provided
+    food to the refugees"): it names who receives, not where."""
+    if prep.lower_ not in ("to", "for"):
+        return False
+    head = prep.head
+    if _of_aid(head):
+        return True
+    # "offered 10 million dollars of food aid to North Korea": the verb that gives it
+    return head.pos_ in VERB_POS and any(
+        t.dep_ in OBJECTS and any(_of_aid(w) for w in (t, *_pobjs(t))) for t in kids(head)
+    )
+
+
+def _of_aid(tok: Token) -> bool:
+    hit = entry(tok)
+    return hit is not None and hit.plover == "AID"
+
+
+def _pobjs(tok: Token) -> list[Token]:
+    """The nouns of a noun's "of" phrases ("dollars of food aid": aid)."""
+    return [g for p in kids(tok) if p.dep_ == "prep" for g in kids(p) if g.dep_ == "pobj"]
+
+
+def _recipients_in(obj: Token) -> list[Token]:
+    """The phrases of who receives inside an object ("10 million dollars of food aid to
+    North Korea"), two prepositions deep at most."""
+    out: list[Token] = []
+    level = [obj]
+    for _ in range(3):
+        nxt: list[Token] = []
+        for tok in level:
+            for child in kids(tok):
+                if child.dep_ == "prep":
+                    if _recipient(child):
+                        out.append(child)
+                    nxt.extend(g for g in kids(child) if g.dep_ == "pobj")
+        level = nxt
+    return out
 
 
 def _adjective(ent: SpacySpan) -> bool:
@@ -306,6 +349,8 @@ class Participants:
                             sources.extend(self.from_phrase(pobj, "source"))
                 elif child.dep_ in OBJECTS and child.i != (noun.i if noun is not None else -1):
                     targets.extend(self.from_phrase(child, "target"))
+                    for prep in _recipients_in(child):  # "offered 10 million in aid to X"
+                        self._prep(prep, sources, targets)
                 elif child.dep_ == "prep":
                     self._prep(child, sources, targets)
             if verb.dep_ == "relcl" and not sources:

@@ -72,12 +72,15 @@ HOME_KINDS = frozenset({"election", "legal", "other"})
 
 
 def home_of(doc: Doc, actors: Sequence[Actor], kind: str) -> Place | None:
-    """The state that does an event of a kind done at home, as its place: the first
-    source that is a state by name (not its capital or a city), named as the doer
+    """The state that does an event of a kind done at home, as its place, unless it
+    does it to another state: the first source that is a state by name (not its
+    capital or a city), named as the doer
     or its possessor ("Germany's economy grew"), not as a word before another noun
     ("US forces overthrew", "US soldiers died": the state's people, abroad)."""
     if kind not in HOME_KINDS:
         return None
+    if any(_done_to(doc, a) for a in actors):
+        return None  # "Japan will provide rice to North Korea": one state to another
     for actor in actors:
         if actor.role != "source" or actor.label != "GPE":
             continue
@@ -88,6 +91,19 @@ def home_of(doc: Doc, actors: Sequence[Actor], kind: str) -> Place | None:
             continue
         return normalised(actor.text, actor.start, actor.end)
     return None
+
+
+def _done_to(doc: Doc, actor: Actor) -> bool:
+    """A state an event is done to or with: its object, or after "to", "with",
+    "against", "on" ("beat Germany", "provide rice to North Korea"); not a state it
+    parts from ("Taiwan split from China" is still Taiwan's own)."""
+    if actor.role != "target" or actor.label != "GPE" or not actor.country:
+        return False
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in OBJECTS or (root.dep_ == "pobj" and root.head.lower_ != "from")
 
 
 def normalised(name: str, start: int, end: int) -> Place:
