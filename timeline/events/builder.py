@@ -556,8 +556,7 @@ def _unique(reports: tuple[Reported, ...]) -> tuple[Reported, ...]:
 def _worth_keeping(it: Item) -> bool:
     """A verb outside the lexicon with nobody taking part and nothing done is no
     event an analyst keeps ("Were", "Retiring"), nor one said by a bare verb, nor a
-    mood that changes ("Hopes
-    of direct talks receded", "Tensions rose")."""
+    mood that changes ("Hopes of direct talks receded", "Tensions rose")."""
     if it.kind == "other" and _of_a_mood(it.clause if it.clause is not None else it.token):
         return False
     if it.token.pos_ in VERB_POS and len(it.summary.split()) < 2:

@@ -17,7 +17,8 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from timeline import gazetteer
-from timeline.events.lexicon import CONSULT_TYPES
+from timeline.events.lexicon import CONSULT_TYPES, word_families
+from timeline.events.tree import kids
 from timeline.models import Actor
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def _compatible(a: Item, b: Item) -> bool:
         # "warplanes bombed the airport" and "fighters withdrew" that day: two deeds;
         # but those killed or wounded after a deed is told are of that deed
         # ("invaded and occupied": one deed in two verbs)
-        joined = a.token.i in (b.token.head.i, *(c.i for c in b.token.children if c.dep_ == "conj"))
+        joined = a.token.i in (b.token.head.i, *(c.i for c in kids(b.token) if c.dep_ == "conj"))
         return joined or _deed(a) == _deed(b) or _deed(b) == "casualty"
     return True
 
@@ -120,8 +121,6 @@ def _verb(m: Item) -> bool:
 
 def _deed(m: Item) -> str:
     """The family of the deed a verb names ("shelled" and "bombarded" are one)."""
-    from timeline.events.lexicon import word_families
-
     lemma = m.token.lemma_.lower()
     deed = word_families().get(lemma, lemma)
     return "casualty" if deed in _CASUALTIES else deed

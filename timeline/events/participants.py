@@ -105,7 +105,7 @@ def _pobjs(tok: Token) -> list[Token]:
 
 def _recipients_in(obj: Token) -> list[Token]:
     """The phrases of who receives inside an object ("10 million dollars of food aid to
-    North Korea"), two prepositions deep at most."""
+    North Korea"), three prepositions deep at most."""
     out: list[Token] = []
     level = [obj]
     for _ in range(3):

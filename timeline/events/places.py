@@ -74,9 +74,9 @@ HOME_KINDS = frozenset({"election", "legal", "other"})
 def home_of(doc: Doc, actors: Sequence[Actor], kind: str) -> Place | None:
     """The state that does an event of a kind done at home, as its place, unless it
     does it to another state: the first source that is a state by name (not its
-    capital or a city), named as the doer
-    or its possessor ("Germany's economy grew"), not as a word before another noun
-    ("US forces overthrew", "US soldiers died": the state's people, abroad)."""
+    capital or a city), named as the doer or its possessor ("Germany's economy
+    grew"), not as a word before another noun ("US forces overthrew", "US soldiers
+    died": the state's people, abroad)."""
     if kind not in HOME_KINDS:
         return None
     if any(_done_to(doc, a) for a in actors):
