@@ -15,13 +15,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from timeline.events import predicates
 from timeline.events.coreference import Coreference, is_pronoun
 from timeline.events.lexicon import actor_class
-from timeline.events.predicates import SUBJECTS, VERB_POS
+from timeline.events.mentions import Item, clause_of
+from timeline.events.predicates import SUBJECTS, VERB_POS, entry, event_of
 from timeline.events.tree import kids
+from timeline.models import Reported, Span
+from timeline.temporal import clause_tense
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
+
+    from timeline.events.summaries import Summarizer
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -137,3 +143,118 @@ def within(tok: Token, heads: list[Token], stop: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+# Kinds of deed a speaker may report as done, the deed being the news (`_told_deed`).
+_DEEDS = frozenset(
+    {"agreement", "meeting", "talks", "visit", "phone_call", "negotiation", "military",
+     "sanction", "legal", "election"}
+)  # fmt: skip
+
+
+class Attribution:
+    """The pass over one document's event mentions that reads their reports: a dated
+    event inside a report gets the report as its `reported`; an anonymous report
+    gives its content's event; a deed a named speaker tells as done is the event; a
+    named speaker's own words are a statement (`Item.content`, `Item.speaker`)."""
+
+    def __init__(self, doc: Doc, coref: Coreference, summarizer: Summarizer) -> None:
+        self.doc = doc
+        self.coref = coref
+        self.summarizer = summarizer
+
+    def attribute(self, items: list[Item]) -> list[Item]:
+        by_sentence: dict[int, list[Item]] = {}
+        for it in items:
+            by_sentence.setdefault(it.sentence.start, []).append(it)
+        out: list[Item] = []
+        absorbed: set[int] = set()
+        for it in items:
+            if it.cls not in ("report", "speech"):
+                continue
+            heads = content(it.token)
+            who = speaker(it.token)
+            inner = [
+                o
+                for o in by_sentence.get(it.sentence.start, ())
+                if o is not it and o.timex is not None and within(o.token, heads, it.token)
+            ]
+            report = self._reported(it, who)
+            for o in inner:
+                o.reported.append(report)
+            # a neutral telling ("announced", "confirmed") of a deed done, with no date
+            # of its own: the deed is the news (a verb that judges is a statement)
+            neutral = it.cls == "report" or (it.hit is not None and it.hit.plover is None)
+            told = self._told_deed(heads, it) if neutral and not inner else None
+            if told is not None and not anonymous(who, self.coref):
+                absorbed.add(id(it))
+                out.append(told)
+                continue
+            if it.cls == "speech":
+                it.content, it.speaker = heads, who
+                continue
+            if inner:
+                absorbed.add(id(it))  # attribution of a dated event
+                continue
+            if anonymous(who, self.coref) and not affiliation(who):
+                absorbed.add(id(it))
+                main = self._reported_event(heads, it)
+                if main is not None:
+                    out.append(main)
+                continue
+            it.content, it.speaker = heads, who
+            # the words of a statement are the statement, not events of their own
+            for o in by_sentence.get(it.sentence.start, ()):
+                if o is not it and o.timex is None and within(o.token, heads, it.token):
+                    absorbed.add(id(o))
+        kept = [it for it in items if id(it) not in absorbed]
+        return sorted([*kept, *out], key=lambda it: it.token.i)
+
+    def _reported(self, it: Item, who: Token | None) -> Reported:
+        by = None
+        if who is not None:
+            people = self.coref.resolve(who) if who.pos_ == "PRON" else []
+            by = people[0].name if people else self.summarizer.phrase(who, 8, inside=False) or None
+        tx = it.timex
+        return Reported(
+            by=by,
+            date=tx.value if tx is not None and tx.resolved else None,
+            date_text=tx.text if tx is not None else None,
+            trigger=Span(it.token.text, it.token.idx, it.token.idx + len(it.token.text)),
+        )
+
+    def _reported_event(self, heads: list[Token], report: Item) -> Item | None:
+        """The event an anonymous report carries: its content's main event, dated by
+        the report when the content gives no date ("Kabila has agreed, sources said")."""
+        for head in heads:
+            tok = event_of(head)
+            if tok is None or not predicates.asserted(tok):
+                continue
+            hit = entry(tok)
+            if hit is None or hit.main not in ("event", "speech"):
+                continue
+            item = Item(tok, clause_of(tok), report.timex, hit, report.sentence)
+            item.reported.append(self._reported(report, speaker(report.token)))
+            return item
+        return None
+
+    def _told_deed(self, heads: list[Token], report: Item) -> Item | None:
+        """The deed a named speaker reports as done, which is the news rather than
+        the telling ("Sahnoun announced that the two foes had agreed to meet": an
+        agreement, announced by Sahnoun): a verb of a deed in a past or perfect tense,
+        dated by the report. What is said to be coming or to be so ("said it would
+        hold talks", "said it was ready") stays the speaker's statement."""
+        if not heads or heads[0].pos_ not in VERB_POS:
+            return None
+        hit = entry(heads[0])
+        if hit is None or hit.main != "event" or hit.type not in _DEEDS:
+            return None
+        head = heads[0]
+        if any(c.tag_ == "MD" for c in kids(head)):
+            return None  # "could be deployed": what may be, not what was done
+        if clause_tense(self.doc, head.idx, head.idx + len(head.text)) != "past":
+            return None
+        told = self._reported_event(heads[:1], report)
+        if told is not None:  # "announced in Cape Town that ...": there, if it says no place
+            told.dated_at = report.token
+        return told

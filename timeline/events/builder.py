@@ -4,10 +4,11 @@
    event that predicate names; a date that modifies a state or a verb that
    names nothing dates no event. Negated, conditional and counterfactual
    events are dropped (`predicates.asserted`).
-2. A verb of reporting is resolved (`attribution`): around a dated event it
-   becomes that event's `reported`; an anonymous speaker's undated words give
-   their content's event the date of the report; a named speaker whose words
-   carry no dated event makes a statement.
+2. A verb of reporting is resolved (`attribution.Attribution`): around a dated
+   event it becomes that event's `reported`; an anonymous speaker's undated
+   words give their content's event the date of the report, and so does a deed
+   a named speaker tells as done; a named speaker whose words carry no dated
+   event makes a statement.
 3. Each event gets its participants (`participants`), its place (`places`),
    its status, its PLOVER type and its summary (`summaries`).
 4. Mentions of one event are merged (`merging`); what the rest of the document
@@ -30,7 +31,8 @@ from typing import TYPE_CHECKING
 
 from timeline import timex
 from timeline.anchor import dateline_end
-from timeline.events import anchoring, attribution, coding, elsewhere, merging, places, predicates
+from timeline.events import anchoring, coding, elsewhere, merging, places, predicates
+from timeline.events.attribution import Attribution
 from timeline.events.coreference import Coreference, Person
 from timeline.events.implied import Narrative, is_news, may_be_implied
 from timeline.events.lexicon import CONSULT_TYPES, TYPE_LABELS
@@ -46,13 +48,6 @@ from timeline.temporal import clause_tense, doc_text
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-
-
-# Kinds of deed a speaker may report as done, the deed being the news (`_told_deed`).
-_DEEDS = frozenset(
-    {"agreement", "meeting", "talks", "visit", "phone_call", "negotiation", "military",
-     "sanction", "legal", "election"}
-)  # fmt: skip
 
 
 def _is_event_date(tx: TimeExpression) -> bool:
@@ -86,6 +81,7 @@ class Builder:
         # ("called Monday", "prices rose in March", March being a town too)
         self._time_starts = frozenset(doc[i].idx for i in self.skip)
         self.summarizer = Summarizer(self.skip, self._name_of)
+        self.attribution = Attribution(doc, self.coref, self.summarizer)
         self.here = elsewhere.dateline_place(self.text)
         self._described: dict[
             tuple[int, int, int, bool, str], tuple[tuple[Actor, ...], Place | None, str]
@@ -188,105 +184,6 @@ class Builder:
                 taken.add(tok.i)
                 items.append(Item(tok, clause_of(tok), None, hit, around(sent, tok.i)))
         return items
-
-    # --- 2. attribution
-    def attribute(self, items: list[Item]) -> list[Item]:
-        by_sentence: dict[int, list[Item]] = {}
-        for it in items:
-            by_sentence.setdefault(it.sentence.start, []).append(it)
-        out: list[Item] = []
-        absorbed: set[int] = set()
-        for it in items:
-            if it.cls not in ("report", "speech"):
-                continue
-            heads = attribution.content(it.token)
-            who = attribution.speaker(it.token)
-            inner = [
-                o
-                for o in by_sentence.get(it.sentence.start, ())
-                if o is not it
-                and o.timex is not None
-                and attribution.within(o.token, heads, it.token)
-            ]
-            report = self._reported(it, who)
-            for o in inner:
-                o.reported.append(report)
-            # a neutral telling ("announced", "confirmed") of a deed done, with no date
-            # of its own: the deed is the news (a verb that judges is a statement)
-            neutral = it.cls == "report" or (it.hit is not None and it.hit.plover is None)
-            told = self._told_deed(heads, it) if neutral and not inner else None
-            if told is not None and not attribution.anonymous(who, self.coref):
-                absorbed.add(id(it))
-                out.append(told)
-                continue
-            if it.cls == "speech":
-                it.content, it.speaker = heads, who
-                continue
-            if inner:
-                absorbed.add(id(it))  # attribution of a dated event
-                continue
-            if attribution.anonymous(who, self.coref) and not attribution.affiliation(who):
-                absorbed.add(id(it))
-                main = self._reported_event(heads, it)
-                if main is not None:
-                    out.append(main)
-                continue
-            it.content, it.speaker = heads, who
-            # the words of a statement are the statement, not events of their own
-            for o in by_sentence.get(it.sentence.start, ()):
-                if o is not it and o.timex is None and attribution.within(o.token, heads, it.token):
-                    absorbed.add(id(o))
-        kept = [it for it in items if id(it) not in absorbed]
-        return sorted([*kept, *out], key=lambda it: it.token.i)
-
-    def _reported(self, it: Item, who: Token | None) -> Reported:
-        by = None
-        if who is not None:
-            people = self.coref.resolve(who) if who.pos_ == "PRON" else []
-            by = people[0].name if people else self.summarizer.phrase(who, 8, inside=False) or None
-        tx = it.timex
-        return Reported(
-            by=by,
-            date=tx.value if tx is not None and tx.resolved else None,
-            date_text=tx.text if tx is not None else None,
-            trigger=Span(it.token.text, it.token.idx, it.token.idx + len(it.token.text)),
-        )
-
-    def _reported_event(self, heads: list[Token], report: Item) -> Item | None:
-        """The event an anonymous report carries: its content's main event, dated by
-        the report when the content gives no date ("Kabila has agreed, sources said")."""
-        for head in heads:
-            tok = event_of(head)
-            if tok is None or not predicates.asserted(tok):
-                continue
-            hit = entry(tok)
-            if hit is None or hit.main not in ("event", "speech"):
-                continue
-            item = Item(tok, clause_of(tok), report.timex, hit, report.sentence)
-            item.reported.append(self._reported(report, attribution.speaker(report.token)))
-            return item
-        return None
-
-    def _told_deed(self, heads: list[Token], report: Item) -> Item | None:
-        """The deed a named speaker reports as done, which is the news rather than
-        the telling ("Sahnoun announced that the two foes had agreed to meet": an
-        agreement, announced by Sahnoun): a verb of a deed in a past or perfect tense,
-        dated by the report. What is said to be coming or to be so ("said it would
-        hold talks", "said it was ready") stays the speaker's statement."""
-        if not heads or heads[0].pos_ not in VERB_POS:
-            return None
-        hit = entry(heads[0])
-        if hit is None or hit.main != "event" or hit.type not in _DEEDS:
-            return None
-        head = heads[0]
-        if any(c.tag_ == "MD" for c in kids(head)):
-            return None  # "could be deployed": what may be, not what was done
-        if clause_tense(self.doc, head.idx, head.idx + len(head.text)) != "past":
-            return None
-        told = self._reported_event(heads[:1], report)
-        if told is not None:  # "announced in Cape Town that ...": there, if it says no place
-            told.dated_at = report.token
-        return told
 
     # --- 3. what, who, where, status, summary
     def describe(self, it: Item) -> None:
@@ -407,7 +304,7 @@ class Builder:
     def build(self, document_id: str) -> list[Event]:
         dated = self.dated()
         items = sorted(dated + self.undated_items(dated), key=lambda it: it.token.i)
-        items = self.attribute(items)
+        items = self.attribution.attribute(items)
         # an undated event word inside another event's argument or complement is
         # part of that event ("announced a suspension of air links", "urged X to
         # support Y"): one event a clause, as event coders code a sentence
