@@ -229,8 +229,9 @@ class Participants:
         description stands for."""
         doc = head.doc
         relative = relative_clause(head)
-        if relative is not None and antecedent(relative).i != head.i:
-            return self.from_phrase(antecedent(relative), role)  # "the leader, who ..."
+        described = antecedent(relative) if relative is not None else None
+        if described is not None and described.i != head.i:
+            return self.from_phrase(described, role)  # "the leader, who ..."
         if is_pronoun(head):
             people = self.coref.resolve(head)
             referent = self.coref.referent(head) if not people else None

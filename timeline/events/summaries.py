@@ -69,11 +69,8 @@ def _inflect(lemma: str, tag: str) -> str:
     return forms[0] if forms else lemma
 
 
-_CONTRACTED = re.compile(r"\s+(n['’]t)\b")  # "would n't" from words said apart: "wouldn't"
-
-
 def _clean(text: str) -> str:
-    return _CONTRACTED.sub(r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:-–—")
+    return re.sub(r"\s+", " ", text).strip(" ,;:-–—")
 
 
 class Summarizer:
@@ -297,8 +294,8 @@ class Summarizer:
             return _clean(f"last {_inflect(verb.lemma_.lower(), 'VBD')} {prt}")
         if as_written:
             aux = [c for c in kids(verb) if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
-            words = [*(a.text for a in aux), verb.text]
-            return _clean(" ".join([*words, prt]))
+            # as the text writes them: "wouldn't", not "would n't"
+            return _clean(f"{_as_written([*aux, verb])} {prt}")
         passive = any(c.dep_ == "auxpass" for c in kids(verb))
         lemma = verb.lemma_.lower()
         if planned:
@@ -411,21 +408,25 @@ def _text(tokens: list[Token], inside: bool = True) -> str:
     a summary, "The ministry" that opens its sentence is "the ministry". A word cut
     inside its hyphens is made whole ("ships re-flagged"): no word is cut."""
     tokens = _whole_words(tokens)
-    out: list[str] = []
-    prev: Token | None = None
-    for tok in tokens:
-        word = tok.text
-        if prev is not None:
-            out.append(prev.whitespace_ if tok.i == prev.i + 1 else " ")
-        out.append(word)
-        prev = tok
-    text = _clean("".join(out))
+    text = _clean(_as_written(tokens))
     if inside and tokens and _opens_sentence(tokens[0]) and _common(tokens[0]):
         text = text[:1].lower() + text[1:]
     if text.lower().split(" ", 1)[0] in ARTICLES and len(text.split()) > 1:
         first, rest = text.split(" ", 1)
         text = rest if first.lower() in ("a", "an") else text
     return text
+
+
+def _as_written(tokens: list[Token]) -> str:
+    """Tokens as the text writes them, a space where a run of tokens breaks off."""
+    out: list[str] = []
+    prev: Token | None = None
+    for tok in tokens:
+        if prev is not None:
+            out.append(prev.whitespace_ if tok.i == prev.i + 1 else " ")
+        out.append(tok.text)
+        prev = tok
+    return "".join(out)
 
 
 _HYPHENS = frozenset({"-", "‐", "–"})
