@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from spacy.tokens import Token
 
 from timeline.models import DocumentResult, Event
 from timeline.pipeline import Extractor
@@ -1063,6 +1064,42 @@ def test_a_place_name_the_recogniser_missed_is_read_whole() -> None:
     assert place is not None
     assert (place.name, place.country) == ("Cape Town", "ZAF")
     assert doc.text[place.start : place.end] == "Cape Town"
+
+
+def _landed_in(word: str) -> Token:
+    # "The marines landed in Durres." as the small model parses it: "Durres" a plural
+    # noun the recogniser calls an organisation
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["The", "marines", "landed", "in", word, "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        pos=["DET", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"],
+        tags=["DT", "NNS", "VBD", "IN", "NNS", "."],
+        deps=["det", "nsubj", "ROOT", "prep", "pobj", "punct"],
+        heads=[1, 2, 2, 2, 3, 2],
+        lemmas=["the", "marine", "land", "in", word.lower(), "."],
+        sent_starts=[True, False, False, False, False, False],
+        ents=["O", "O", "O", "O", "B-ORG", "O"],
+    )
+    return doc[2]
+
+
+def test_a_place_name_tagged_as_a_common_noun_is_still_a_place() -> None:
+    from timeline.events import places
+
+    place = places.location(_landed_in("Durres"), None, "military")
+    assert place is not None
+    assert (place.name, place.country) == ("Durres", "ALB")
+
+
+@pytest.mark.parametrize("word", ["durres", "DURRES"])
+def test_a_common_noun_is_read_as_a_name_only_when_capitalised(word: str) -> None:
+    from timeline.events import places
+
+    assert places.location(_landed_in(word), None, "military") is None
 
 
 def test_not_met_since_a_date_is_the_meeting_on_that_date(run: Run) -> None:

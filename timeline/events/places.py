@@ -155,7 +155,7 @@ def _place_name(tok: Token, here: Place | None = None) -> Place | None:
             lat = found.latitude if found is not None and found.kind == "city" else None
             lon = found.longitude if found is not None and found.kind == "city" else None
             return Place(span.text, span.start_char, span.end_char, country, lat, lon)
-    if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
+    if _proper(tok) and tok.ent_type_ != "PERSON":
         # a place the entity recogniser missed or took for an organisation ("left
         # Kinshasa", "in Cape Town": a proper noun with its compounds)
         if tok.ent_type_:
@@ -170,6 +170,19 @@ def _place_name(tok: Token, here: Place | None = None) -> Place | None:
         if found is not None:
             return Place(name, start, end, found.alpha3, found.latitude, found.longitude)
     return None
+
+
+def _proper(tok: Token) -> bool:
+    """A proper noun, or a capitalised word inside a sentence that the tagger took
+    for a common noun (the small model reads "in Durres" as a plural noun)."""
+    if tok.pos_ == "PROPN":
+        return True
+    return (
+        tok.pos_ == "NOUN"
+        and not tok.is_sent_start
+        and tok.text[:1].isupper()
+        and not tok.text.isupper()
+    )
 
 
 def _name_part(tok: Token, head: Token) -> bool:
