@@ -972,6 +972,38 @@ def test_what_stands_lasts_or_lies_ahead_takes_no_date_from_the_story(run: Run) 
         assert [e.dated_by for e in events] == ["text"], (sentence, [e.summary for e in events])
 
 
+def test_a_statement_a_named_speaker_made_is_dated_by_the_story(run: Run) -> None:
+    text = LEAD + "Sweden rejected the Danish proposal for a joint patrol."
+    statement = [e for e in run(text, ANCHOR).events if e.type == "statement"]
+    assert [(e.date, e.dated_by, e.status, e.summary) for e in statement] == [
+        # the next paragraph: the story's own day, the document's
+        (
+            "2022-01-10",
+            "context",
+            "occurred",
+            "Sweden rejected the Danish proposal for a joint patrol",
+        )
+    ]
+    assert [(a.name, a.role) for a in statement[0].actors] == [("Sweden", "source")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Danish proposal was rejected by Sweden.",  # a passive
+        '"We will never accept it," warned Sweden.',  # a subject after the verb
+        "The foreign minister of Sweden complained.",  # saying nothing
+        "An official rejected the Danish proposal.",  # an anonymous speaker
+        "Sweden said the Danish proposal was premature.",  # attribution, not a statement
+    ],
+)
+def test_an_undated_statement_that_is_no_named_speakers_deed_takes_no_date(
+    run: Run, sentence: str
+) -> None:
+    events = run(LEAD + sentence, ANCHOR).events
+    assert [e.dated_by for e in events] == ["text"], [e.summary for e in events]
+
+
 def test_a_paragraph_about_another_time_leaves_the_next_one_undated(run: Run) -> None:
     text = (
         "The president arrived in Bamako on Monday for a two-day visit.\n\n"

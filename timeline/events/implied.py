@@ -21,9 +21,11 @@ say it happened then:
 - its clause in the simple past ("flew", "was killed"), not the perfect ("have
   captured more than half the country" is where things stand), nor a state
   ("ruled for 32 years": a duration says it lasted), nor inside a quotation;
-- a deed with a participant or a place: not words (a statement, a demand, a
-  verb of speech: an undated "X said" is attribution, and a reaction quoted in
-  the body of a story may have been given any day before it), nor `other`;
+- a deed with a participant or a place: not words (a demand, a verb of
+  reporting: an undated "X said" is attribution, and a reaction quoted in the
+  body of a story may have been given any day before it), nor `other`; but a
+  statement that is itself the news, made by the named subject before its verb
+  and saying something ("Sweden rejected the proposal"), is the story's deed;
 - never a reference back to an event named before ("the meeting"): that joins
   its event (`merging`).
 
@@ -61,6 +63,8 @@ _AHEAD = frozenset({"before", "ahead", "until", "till", "pending"})
 # Steps up from an event noun to the verb that carries it ("after talks in Rome" is
 # three): a path that long is no clause of its own.
 _UP = 6
+# What a statement says: its object, its clause, the one it is addressed to.
+_SAID = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative"})
 # What is said rather than done, and what is not known.
 _WORDS = frozenset({"statement", "demand", "other"})
 
@@ -161,15 +165,38 @@ def may_be_implied(hit: Entry) -> bool:
     """Whether a word of this entry could be dated by its context at all: no words (a
     verb of reporting or speech, a statement, a demand) and a kind that is known. Read
     from the lexicon alone, before any walk of the tree (see `_deed`)."""
-    return hit.main not in ("report", "speech") and (hit.type or "other") not in _WORDS
+    if hit.main == "speech":
+        return True
+    return hit.main != "report" and (hit.type or "other") not in _WORDS
 
 
 def _deed(it: Item) -> bool:
+    if it.cls == "speech" and it.token.pos_ in VERB_POS:
+        return _named_speaker(it)
     if it.cls in ("report", "speech") or it.kind in _WORDS or it.token.pos_ == "PROPN":
         # "said", "warned": words, whose day a reaction quoted later does not tell;
         # `other`: what it is is not known; a name ("Islamic Jihad (Holy War)")
         return False
     return bool(it.actors) or it.place is not None
+
+
+def _named_speaker(it: Item) -> bool:
+    """A statement told as done by whom it names, as its subject before the verb ("the
+    Law Society criticised the move"): its day is the story's. Not a passive ("was
+    accused"), not a subject after the verb ("..., insisted Netanyahu", which tags a
+    quotation), not an anonymous one ("a diplomat voiced"), and saying something: a bare
+    "Olmert asked" closes a quotation."""
+    verb = it.token
+    children = kids(verb)
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or subjects[0].dep_ != "nsubj" or subjects[0].i > verb.i:
+        return False
+    if not any(c.dep_ in _SAID for c in children):
+        return False
+    if it.plover is None:
+        return False  # what a deed it is none can say: "expressed its outrage"
+    named = ("PERSON", "ORG", "GPE", "NORP")
+    return any(a.role == "source" and a.label in named for a in it.actors)
 
 
 def _tensed(verb: Token) -> Token:
