@@ -824,6 +824,21 @@ def test_troops_on_the_move_are_a_deployment(run: Run) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The marines are expected to arrive in Durres on Friday.",  # the subject of "expected"
+        "The peacekeepers landed in Durres on Friday and moved inland.",
+    ],
+)
+def test_troops_moving_in_a_clause_without_its_own_subject_are_a_deployment(
+    run: Run, text: str
+) -> None:
+    events = run(text, ANCHOR).events
+    assert [(e.type, e.plover) for e in events] == [("military", "MOBILIZE")] * len(events)
+    assert events
+
+
 def test_appeals_and_pledges_are_statements_with_their_plover_type(run: Run) -> None:
     text = (
         "On Tuesday, the United States urged both sides to hold talks. "

@@ -33,6 +33,9 @@ COOPERATIVE = frozenset(
 FORCEFUL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN"})
 WILLING = frozenset({"willing", "ready", "prepared", "determined"})
 
+# Verbs climbed to find whose subject a bare infinitive or conjunct takes.
+_UP_TO_SUBJECT = 3
+
 
 def commitment_plover(verb: Token, plover: str | None) -> str | None:
     """The PLOVER type of a verb said as a commitment or an obligation: "will give a
@@ -61,14 +64,24 @@ def commitment_plover(verb: Token, plover: str | None) -> str | None:
 
 
 def military_subject(verb: Token) -> bool:
-    """Whether who goes is an army ("French troops left Toulon"): a deployment."""
-    for child in kids(verb):
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            words = [child, *(c for c in kids(child) if c.dep_ in ("compound", "prep"))]
-            words += [g for c in words if c.dep_ == "prep" for g in kids(c)]
-            if any(actor_class(w.lemma_.lower(), "military") for w in words):
-                return True
+    """Whether who goes is an army ("French troops left Toulon"): a deployment. A verb
+    without a subject of its own goes with its governing verb's ("the troops are
+    expected to arrive", "the force landed and moved on")."""
+    up = verb
+    for _ in range(_UP_TO_SUBJECT):
+        subjects = [c for c in kids(up) if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return any(_military(s) for s in subjects)
+        if up.dep_ not in ("xcomp", "conj") or up.head.i == up.i:
+            return False
+        up = up.head
     return False
+
+
+def _military(subject: Token) -> bool:
+    words = [subject, *(c for c in kids(subject) if c.dep_ in ("compound", "prep"))]
+    words += [g for c in words if c.dep_ == "prep" for g in kids(c)]
+    return any(actor_class(w.lemma_.lower(), "military") for w in words)
 
 
 def content_plover(verb: Token, content: Sequence[Token]) -> str | None:
