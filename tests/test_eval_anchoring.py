@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -149,3 +149,24 @@ def test_evaluate_scores_anchoring_when_the_extraction_gives_events(tmp_path: Pa
     plain = evaluate([tmp_path], timexes_only)
     assert plain.anchoring is None
     assert plain.to_dict()["anchoring"] is None
+
+
+def test_a_dates_link_is_scored_as_an_anchored_event_once(tmp_path: Path) -> None:
+    (tmp_path / "oslo.tml").write_text(DOC)
+
+    def with_links(doc: TimeMLDocument) -> Extracted:
+        met = ours(doc, "met", "Tuesday")
+        at = doc.text.index("2024")
+        resume = doc.text.index("resume")
+        linked = TimeExpression(
+            at, at + 4, "2024", "DATE", "2024", dates=Span("resume", resume, resume + 6)
+        )
+        assert met.timex is not None
+        tuesday = replace(met.timex, dates=met.trigger)  # the same link as the event: once
+        return Found((tuesday, linked), [met])
+
+    report = evaluate([tmp_path], with_links)
+    assert report.anchoring is not None
+    scores = report.anchoring.all
+    assert (scores.pairs, scores.pairs_found, scores.events_scored) == (3, 2, 2)
+    assert scores.trigger_precision == 1.0

@@ -697,6 +697,29 @@ def test_timeml_reads_back_with_the_project_reader(
         assert {(e.start, e.end) for e in document.events} == triggers
 
 
+def test_timeml_links_a_date_to_what_it_dates_beside_the_events(
+    data: dict[str, Any], texts: dict[str, str]
+) -> None:
+    from timeline.timeml import parse_timeml
+
+    one = copy.deepcopy(_one(data, SEED_ID))
+    text = texts[SEED_ID]
+    timex = one["documents"][0]["timexes"][0]
+    word = "Skeptical"  # a word no event of the seed is triggered by
+    at = text.index(word)
+    timex["dates"] = {"name": word, "class": "OCCURRENCE", "start": at, "end": at + len(word)}
+    rendered, _ = render("timeml", one, texts)
+    document = parse_timeml(rendered.encode("utf-8"), source="seed.tml")
+    (event,) = [e for e in document.events if e.start == at]
+    assert (event.text, event.event_class) == (word, "OCCURRENCE")
+    (tagged,) = [t for t in document.timexes if t.start == timex["start"]]
+    assert [
+        (link.rel_type, link.related_time) for link in document.links if link.event == event.eid
+    ] == [("IS_INCLUDED", tagged.tid)]
+    triggers = {(e["trigger"]["start"], e["trigger"]["end"]) for e in one["events"]}
+    assert {(e.start, e.end) for e in document.events} == triggers | {(at, at + len(word))}
+
+
 def test_markdown_cells_keep_entities_and_markup_as_text(data: dict[str, Any]) -> None:
     tricky = "&lt;b&gt; &amp; AT&T &#169; *not* _em_ `code` [link](x) ~~gone~~ a\\|b"
     data["events"][0]["summary"] = tricky

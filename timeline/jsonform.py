@@ -119,7 +119,14 @@ def _timex(t: Mapping[str, Any]) -> TimeExpression:
         sort_key=days[0] if days else None,
         sort_end=days[1] if days else None,
         anchor=t.get("anchor"),
+        dates=_dates(t.get("dates")),
     )
+
+
+def _dates(d: Any) -> Span | None:
+    if not isinstance(d, Mapping):
+        return None
+    return Span(str(d["name"]), int(d["start"]), int(d["end"]), str(d.get("class") or ""))
 
 
 def _span(s: Mapping[str, Any]) -> Span:

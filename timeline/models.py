@@ -14,7 +14,7 @@ from typing import Any, Literal
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Status = Literal["occurred", "planned"]
 
-SCHEMA_VERSION = "1.3.0"
+SCHEMA_VERSION = "1.4.0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,9 @@ class TimeExpression:
     `anchor` says what the value was counted from: "document" (the document's
     date), the start offset of the earlier expression it counts from ("the
     following day" after "June 6, 1944"), or None when the value is absolute.
+    `dates` is the predicate a DATE or TIME expression dates in the parse, as
+    TimeML's event-time links give it (`timeline.events.links`): a `Span` whose
+    label is its TimeML event class.
     """
 
     start: int
@@ -62,6 +65,7 @@ class TimeExpression:
     sort_key: int | None = None
     sort_end: int | None = None
     anchor: int | Literal["document"] | None = None
+    dates: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -75,6 +79,13 @@ class TimeExpression:
             out["mod"] = self.mod
         out["resolved"] = self.resolved
         out["anchor"] = self.anchor
+        if self.dates is not None:
+            out["dates"] = {
+                "name": self.dates.name,
+                "class": self.dates.label,
+                "start": self.dates.start,
+                "end": self.dates.end,
+            }
         return out
 
 

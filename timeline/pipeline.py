@@ -20,6 +20,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from timeline import events, nlp, selective, temporal, work
+from timeline.events import links as time_links
 from timeline.models import Document, DocumentResult
 
 if TYPE_CHECKING:
@@ -214,7 +215,9 @@ def analyse(document: Document, doc: Doc, undated: bool = False) -> DocumentResu
     found = events.build(
         doc, document.id, timexes, day, undated=undated, document_date=document.anchor
     )
-    return DocumentResult(document=document, timexes=tuple(timexes), events=tuple(found))
+    work.stage("linking each date to what it dates")
+    linked = time_links.with_links(doc, timexes, found)
+    return DocumentResult(document=document, timexes=linked, events=tuple(found))
 
 
 def shape(doc: Doc) -> str:

@@ -83,8 +83,23 @@ _TIMEX = _object(
                 "of the expression it counts from, or null for an absolute value"
             ),
         },
+        "dates": _object(
+            {
+                "name": {"type": "string"},
+                "class": {"enum": ["OCCURRENCE", "REPORTING", "I_ACTION"]},
+                "start": _OFFSET,
+                "end": _OFFSET,
+            }
+        )
+        | {
+            "description": (
+                "the predicate this date dates in the parse (a TimeML event-time link): "
+                "its words, TimeML event class and offsets"
+            )
+        },
     },
-    optional=("mod", "anchor"),
+    # dates: added in 1.4, written for a DATE or TIME expression that dates something
+    optional=("mod", "anchor", "dates"),
 )
 
 _SPAN = _object({"name": {"type": "string"}, "start": _OFFSET, "end": _OFFSET})

@@ -6,7 +6,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol, TextIO
 
@@ -14,7 +14,7 @@ from timeline.errors import InputError, TimelineError, UsageError
 from timeline.evaluation.anchoring import AnchoredLike, AnchorScorer
 from timeline.evaluation.render import render_json, render_table
 from timeline.evaluation.timexes import EvalReport, Scorer, TimexLike
-from timeline.models import Problem
+from timeline.models import Problem, Span
 from timeline.report import Report
 from timeline.timeml import TimeMLDocument, read_timeml
 
@@ -100,11 +100,36 @@ def evaluate(
         if isinstance(found, Sequence):
             system = found
         else:
-            system, events, with_events = found.timexes, found.events, True
+            system, events, with_events = found.timexes, _anchored(found), True
         scorer.add(doc.id, doc.text, doc.timexes, system)
         anchoring.add(doc, events)
     report = scorer.report(problems, time.perf_counter() - started)
     return replace(report, anchoring=anchoring.report()) if with_events else report
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    """A date and what it dates (`TimeExpression.dates`), scored as an anchored event."""
+
+    trigger: Span
+    timex: TimexLike
+
+
+def _anchored(found: Extracted) -> list[AnchoredLike]:
+    """The timeline's events and the time links of its dates, each (trigger, date) once:
+    TimeML links every date to what it dates, not only to the events a timeline keeps."""
+    out: list[AnchoredLike] = []
+    seen: set[tuple[int, int]] = set()
+    for event in found.events:
+        if event.timex is not None:
+            seen.add((event.trigger.start, event.timex.start))
+        out.append(event)
+    for tx in found.timexes:
+        dates = getattr(tx, "dates", None)  # a pipeline's TimeExpression has it
+        if isinstance(dates, Span) and (dates.start, tx.start) not in seen:
+            seen.add((dates.start, tx.start))
+            out.append(_Link(dates, tx))
+    return out
 
 
 def pipeline_extract(model: str | None = None) -> Extract:

@@ -51,6 +51,15 @@ PLOVER_TYPES = (
     "ASSAULT",
 )
 
+# The TimeML event class of an event of each type (TimeML EVENT `class`): what is
+# said is REPORTING, a demand an I_ACTION, anything else an OCCURRENCE.
+TIMEML_CLASSES = {"statement": "REPORTING", "demand": "I_ACTION"}
+
+
+def timeml_class(kind: str) -> str:
+    return TIMEML_CLASSES.get(kind, "OCCURRENCE")
+
+
 # PLOVER 0.5b1 names (the gold standard records use them) as PLOVER 2021 names.
 PLOVER_OLD_NAMES = {
     "DEMAND": "REQUEST",

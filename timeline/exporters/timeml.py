@@ -7,9 +7,11 @@ The file has DOCID, the DCT (the anchor as `<TIMEX3 tid="t0" ...
 functionInDocument="CREATION_TIME">`, left out when the document has no
 anchor), TITLE when there is one, and TEXT: the document text exactly as
 read, with inline `<TIMEX3 tid type value [mod]>` around every temporal
-expression and `<EVENT eid class>` around every event's trigger. After TEXT,
-a `<MAKEINSTANCE>` per event and a `<TLINK relType="IS_INCLUDED">` from the
-event to the TIMEX3 that dates it when that expression is tagged.
+expression and `<EVENT eid class>` around every event's trigger and around
+what each date dates that is no event of the timeline (its `dates`: "shares
+rose on Friday"). After TEXT, a `<MAKEINSTANCE>` per event and a `<TLINK
+relType="IS_INCLUDED">` from the event to the TIMEX3 that dates it when that
+expression is tagged.
 
 TimeML cannot nest or cross these tags: spans are taken in text order, the
 longer first, and a span overlapping one already taken is skipped (the inner
@@ -33,13 +35,13 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple, TextIO
 
 from timeline.errors import ExportError
+from timeline.events.lexicon import timeml_class
 from timeline.exporters._base import Note, ignore_note, missing_text, own_events
 
 TIMEML_NAMESPACE = (
     'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
     'xsi:noNamespaceSchemaLocation="http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd"'
 )
-EVENT_CLASS = {"statement": "REPORTING", "demand": "I_ACTION"}  # otherwise OCCURRENCE
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _TEXT_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
 _ATTR_ESCAPES = {**_TEXT_ESCAPES, '"': "&quot;", "\n": "&#10;", "\t": "&#9;"}
@@ -117,6 +119,8 @@ def _dating_tid(event: Mapping[str, Any], taken: list[_Span], tids: dict[int, st
     """
     if not event.get("date"):
         return None
+    if "timex_start" in event:  # the date the link is of
+        return next((t for i, t in tids.items() if taken[i].start == event["timex_start"]), None)
     where = event["trigger"]["start"]
     candidates = [
         (taken[index].item["text"] != event.get("date_text"), abs(taken[index].start - where), tid)
@@ -133,9 +137,31 @@ def _tag(name: str, pairs: list[tuple[str, str]], inner: str | None = None) -> s
     return f"<{name} {attrs}>{inner}</{name}>"
 
 
+def _dated(doc: Mapping[str, Any], events: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """What the document's dates date (a timex's `dates`) that no event's trigger is:
+    TimeML links every date to its event, a timeline keeps only some events."""
+    triggers = {(e["trigger"]["start"], e["trigger"]["end"]) for e in events}
+    out: list[Mapping[str, Any]] = []
+    for timex in doc["timexes"]:
+        dates = timex.get("dates")
+        if not dates or (dates["start"], dates["end"]) in triggers:
+            continue
+        triggers.add((dates["start"], dates["end"]))
+        out.append(
+            {
+                "id": f"date {timex['start']}",
+                "trigger": dates,
+                "timeml_class": dates["class"],
+                "date": timex["value"],
+                "timex_start": timex["start"],
+            }
+        )
+    return out
+
+
 def render(doc: Mapping[str, Any], events: list[Mapping[str, Any]], text: str, note: Note) -> str:
     """The TimeML file of one document, its events and its text."""
-    taken, instances, skipped = _place(_spans(doc, events, text))
+    taken, instances, skipped = _place(_spans(doc, [*events, *_dated(doc, events)], text))
     if any(skipped.values()):
         counts = " and ".join(f"{n} {kind}" for kind, n in skipped.items() if n)
         note(f"timeml: {doc['id']}: skipped {counts} overlapping a tag already placed")
@@ -163,7 +189,7 @@ def render(doc: Mapping[str, Any], events: list[Mapping[str, Any]], text: str, n
                 pairs.append(("mod", span.item["mod"]))
             body.append(_tag("TIMEX3", pairs, inner))
         else:
-            event_class = EVENT_CLASS.get(span.item["type"], "OCCURRENCE")
+            event_class = span.item.get("timeml_class") or timeml_class(span.item["type"])
             body.append(_tag("EVENT", [("eid", eids[index]), ("class", event_class)], inner))
         position = span.end
     body.append(escape_text(text[position:]))
