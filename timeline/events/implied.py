@@ -139,6 +139,8 @@ class Narrative:
             return None  # the sentence has a date of its own
         if self.quotes.quoted(tok.idx):
             return None
+        if it.cls == "speech" and any(self.quotes.quoted(c.idx) for c in it.content):
+            return None  # '"How can I fight them?" he asked' tags a quotation
         verb = it.clause if it.clause is not None else tok
         if not _simple_past(verb, self.lasting):
             return None
