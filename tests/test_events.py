@@ -1137,6 +1137,23 @@ def _landed_in(word: str) -> Token:
     return doc[2]
 
 
+def test_the_words_that_say_where_are_read_from_the_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.events import lexicon
+
+    assert "in" in lexicon.place_clues("where")
+    assert "embassy" in lexicon.place_clues("site")
+    assert "capital" in lexicon.place_clues("city") & lexicon.place_clues("container")
+    with pytest.raises(lexicon.LexiconError, match="no class 'harbour'"):
+        lexicon.place_clues("harbour")
+    monkeypatch.setattr(lexicon, "_lines", lambda name: [(7, ["quay", "dock"])])
+    lexicon.place_clues.cache_clear()
+    try:
+        with pytest.raises(lexicon.LexiconError, match=r"place_clues\.tsv:7: a word and one of"):
+            lexicon.place_clues("where")
+    finally:
+        lexicon.place_clues.cache_clear()
+
+
 def test_a_place_name_tagged_as_a_common_noun_is_still_a_place() -> None:
     from timeline.events import places
 

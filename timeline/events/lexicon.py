@@ -217,6 +217,23 @@ def actor_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+PLACE_CLUES = ("where", "toward", "container", "site", "country", "city", "leaving", "vessel")
+
+
+@cache
+def place_clues(cls: str) -> frozenset[str]:
+    """The words of place_clues.tsv of one class ("where": prepositions of place)."""
+    if cls not in PLACE_CLUES:
+        raise LexiconError(f"place_clues.tsv has no class {cls!r}")
+    out: set[str] = set()
+    for n, fields in _lines("place_clues.tsv"):
+        if len(fields) != 2 or fields[1] not in PLACE_CLUES:
+            raise LexiconError(f"place_clues.tsv:{n}: a word and one of {PLACE_CLUES}")
+        if fields[1] == cls:
+            out.add(fields[0])
+    return frozenset(out)
+
+
 def actor_class(lemma: str, cls: str) -> bool:
     return cls in actor_words().get(lemma, frozenset())
 

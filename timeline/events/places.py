@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from timeline import gazetteer, work
+from timeline.events.lexicon import place_clues
 from timeline.events.predicates import (
     NOUN_POS,
     OBJECTS,
@@ -34,35 +35,26 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "aboard", "across", "on"})
-TOWARD_PREPS = frozenset({"to", "into", "toward", "towards", "for"})
+# The words that say where (timeline/data/place_clues.tsv)
+WHERE_PREPS = place_clues("where")
+TOWARD_PREPS = place_clues("toward")
 # "the port of Durres", "the Swiss city of Geneva": the place is the name after "of"
-PLACE_NOUNS = frozenset(
-    {"city", "town", "port", "capital", "village", "island", "region", "province", "district",
-     "state", "republic", "country", "border", "area", "base", "resort", "enclave", "territory",
-     "front", "outskirts", "centre", "center", "heart"}
-)  # fmt: skip
-# Buildings and sites named by whose they are: "the German embassy", "a Berlin
-# restaurant", "the UN headquarters" are places as the text names them
-SITES = frozenset(
-    {"embassy", "consulate", "parliament", "palace", "headquarters", "building", "restaurant",
-     "hotel", "airport", "camp", "square", "stadium", "court", "prison", "hospital", "mosque",
-     "church", "temple", "office", "residence", "compound", "ministry", "school", "university"}
-)  # fmt: skip
+PLACE_NOUNS = place_clues("container")
+# Buildings and sites named by whose they are: "the German embassy"
+SITES = place_clues("site")
 # "the country", "this island", "the rebel-held city": a place the document named
 # before, by its kind (a state, or a city), found among the places it mentioned last
 PLACE_ANAPHORS = {
-    "country": "country", "nation": "country", "island": "country", "territory": "country",
-    "city": "city", "town": "city", "capital": "city",
-}  # fmt: skip
+    **dict.fromkeys(place_clues("country"), "country"),
+    **dict.fromkeys(place_clues("city"), "city"),
+}
 _ANAPHOR_DETS = frozenset({"the", "this", "that"})
 _ANTECEDENTS_BACK = 24  # place mentions looked at, nearest first
 JOURNEY_TYPES = frozenset({"visit"})
-# Leaving a place happens there: "left Toulon", "pulled its troops out of the Gaza
-# Strip", "withdrew from Lebanon", "fled from Kisangani"
-LEAVING = frozenset({"leave", "depart", "withdraw", "pull", "retreat", "flee", "evacuate"})
+# Leaving a place happens there: "left Toulon", "withdrew from Lebanon"
+LEAVING = place_clues("leaving")
 # On board: "talks on board a South African ship" (a place that is not a named one)
-VESSELS = frozenset({"ship", "vessel", "boat", "warship", "yacht", "plane", "aircraft", "train"})
+VESSELS = place_clues("vessel")
 
 
 # Kinds of event a state that does them does at home ("Norway will hold elections",
