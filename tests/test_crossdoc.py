@@ -621,6 +621,32 @@ def test_a_party_described_without_a_name_tells_no_event_apart() -> None:
     assert len(_merged(convoy, airport)) == 2
 
 
+def test_a_report_naming_nobody_takes_the_parties_its_article_is_about() -> None:
+    def story(doc: str, *events: object) -> DocumentResult:
+        background = (
+            report(doc, 8, "2023-05-10", "statement", "Armenia accused Azerbaijan", plover="ACCUSE",
+                   states=("Armenia", "Azerbaijan")),
+            report(doc, 9, "2023-05-11", "statement", "Azerbaijan rejected the charge",
+                   plover="REJECT", states=("Azerbaijan", "Armenia")),
+        )  # fmt: skip
+        return document(doc, MAY_18, *background, *events)  # type: ignore[arg-type]
+
+    named = story(
+        "n",
+        report("n", 1, "2023-05-22", "talks", "Armenia and Azerbaijan to hold talks in Geneva",
+               states=("Armenia", "Azerbaijan"), place="Geneva", status="planned"),
+    )  # fmt: skip
+    bare = story("b", report("b", 1, "2023-05-22", "talks", "Talks", status="planned"))
+    merged = [e for e in _merged(named, bare) if e["date"] == "2023-05-22"]
+    assert [len(e.get("sources", [])) for e in merged] == [2]
+    # it joins only a report of its own kind: a visit that day is another event
+    visit = story("v", report("v", 1, "2023-05-22", "visit", "Visit", status="planned"))
+    assert len([e for e in _merged(named, visit) if e["date"] == "2023-05-22"]) == 2
+    # and an article about others lends it nothing
+    elsewhere = document("e", MAY_18, report("e", 1, "2023-05-22", "talks", "Talks"))
+    assert len([e for e in _merged(named, elsewhere) if e["date"] == "2023-05-22"]) == 2
+
+
 def test_a_lone_name_the_recogniser_missed_is_the_surname_of_a_person() -> None:
     from dataclasses import replace
 

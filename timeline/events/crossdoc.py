@@ -7,7 +7,9 @@ day inside the week or month the other gives; dates are resolved values, so
 day), their types are the same or akin, they share participants (by
 `gazetteer.actor_key`, and a person's surname: "Kerry" is "John Kerry"),
 their places agree (the same place, or a city inside the country the other
-gives) and their words overlap (the lemmas of summary and trigger). Each
+gives) and their words overlap (the lemmas of summary and trigger). A report
+that names nobody ("Talks are set for May 12") takes the parties its article
+is about (`reports._topic`) and joins only a report of its own type. Each
 piece of evidence adds to a score (`_Pair`); a pair is kept above `THRESHOLD`.
 Reports that disagree on the day (by a day at most) or on the place are
 still one event when the rest of the evidence is strong: the merged event

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from timeline import gazetteer, timex
@@ -95,6 +95,7 @@ class Report:
     content: frozenset[str]  # those that name no participant or place
     nations: frozenset[str]  # the states it names: parties, place, demonyms ("Dutch economy")
     trigger: str
+    implied: bool = False  # `actors` are its document's parties, not its own (`_topic`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +112,38 @@ def reports(results: Sequence[DocumentResult]) -> list[Report]:
     for result in ordered:
         doc = result.document
         anchor = doc.anchor.toordinal() if doc.anchor is not None else None
-        for position, event in enumerate(result.events):
-            out.append(_report(len(out), (doc.id, doc.source), anchor, position, event))
+        own = [
+            _report(len(out) + position, (doc.id, doc.source), anchor, position, event)
+            for position, event in enumerate(result.events)
+        ]
+        topic = _topic(own)
+        out.extend(_in_context(r, topic) for r in own)
     return out
+
+
+# A report naming nobody ("Talks", "the talks in New York") takes the parties its
+# document is about: the states and organisations at least this many of its other
+# events name, at most TOPIC_SIZE of them, when the report is dated to a day; it
+# then joins only a report of its own type.
+TOPIC_EVENTS = 2
+TOPIC_SIZE = 3
+
+
+def _topic(own: Sequence[Report]) -> frozenset[str]:
+    counts: dict[str, int] = {}
+    for r in own:
+        for key in r.actors:
+            counts[key] = counts.get(key, 0) + 1
+    ranked = sorted(
+        (k for k, n in counts.items() if n >= TOPIC_EVENTS), key=lambda k: (-counts[k], k)
+    )
+    return frozenset(ranked[:TOPIC_SIZE])
+
+
+def _in_context(r: Report, topic: frozenset[str]) -> Report:
+    if r.actors or r.people or r.represented or not topic or r.granularity not in ("day", "time"):
+        return r
+    return replace(r, actors=topic, implied=True)
 
 
 def _report(
@@ -383,6 +413,8 @@ def judge(a: Report, b: Report) -> Pair | None:
     """
     if a.document == b.document:
         return None
+    if (a.implied or b.implied) and a.event.type != b.event.type:
+        return None  # a report naming nobody is told apart by its kind alone
     dates = date_worth(a, b)
     if dates is None:
         return None
