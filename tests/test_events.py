@@ -1002,6 +1002,18 @@ def test_a_statement_a_named_speaker_made_is_dated_by_the_story(run: Run) -> Non
     assert [(a.name, a.role) for a in statement[0].actors] == [("Sweden", "source")]
 
 
+def test_a_statement_the_story_dates_is_not_merged_into_another_that_day(run: Run) -> None:
+    text = (
+        "Sweden rejected the Danish proposal for a joint patrol on Saturday. "
+        "Sweden also urged Denmark to withdraw its ships from the strait."
+    )
+    events = run(text, ANCHOR).events
+    assert [(e.date, e.dated_by, e.plover) for e in events] == [
+        ("2022-01-08", "text", "REJECT"),
+        ("2022-01-08", "context", "REQUEST"),
+    ]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

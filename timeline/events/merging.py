@@ -65,11 +65,14 @@ def merge(dated: Sequence[Item], undated: Iterable[Item]) -> list[Item]:
 
 def _compatible(a: Item, b: Item) -> bool:
     """Two mentions of one date and family are one event unless they name different
-    places, different statements (two people saying things on one day) or two deeds
+    places, different statements (two people saying things on one day, or one saying
+    two things the story dates) or two deeds
     of war by two verbs; `b` is the later mention."""
     if a.place is not None and b.place is not None and a.place.name != b.place.name:
         return False
     if a.kind == "statement" and b.kind == "statement":
+        if a.timex is None or b.timex is None:
+            return False  # a statement the story dates is another thing said that day
         ka = {gazetteer.actor_key(x.name) for x in a.actors if x.role == "source"}
         kb = {gazetteer.actor_key(x.name) for x in b.actors if x.role == "source"}
         return bool(ka & kb)
