@@ -66,8 +66,8 @@ def merge(dated: Sequence[Item], undated: Iterable[Item]) -> list[Item]:
 def _compatible(a: Item, b: Item) -> bool:
     """Two mentions of one date and family are one event unless they name different
     places, different statements (two people saying things on one day, or one saying
-    two things the story dates) or two deeds
-    of war by two verbs; `b` is the later mention."""
+    two things the story dates) or two deeds of war by two verbs; `b` is the later
+    mention."""
     if a.place is not None and b.place is not None and a.place.name != b.place.name:
         return False
     if a.kind == "statement" and b.kind == "statement":
