@@ -1002,6 +1002,22 @@ def test_a_statement_a_named_speaker_made_is_dated_by_the_story(run: Run) -> Non
     assert [(a.name, a.role) for a in statement[0].actors] == [("Sweden", "source")]
 
 
+def test_a_bodys_statement_is_also_its_spokespersons(run: Run) -> None:
+    text = (
+        "The Norwegian Foreign Ministry warned on Monday that the talks could fail. "
+        "Foreign Ministry spokeswoman Anna Berg said the date was not yet set."
+    )
+    (said,) = [e for e in run(text, ANCHOR).events if e.date == "2022-01-10"]
+    assert [(a.name, a.label, a.role) for a in said.actors if a.label == "PERSON"] == [
+        ("Anna Berg", "PERSON", "source")
+    ]
+    # two spokespeople of one body: which of them spoke is not known
+    two = text + " Later, ministry spokesman Ola Nordmann said the same."
+    two = two.replace("ministry spokesman", "Foreign Ministry spokesman")
+    (said,) = [e for e in run(two, ANCHOR).events if e.date == "2022-01-10"]
+    assert [a.name for a in said.actors if a.label == "PERSON"] == []
+
+
 def test_a_statement_the_story_dates_is_not_merged_into_another_that_day(run: Run) -> None:
     text = (
         "Sweden rejected the Danish proposal for a joint patrol on Saturday. "

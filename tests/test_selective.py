@@ -179,3 +179,25 @@ def test_the_join_of_pieces_keeps_what_ner_ran_over(extractor: Extractor) -> Non
     joined = pipeline.join(docs, first + second)
     ranges = joined.user_data[selective.SELECTED]
     assert [(first + second)[a:b] for a, b in ranges] == ["Talks on Monday."]
+
+
+def test_sentences_with_a_named_statement_or_a_spokesperson_are_selected(
+    pipelines: tuple[object, object],
+) -> None:
+    # "rejected" may be dated by the story (a named speaker's deed), and the
+    # spokeswoman is who spoke for the ministry: both sentences are read
+    _, ours = pipelines
+    text = (
+        "The weather was cold. The hotel is old. The lobby is small. "
+        "Sweden rejected the Danish proposal. "
+        "Foreign Ministry spokeswoman Anna Berg spoke briefly. The hall was full."
+    )
+    doc = ours(text)  # type: ignore[operator]
+    chosen = selective.selected_sentences(doc)
+    picked = [s.text.strip() for s in doc.sents if (s.start, s.end) in chosen]
+    assert picked == [
+        "The hotel is old.",  # the two before, for the names a pronoun may need
+        "The lobby is small.",
+        "Sweden rejected the Danish proposal.",
+        "Foreign Ministry spokeswoman Anna Berg spoke briefly.",
+    ]

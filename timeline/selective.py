@@ -9,8 +9,10 @@ sentences:
   time expression of our own patterns (the longer candidate wins);
 - actors and places are read only in the sentence of a dated event mention,
   of an event whose date the narrative may imply ("Prodi flew into Albania for
-  talks": `events.may_be_implied`), or of a back reference ("the Geneva
-  meeting": `events.is_back_reference`).
+  talks": `events.may_be_implied`), of a spokesperson ("State Department
+  spokesman Nicholas Burns": `events.names_a_voice`, who made the statements
+  of the body), or of a back reference ("the Geneva meeting":
+  `events.is_back_reference`).
 
 `SelectiveNER` runs the NER model over those sentences only: sentences that
 overlap a match of any rule in `temporal.RULES`, that contain a year-like
@@ -76,7 +78,9 @@ def selected_sentences(doc: Doc) -> list[tuple[int, int]]:
     for k, (start, end, _, _) in enumerate(sents):
         # an event the text does not date but implies the date of ("Prodi flew into
         # Albania for talks with his counterpart"): its actors and places are read too
-        if not chosen[k] and any(events.may_be_implied(tok) for tok in doc[start:end]):
+        if not chosen[k] and any(
+            events.may_be_implied(tok) or events.names_a_voice(tok) for tok in doc[start:end]
+        ):
             chosen[k] = True
     # The people a pronoun or a title stands for ("Deputy Foreign Minister Sergey
     # Ryabkov ... he") are named in the sentences before it: the two before each

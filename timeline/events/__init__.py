@@ -24,7 +24,14 @@ if TYPE_CHECKING:
 
     from timeline.models import Event, TimeExpression
 
-__all__ = ["EVENT_TYPES", "PLOVER_TYPES", "build", "is_back_reference", "may_be_implied"]
+__all__ = [
+    "EVENT_TYPES",
+    "PLOVER_TYPES",
+    "build",
+    "is_back_reference",
+    "may_be_implied",
+    "names_a_voice",
+]
 
 
 def build(
@@ -61,4 +68,12 @@ def may_be_implied(tok: Token) -> bool:
     from timeline.events.predicates import entry
 
     hit = entry(tok)
-    return hit is not None and hit.main == "event" and implied.may_be_implied(hit)
+    return hit is not None and hit.main in ("event", "speech") and implied.may_be_implied(hit)
+
+
+def names_a_voice(tok: Token) -> bool:
+    """Whether a token is a spokesperson's title ("State Department spokesman Nicholas
+    Burns"): who speaks for a body whose statements the document reports."""
+    from timeline.events.lexicon import actor_class
+
+    return tok.pos_ == "NOUN" and actor_class(tok.lemma_.lower(), "voice")

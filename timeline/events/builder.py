@@ -222,6 +222,8 @@ class Builder:
         if it.speaker is not None and not any(a.role == "source" for a in it.actors):
             it.actors = [*self.participants.from_phrase(it.speaker, "source"), *it.actors]
         it.actors = [a for a in it.actors if a.start not in self._time_starts]
+        if it.kind == "statement":
+            it.actors = [*it.actors, *self._voices(it.actors)]
         # a date is never a place ("in March": not the English town)
         it.place = self._not_a_date(places.location(tok, clause, it.kind, self.here))
         if it.place is None and it.dated_at is not None:
@@ -242,6 +244,23 @@ class Builder:
         )
         it.summary = self._summary(it)
         self._described[key] = (tuple(it.actors), it.place, it.summary)
+
+    def _voices(self, actors: list[Actor]) -> list[Actor]:
+        """The spokesperson of a body that makes a statement, when the document names
+        one ("the State Department said": "spokesman Nicholas Burns")."""
+        if any(a.label == "PERSON" and a.role == "source" for a in actors):
+            return []
+        out: list[Actor] = []
+        for a in actors:
+            speaks = a.role == "source" and a.label == "ORG"
+            found = self.coref.voice_of(a.name) if speaks else None
+            if found is not None:
+                person, start, end = found
+                out.append(
+                    Actor(person.name, self.doc.text[start:end], start, end, "PERSON", "source",
+                          person.country or a.country)
+                )  # fmt: skip
+        return out
 
     def _not_a_date(self, place: Place | None) -> Place | None:
         return None if place is None or place.start in self._time_starts else place

@@ -13,6 +13,9 @@ spokesman": son, spokesman) and its country. Then:
   country);
 - a group ("the two sides", "both leaders", "the two envoys") is the
   participants of the last event that had several (`note_participants`);
+- a body's statement ("the State Department said") is also its spokesperson's,
+  when the document names one of that body ("State Department spokesman
+  Nicholas Burns") and one only (`voice_of`);
 - "it" and "they" (`referent`) are the subject of the clause that embeds
   theirs ("the ministry said it had demanded", "the rebels have advanced since
   they launched their offensive"), else the subject of the sentence before,
@@ -72,6 +75,8 @@ class _Mention:
     person: Person
     titles: frozenset[str]
     subject: bool
+    end_char: int = 0
+    body: tuple[str, ...] = ()  # the folded words of the body a spokesperson speaks for
 
 
 @dataclass(slots=True)
@@ -125,6 +130,8 @@ class Coreference:
                 _titles(ent),
                 ent.root.dep_ in ("nsubj", "nsubjpass")
                 or ent.root.head.dep_ in ("nsubj", "nsubjpass"),
+                ent.end_char,
+                _voice_of(ent),
             )
             self._mentions.append(mention)
             self._by_token[ent.start] = mention
@@ -151,6 +158,22 @@ class Coreference:
             if m.start_char < char and m.person.name.split()[-1] == word:
                 return m.person
         return None
+
+    def voice_of(self, body: str) -> tuple[Person, int, int] | None:
+        """The one person the document names as speaking for the body named `body`
+        ("the Norwegian Foreign Ministry" is the "Foreign Ministry" of "Foreign Ministry
+        spokeswoman Anna Berg"), with where it names them; None if none, or several."""
+        self._read_people()
+        words = set(gazetteer.fold(body).split())
+        found = {
+            m.person.name: m
+            for m in self._mentions
+            if m.body and (set(m.body) <= words or words <= set(m.body))
+        }
+        if len(found) != 1:
+            return None
+        m = next(iter(found.values()))
+        return m.person, m.start_char, m.end_char
 
     def _before(self, char: int, window: int) -> list[_Mention]:
         self._read_people()
@@ -362,3 +385,23 @@ def _titles(ent: SpacySpan) -> frozenset[str]:
         if head.pos_ == "NOUN" and actor_class(head.lemma_.lower(), "title"):
             out.add(head.lemma_.lower())
     return frozenset(out)
+
+
+def _voice_of(ent: SpacySpan) -> tuple[str, ...]:
+    """The body a person is named as speaking for: the organisation in the phrase of a
+    spokesperson's title ("State Department spokesman Nicholas Burns", "Nicholas
+    Burns, a State Department spokesman"), as folded words."""
+    doc = ent.doc
+    before: list[Token] = []
+    for tok in reversed(doc[max(0, ent.start - 6) : ent.start]):
+        if (tok.is_punct and tok.text not in ("-", ".")) or tok.pos_ in ("VERB", "AUX"):
+            break  # as `_titles` reads them
+        before.append(tok)
+    phrases = [before, *(list(phrase(c, 10)) for c in kids(ent.root) if c.dep_ == "appos")]
+    for words in phrases:
+        if not any(actor_class(t.lemma_.lower(), "voice") for t in words):
+            continue
+        for tok in words:
+            if tok.ent_type_ == "ORG":
+                return tuple(gazetteer.fold(trimmed_name(ent_of(doc, tok))[0]).split())
+    return ()

@@ -73,7 +73,7 @@ PLOVER_OLD_NAMES = {
 CONSULT_TYPES = frozenset({"talks", "meeting", "negotiation", "visit", "phone_call"})
 
 CLASSES = ("event", "report", "speech", "light", "aspect", "stative", "counter")
-ACTOR_CLASSES = ("anonymous", "title", "group", "body", "military", "unnamed")
+ACTOR_CLASSES = ("anonymous", "title", "group", "body", "military", "unnamed", "voice")
 
 TYPE_LABELS = {
     "talks": "Talks",
