@@ -814,6 +814,19 @@ def test_the_place_struck_is_where_strikes_a_light_verb_carries_happen(run: Run)
     assert "Kandahar" not in [a.name for a in event.actors]  # a place is not a party
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The envoy left Kinshasa on Sunday.", "visit"),
+        ("The envoy left for Pretoria on Sunday.", "visit"),
+        ("The jailed opposition leader left prison on Sunday.", "visit"),
+        ("The earthquake on Sunday left more than 600 people dead.", "other"),  # no journey
+    ],
+)
+def test_leaving_is_a_journey_only_from_a_place(run: Run, text: str, kind: str) -> None:
+    assert [e.type for e in run(text, ANCHOR).events] == [kind]
+
+
 def test_troops_on_the_move_are_a_deployment(run: Run) -> None:
     event = _one(run, "A second contingent of French troops left Toulon on Wednesday.")
     assert (event.type, event.plover) == ("military", "MOBILIZE")

@@ -88,6 +88,8 @@ def entry(tok: Token) -> Entry | None:
         )
     ):
         return None  # "Biden called Putin" is a call; "called it a mistake" is not
+    if hit is not None and pos == "V" and lemma == "leave" and not _left_somewhere(tok):
+        return None  # "left Kinshasa" is a journey; "left 600 dead", "left little doubt" not
     if pos == "V" and lemma in ("speak", "talk", "confer", "chat", "call") and _by_phone(tok):
         return lexicon.lookup("phone", "V")  # "spoke by phone", "talked by telephone"
     if (
@@ -98,6 +100,27 @@ def entry(tok: Token) -> Entry | None:
     ):
         return lexicon.lookup("phone", "N")
     return hit
+
+
+def _left_somewhere(verb: Token) -> bool:
+    """Whether "leave" is a journey: no object ("left on Friday", "left for Paris"), or
+    an object that is a place, a named one or one of the words for places ("left
+    prison", "left the country"), not what is left behind ("left 600 dead"). Not a
+    word glued to the one before it by a hyphen ("the centre-left coalition")."""
+    doc = verb.doc
+    if verb.i >= 2 and doc[verb.i - 1].text == "-" and not doc[verb.i - 2].whitespace_:
+        return False
+    objects = [c for c in kids(verb) if c.dep_ in OBJECTS]
+    if not objects:
+        return True
+    places = lexicon.place_clues("site") | lexicon.place_clues("container")
+    return any(
+        names_place(c)
+        or c.ent_type_ in ("FAC", "ORG")
+        or (c.pos_ == "PROPN" and c.ent_type_ != "PERSON")
+        or c.lemma_.lower() in places
+        for c in objects
+    )
 
 
 def place_after(prep: Token) -> Token | None:
