@@ -33,6 +33,11 @@ def _dates(run: Run, text: str) -> list[tuple[str, str | None, str | None]]:
         ),
         # a light verb lends its clause to the event noun: the talks are dated
         ("The two ministers held talks in Oslo on Monday.", ("Monday", "talks", "OCCURRENCE")),
+        # a bare date hung on a verb's object dates the verb
+        (
+            "Police found 600 kilograms of explosives Sunday in a shed.",
+            ("Sunday", "found", "OCCURRENCE"),
+        ),
         # a date of a report dates the report
         (
             "The central bank raised rates, its governor told reporters on Tuesday.",
@@ -75,3 +80,25 @@ def test_the_link_is_in_the_json_and_reads_back(run: Run) -> None:
     assert timex["dates"] == {"name": "fell", "class": "OCCURRENCE", "start": 22, "end": 26}
     back = Timeline.from_json(text)  # checked against the schema
     assert back.documents[0].timexes[0].dates == Span("fell", 22, 26, "OCCURRENCE")
+
+
+def test_a_bare_date_the_parser_hangs_on_an_object_dates_its_verb() -> None:
+    # "Kuchma signed the plan Friday" as a parser may give it: "Friday" on "plan"
+    import spacy
+    from spacy.tokens import Doc
+
+    from timeline.events.links import with_links
+    from timeline.models import TimeExpression
+
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Kuchma", "signed", "the", "plan", "Friday", "."],
+        pos=["PROPN", "VERB", "DET", "NOUN", "PROPN", "PUNCT"],
+        tags=["NNP", "VBD", "DT", "NN", "NNP", "."],
+        deps=["nsubj", "ROOT", "det", "dobj", "npadvmod", "punct"],
+        heads=[1, 1, 3, 1, 3, 1],
+        lemmas=["Kuchma", "sign", "the", "plan", "Friday", "."],
+    )
+    friday = TimeExpression(25, 31, "Friday", "DATE", "2022-01-07")
+    (linked,) = with_links(doc, [friday], [])
+    assert linked.dates == Span("signed", 7, 13, "OCCURRENCE")

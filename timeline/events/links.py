@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events import anchoring
 from timeline.events.lexicon import timeml_class
-from timeline.events.predicates import VERB_POS, entry
+from timeline.events.predicates import OBJECTS, VERB_POS, entry
 from timeline.events.tree import kids
 from timeline.models import Span
 
@@ -56,6 +56,20 @@ def _support_verb(doc: Doc, trigger: Span) -> bool:
     return span is not None and _supported(span.root).i != span.root.i
 
 
+def _clause_of_object(date: Token, pred: Token) -> Token:
+    """A bare date the parser hangs on a verb's object dates the verb: "signed a
+    cooperation plan Friday", "found 600 kilos of explosives Sunday"."""
+    if (
+        date.dep_ == "npadvmod"
+        and date.head.i == pred.i
+        and pred.pos_ in ("NOUN", "PROPN")
+        and pred.dep_ in OBJECTS
+        and pred.head.pos_ in VERB_POS
+    ):
+        return pred.head
+    return pred
+
+
 def _event_class(tok: Token) -> str:
     hit = entry(tok)
     return "REPORTING" if hit is not None and hit.main == "report" else "OCCURRENCE"
@@ -69,7 +83,7 @@ def _link(doc: Doc, tx: TimeExpression) -> Span | None:
     pred = found[0] if found is not None else anchoring.predicate(span)
     if pred is None:
         return None
-    pred = _supported(pred)
+    pred = _supported(_clause_of_object(span.root, pred))
     return Span(pred.text, pred.idx, pred.idx + len(pred.text), _event_class(pred))
 
 
