@@ -74,6 +74,13 @@ def test_sentences_with_dates_years_or_back_references_are_selected(
     assert selective.selected_sentences(undated) == []
 
 
+def _picked(ours: object, text: str) -> list[str]:
+    """The sentences of `text` the selective NER reads."""
+    doc = ours(text)  # type: ignore[operator]
+    chosen = selective.selected_sentences(doc)
+    return [s.text.strip() for s in doc.sents if (s.start, s.end) in chosen]
+
+
 def test_sentences_with_an_undated_deed_are_selected_with_the_two_before(
     pipelines: tuple[object, object],
 ) -> None:
@@ -84,10 +91,7 @@ def test_sentences_with_an_undated_deed_are_selected_with_the_two_before(
         "The envoys arrived in Oslo on Saturday. The weather was cold. "
         "Later the envoy flew to Bergen with the Danish minister. The hotel is old."
     )
-    doc = ours(text)  # type: ignore[operator]
-    chosen = selective.selected_sentences(doc)
-    picked = [s.text.strip() for s in doc.sents if (s.start, s.end) in chosen]
-    assert picked == [
+    assert _picked(ours, text) == [
         "The envoys arrived in Oslo on Saturday.",
         "The weather was cold.",
         "Later the envoy flew to Bergen with the Danish minister.",
@@ -192,10 +196,7 @@ def test_sentences_with_a_named_statement_or_a_spokesperson_are_selected(
         "Sweden rejected the Danish proposal. "
         "Foreign Ministry spokeswoman Anna Berg spoke briefly. The hall was full."
     )
-    doc = ours(text)  # type: ignore[operator]
-    chosen = selective.selected_sentences(doc)
-    picked = [s.text.strip() for s in doc.sents if (s.start, s.end) in chosen]
-    assert picked == [
+    assert _picked(ours, text) == [
         "The hotel is old.",  # the two before, for the names a pronoun may need
         "The lobby is small.",
         "Sweden rejected the Danish proposal.",
