@@ -364,15 +364,23 @@ def country_of_person(doc_ent: SpacySpan) -> str | None:
     return None
 
 
+def _before_name(ent: SpacySpan) -> list[Token]:
+    """The words of a name's own phrase before it, nearest first ("US envoy Bill
+    Richardson": envoy, US); never across a verb or a comma ("the envoy met
+    President Mobutu": Mobutu is no envoy)."""
+    out: list[Token] = []
+    for tok in reversed(ent.doc[max(0, ent.start - 6) : ent.start]):
+        if (tok.is_punct and tok.text not in ("-", ".")) or tok.pos_ in ("VERB", "AUX"):
+            break
+        out.append(tok)
+    return out
+
+
 def _titles(ent: SpacySpan) -> frozenset[str]:
     """The title words given to a person where it is named: the nouns of its own
     phrase before the name, and of an apposition after it."""
-    doc = ent.doc
     out: set[str] = set()
-    lo = max(0, ent.start - 6)
-    for tok in reversed(doc[lo : ent.start]):
-        if (tok.is_punct and tok.text not in ("-", ".")) or tok.pos_ in ("VERB", "AUX"):
-            break  # "the envoy met President Mobutu": Mobutu is no envoy
+    for tok in _before_name(ent):
         if tok.pos_ in ("NOUN", "PROPN") and actor_class(tok.lemma_.lower(), "title"):
             out.add(tok.lemma_.lower())
     for child in kids(ent.root):
@@ -392,12 +400,8 @@ def _voice_of(ent: SpacySpan) -> tuple[str, ...]:
     spokesperson's title ("State Department spokesman Nicholas Burns", "Nicholas
     Burns, a State Department spokesman"), as folded words."""
     doc = ent.doc
-    before: list[Token] = []
-    for tok in reversed(doc[max(0, ent.start - 6) : ent.start]):
-        if (tok.is_punct and tok.text not in ("-", ".")) or tok.pos_ in ("VERB", "AUX"):
-            break  # as `_titles` reads them
-        before.append(tok)
-    phrases = [before, *(list(phrase(c, 10)) for c in kids(ent.root) if c.dep_ == "appos")]
+    appositions = [list(phrase(c, 10)) for c in kids(ent.root) if c.dep_ == "appos"]
+    phrases = [_before_name(ent), *appositions]
     for words in phrases:
         if not any(actor_class(t.lemma_.lower(), "voice") for t in words):
             continue
