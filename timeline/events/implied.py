@@ -164,9 +164,10 @@ class Narrative:
 
 
 def may_be_implied(hit: Entry) -> bool:
-    """Whether a word of this entry could be dated by its context at all: no words (a
-    verb of reporting or speech, a statement, a demand) and a kind that is known. Read
-    from the lexicon alone, before any walk of the tree (see `_deed`)."""
+    """Whether a word of this entry could be dated by its context at all: a verb of
+    speech (a statement that may be a named speaker's deed), or no words (a verb of
+    reporting, a demand) and a kind that is known. Read from the lexicon alone, before
+    any walk of the tree (see `_deed`)."""
     if hit.main == "speech":
         return True
     return hit.main != "report" and (hit.type or "other") not in _WORDS
@@ -176,7 +177,7 @@ def _deed(it: Item) -> bool:
     if it.cls == "speech" and it.token.pos_ in VERB_POS:
         return _named_speaker(it)
     if it.cls in ("report", "speech") or it.kind in _WORDS or it.token.pos_ == "PROPN":
-        # "said", "warned": words, whose day a reaction quoted later does not tell;
+        # "said", a demand: words, whose day a reaction quoted later does not tell;
         # `other`: what it is is not known; a name ("Islamic Jihad (Holy War)")
         return False
     return bool(it.actors) or it.place is not None
