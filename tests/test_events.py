@@ -1053,6 +1053,8 @@ def test_a_statement_the_story_dates_is_not_merged_into_another_that_day(run: Ru
         "The foreign minister of Sweden complained.",  # saying nothing
         "An official rejected the Danish proposal.",  # an anonymous speaker
         "Sweden said the Danish proposal was premature.",  # attribution, not a statement
+        # a description of who spoke, in a relative clause
+        "The talks had failed, said a Swedish diplomat who asked not to be named.",
     ],
 )
 def test_an_undated_statement_that_is_no_named_speakers_deed_takes_no_date(

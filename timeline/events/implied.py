@@ -187,13 +187,16 @@ def _named_speaker(it: Item) -> bool:
     """A statement told as done by whom it names, as its subject before the verb ("the
     Law Society criticised the move"): its day is the story's. Not a passive ("was
     accused"), not a subject after the verb ("..., insisted Netanyahu", which tags a
-    quotation), not an anonymous one ("a diplomat voiced"), and saying something: a bare
-    "Olmert asked" closes a quotation."""
+    quotation), not an anonymous one ("a diplomat voiced"), not in a relative clause
+    ("an official who asked not to be named"), and saying something: a bare "Olmert
+    asked" closes a quotation."""
     verb = it.token
     children = kids(verb)
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) != 1 or subjects[0].dep_ != "nsubj" or subjects[0].i > verb.i:
         return False
+    if verb.dep_ == "relcl" or subjects[0].tag_ in ("WP", "WDT"):
+        return False  # "an official who asked not to be named": a description
     if not any(c.dep_ in _SAID for c in children):
         return False
     if it.plover is None:
