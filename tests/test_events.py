@@ -1084,6 +1084,13 @@ def test_a_paragraph_about_another_time_leaves_the_next_one_undated(run: Run) ->
             "ready to mediate.",
             "Norwegian Foreign Minister Anniken Huitfeldt said Norway is ready to mediate",
         ),
+        # a copula without a complement runs to its prepositional phrase
+        (
+            "Norwegian Foreign Minister Anniken Huitfeldt said on Tuesday that relations "
+            "with Moscow were at their lowest point.",
+            "Norwegian Foreign Minister Anniken Huitfeldt said relations with Moscow were at "
+            "their lowest point",
+        ),
         # both objects of a verb of giving
         (
             "On Monday the government granted the refugees temporary protection.",

@@ -239,13 +239,18 @@ class Summarizer:
             )
         ) is not None:
             parts.append(self.infinitive(comp))  # "agreed to meet", "ruled out sending troops"
+        # "rates were still at low levels": a copula with no complement says where or
+        # how its subject is by a prepositional phrase, which the clause needs
+        copula = verb.lemma_ == "be" and not any(
+            c.dep_ in (*OBJECTS, "acomp", "ccomp", "xcomp") for c in kids(verb)
+        )
         for prep in kids(verb):
             # "withdrew from Lebanon": where a departure leaves is said as written
             left = prep.lower_ == "from" and verb.lemma_.lower() in LEAVING
             # "marched into Kinshasa": the preposition is part of what the verb means
             moved = prep.lower_ in PLACE_PREPS and _means_with(verb, prep.lower_)
             if prep.dep_ == "agent" or (
-                prep.dep_ == "prep" and (prep.lower_ in PARTY_PREPS or left or moved)
+                prep.dep_ == "prep" and (prep.lower_ in PARTY_PREPS or left or moved or copula)
             ):
                 if any(g.i in self.skip for g in kids(prep)):
                     continue
