@@ -10,6 +10,7 @@ event happens (or is planned) at all: "did not meet", "if Russia invades",
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from timeline import work
@@ -88,8 +89,12 @@ def entry(tok: Token) -> Entry | None:
         )
     ):
         return None  # "Biden called Putin" is a call; "called it a mistake" is not
+    if hit is not None and pos == "V" and _hyphenated(tok):
+        return None  # "the centre-left coalition": a part of a word, not a verb
     if hit is not None and pos == "V" and lemma == "leave" and not _left_somewhere(tok):
-        return None  # "left Kinshasa" is a journey; "left 600 dead", "left little doubt" not
+        # "left Kinshasa" is a journey; "left 600 dead", "left Cook in charge" a deed of
+        # another kind
+        return replace(hit, type="other", plover=None)
     if pos == "V" and lemma in ("speak", "talk", "confer", "chat", "call") and _by_phone(tok):
         return lexicon.lookup("phone", "V")  # "spoke by phone", "talked by telephone"
     if (
@@ -102,14 +107,16 @@ def entry(tok: Token) -> Entry | None:
     return hit
 
 
+def _hyphenated(tok: Token) -> bool:
+    """A word glued to the one before it by a hyphen ("centre-left", "well-run")."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_
+
+
 def _left_somewhere(verb: Token) -> bool:
     """Whether "leave" is a journey: no object ("left on Friday", "left for Paris"), or
     an object that is a place, a named one or one of the words for places ("left
-    prison", "left the country"), not what is left behind ("left 600 dead"). Not a
-    word glued to the one before it by a hyphen ("the centre-left coalition")."""
-    doc = verb.doc
-    if verb.i >= 2 and doc[verb.i - 1].text == "-" and not doc[verb.i - 2].whitespace_:
-        return False
+    prison", "left the country"), not what is left behind ("left 600 dead")."""
     objects = [c for c in kids(verb) if c.dep_ in OBJECTS]
     if not objects:
         return True
