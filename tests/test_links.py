@@ -102,3 +102,22 @@ def test_a_bare_date_the_parser_hangs_on_an_object_dates_its_verb() -> None:
     friday = TimeExpression(25, 31, "Friday", "DATE", "2022-01-07")
     (linked,) = with_links(doc, [friday], [])
     assert linked.dates == Span("signed", 7, 13, "OCCURRENCE")
+
+
+def test_each_date_of_one_event_dates_its_own_word() -> None:
+    # the seed tells the 2014 invasion twice; its event's trigger is the second
+    # telling's "invaded", yet "as it did in 2014" dates the word of its own sentence
+    from pathlib import Path
+
+    from timeline.models import Document
+    from timeline.pipeline import Extractor
+
+    seed = next(Path(__file__).parent.parent.joinpath("seeds").glob("*.txt"))
+    text = seed.read_text(encoding="utf-8")
+    result = Extractor().process(Document("seed", text, str(seed), date(2022, 1, 10), "option"))
+    (invasion,) = [e for e in result.events if e.date == "2014"]
+    assert invasion.trigger.name == "invaded"
+    first = text.index("as it did in 2014") + len("as it did in ")
+    (tx,) = [t for t in result.timexes if t.start == first]
+    assert tx.dates is not None and tx.dates.name == "invades"
+    assert text.rindex(".", 0, first) < tx.dates.start < first  # in its own sentence

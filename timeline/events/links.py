@@ -8,7 +8,7 @@ when the lexicon knows one there ("held talks on Monday" dates the talks), else
 the verb or event noun the walk up the tree reaches, with a support verb giving
 way to its complement as TimeML's guidelines annotate it ("had a loss in the
 quarter", "was worth $10 million in October": the loss, the worth). A date that
-dates a timeline event dates that event's trigger.
+dates a timeline event dates the word of that event it dates (its mention's trigger).
 
 The link is kept on the expression (`TimeExpression.dates`, a `Span` whose label
 is the TimeML event class: REPORTING for a verb of reporting, else OCCURRENCE);
@@ -93,10 +93,16 @@ def with_links(
     """The expressions, each DATE or TIME one with the predicate it dates (`dates`)."""
     by_event: dict[int, Span] = {}
     for event in events:
-        tx = event.timex
-        if tx is None or tx.start in by_event or _support_verb(doc, event.trigger):
-            continue  # a support verb's event is its complement's ("had a loss")
-        by_event[tx.start] = replace(event.trigger, label=timeml_class(event.type))
+        label = timeml_class(event.type)
+        # each date of the event dates the word it dates there ("as it did in 2014":
+        # "did"'s event, not the "invaded" of another sentence)
+        words = [(m.start, m.trigger) for m in event.mentions if m.trigger is not None]
+        if event.timex is not None:
+            words.append((event.timex.start, event.trigger))
+        for start, trigger in words:
+            if start in by_event or _support_verb(doc, trigger):
+                continue  # a support verb's event is its complement's ("had a loss")
+            by_event[start] = replace(trigger, label=label)
     out: list[TimeExpression] = []
     for tx in timexes:
         if tx.type not in DATED_TYPES:
