@@ -1197,12 +1197,12 @@ def test_the_words_that_say_where_are_read_from_the_data(monkeypatch: pytest.Mon
     with pytest.raises(lexicon.LexiconError, match="no class 'harbour'"):
         lexicon.place_clues("harbour")
     monkeypatch.setattr(lexicon, "_lines", lambda name: [(7, ["quay", "dock"])])
-    lexicon.place_clues.cache_clear()
+    lexicon.place_clue_table.cache_clear()
     try:
         with pytest.raises(lexicon.LexiconError, match=r"place_clues\.tsv:7: a word and one of"):
             lexicon.place_clues("where")
     finally:
-        lexicon.place_clues.cache_clear()
+        lexicon.place_clue_table.cache_clear()
 
 
 def test_a_place_name_tagged_as_a_common_noun_is_still_a_place() -> None:

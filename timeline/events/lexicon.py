@@ -221,17 +221,21 @@ PLACE_CLUES = ("where", "toward", "container", "site", "country", "city", "leavi
 
 
 @cache
+def place_clue_table() -> dict[str, frozenset[str]]:
+    """The words of place_clues.tsv by class, read once."""
+    out: dict[str, set[str]] = {cls: set() for cls in PLACE_CLUES}
+    for n, fields in _lines("place_clues.tsv"):
+        if len(fields) != 2 or fields[1] not in PLACE_CLUES:
+            raise LexiconError(f"place_clues.tsv:{n}: a word and one of {PLACE_CLUES}")
+        out[fields[1]].add(fields[0])
+    return {cls: frozenset(words) for cls, words in out.items()}
+
+
 def place_clues(cls: str) -> frozenset[str]:
     """The words of place_clues.tsv of one class ("where": prepositions of place)."""
     if cls not in PLACE_CLUES:
         raise LexiconError(f"place_clues.tsv has no class {cls!r}")
-    out: set[str] = set()
-    for n, fields in _lines("place_clues.tsv"):
-        if len(fields) != 2 or fields[1] not in PLACE_CLUES:
-            raise LexiconError(f"place_clues.tsv:{n}: a word and one of {PLACE_CLUES}")
-        if fields[1] == cls:
-            out.add(fields[0])
-    return frozenset(out)
+    return place_clue_table()[cls]
 
 
 def actor_class(lemma: str, cls: str) -> bool:
