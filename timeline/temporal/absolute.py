@@ -207,12 +207,14 @@ def _h_century(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         n = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}[
             m["w"].lower()
         ]
+    if m["bc"]:  # the 4th century BC is its years 399-300 BC: BC03
+        return Value("DATE", f"BC{n - 1:02d}", mod=_mod(m["mod"]))
     return Value("DATE", f"{n - 1:02d}", mod=_mod(m["mod"]))
 
 
 def _h_season(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     code = SEASONS[m["s"].lower()]
-    rel = (m["rel"] or "").lower()
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     if m["y"]:
         return Value("DATE", f"{_year_of(m['y'], ctx.anchor):04d}-{code}", mod=_mod(rel))
     if not m["yrel"]:  # "the spring of last year" is a season whatever else
@@ -220,6 +222,11 @@ def _h_season(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
             return None  # "the fall of the Wall"
         if code in ("FA", "SP") and not rel and not _SEASON_PREP_BEFORE.search(_before(c, ctx)):
             return None  # "prices fall", "spring into action": verbs, not seasons
+    if rel in _STEP_SEASON:
+        # "The next spring", "the previous winter": the first season of that name
+        # after (before) the time the story has reached
+        year = _season_step(code, ctx, _STEP_SEASON[rel])
+        return Value("DATE", f"{year:04d}-{code}", relative=True, underspecified=f"XXXX-{code}")
     if (
         not m["yrel"]
         and rel in _STORY_SEASON
@@ -242,6 +249,21 @@ def _h_season(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
 _STORY_SEASON = frozenset({"", "the", "that", "early", "late", "mid"})
 # The day a season is nearest by: winter 1915 runs from December 1915.
 _SEASON_MIDDLE = {"SP": (4, 15), "SU": (7, 15), "FA": (10, 15), "WI": (12, 31)}
+_STEP_SEASON = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1}
+
+
+def _season_step(code: str, ctx: Context, step: int) -> int:
+    """The year of the season `code` next after (`step` 1) or last before (-1) the
+    time the story has reached: a year the story named is passed whole ("In 1777
+    ... the next spring" is 1778's)."""
+    base = _narrative_base(ctx, "year")
+    month, day = _SEASON_MIDDLE[code]
+    if base is ctx.coarse_reference and ctx.coarse_granularity == "year":
+        return base.year + step
+    year = base.year
+    if step > 0:
+        return year if date(year, month, day) > base else year + 1
+    return year if date(year, month, day) < base else year - 1
 
 
 _SEASON_PREP_BEFORE = re.compile(

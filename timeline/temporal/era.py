@@ -14,8 +14,10 @@ import re
 
 STAND_IN = 5000  # BC n stands as the year STAND_IN - n
 _BC = re.compile(r"BC(\d{4})(?=$|-)")
+_BC_CENTURY = re.compile(r"BC(\d{2})")
 _IN_BAND = re.compile(r"4\d{3}(?=$|-|T)")
 _DECADE_IN_BAND = re.compile(r"4\d\d")
+_CENTURY_IN_BAND = re.compile(r"4\d")
 
 
 def stand_in_year(bc_year: int) -> int:
@@ -26,9 +28,12 @@ def stand_in_year(bc_year: int) -> int:
 def to_stand_in(value: str) -> str:
     """ "BC0480-08" as the tagger counts it ("4520-08"); any other value as it is.
 
-    >>> to_stand_in("BC0480-SU"), to_stand_in("1944-06")
-    ('4520-SU', '1944-06')
+    >>> to_stand_in("BC0480-SU"), to_stand_in("1944-06"), to_stand_in("BC03")
+    ('4520-SU', '1944-06', '46')
     """
+    century = _BC_CENTURY.fullmatch(value)
+    if century is not None:  # BC03, the years 399-300 BC, stands mostly in 4601-4700
+        return f"{(STAND_IN - int(century[1]) * 100 - 99) // 100:02d}"
     m = _BC.match(value)
     if m is None or not 1 <= int(m[1]) < STAND_IN - 4000:
         return value
@@ -39,8 +44,8 @@ def from_stand_in(value: str) -> str:
     """A value counted in the band written as TIMEX3 writes it: a year BC, or the
     decade of years BC it mostly covers; any other value as it is.
 
-    >>> from_stand_in("4521"), from_stand_in("4519-SU"), from_stand_in("452")
-    ('BC0479', 'BC0481-SU', 'BC047')
+    >>> from_stand_in("4521"), from_stand_in("4519-SU"), from_stand_in("452"), from_stand_in("46")
+    ('BC0479', 'BC0481-SU', 'BC047', 'BC03')
     """
     if _IN_BAND.match(value):
         year = STAND_IN - int(value[:4])
@@ -48,4 +53,6 @@ def from_stand_in(value: str) -> str:
     if _DECADE_IN_BAND.fullmatch(value):
         # the stand-in years D0..D9 are the years BC 5000-D0 down to 5000-D9
         return f"BC{(STAND_IN - (int(value) * 10 + 9)) // 10:03d}"
+    if _CENTURY_IN_BAND.fullmatch(value):  # likewise the centuries
+        return f"BC{(STAND_IN - (int(value) * 100 + 99)) // 100:02d}"
     return value

@@ -201,13 +201,34 @@ def _h_part_of_day(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None
     )
 
 
+# Prepositions that make "the next year" the stretch it lasts, not the year after.
+_STRETCH_BEFORE = re.compile(r"\b(?:for|during|throughout|within|over)\s+$", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+
+
+def _next_is_stretch(c: Candidate, ctx: Context, unit: str) -> bool:
+    """Whether "the next year" lasts a year rather than names the year after: after
+    "for", "over"; after "in" when the story is at the writer's own time ("troops
+    will leave in the next decade" is within ten years of the report), not at a
+    time long past ("In May 1776 ... in the next year")."""
+    before = _before(c, ctx)
+    if _STRETCH_BEFORE.search(before):
+        return True
+    if not _IN_BEFORE.search(before):
+        return False
+    return abs(_narrative_base(ctx, unit).year - ctx.anchor.year) <= 1
+
+
 def _h_rel_unit(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = m["unit"].lower()
-    if rel in ("the next", "the coming") or (
-        rel in ("the past", "the last") and unit in ("decade", "century")
+    if (
+        rel == "the coming"
+        or (rel == "the next" and _next_is_stretch(c, ctx, unit))
+        or (rel in ("the past", "the last") and unit in ("decade", "century"))
     ):
-        # "the coming week", "the past decade": a stretch of time
+        # "in the coming week", "fighting continued for the next year", "the past
+        # decade": a stretch of time; "The next year, Necker was recalled" is a date
         return Value("DURATION", _duration(1, unit), relative=False)
     if rel in ("the same", "that"):
         base = _narrative_base(ctx, unit)
@@ -295,6 +316,13 @@ def _h_ago(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     )
 
 
+def _day_of_month_reached(ctx: Context, relative: bool) -> Value:
+    """Some day of the month the story last moved to, counted from where it named it."""
+    if ctx.coarse_granularity == "month" and ctx.coarse_at is not None and ctx.coarse_from_text:
+        ctx.counted_from = ctx.coarse_at
+    return Value("DATE", f"{ctx.month_reached}-XX", relative=relative)
+
+
 def _h_anaphoric(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
     relative = not (ctx.reference_from_text and ctx.reference is not None)
     if m["rel"]:
@@ -307,7 +335,11 @@ def _h_anaphoric(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         unit, step = m["unit3"].lower(), 0
         if unit == "day" and ctx.month_reached is not None:
             # "killed last October ... crossed out that same day": a day of that month
-            return Value("DATE", f"{ctx.month_reached}-XX", relative=relative)
+            return _day_of_month_reached(ctx, relative)
+    if unit == "day" and ctx.month_reached is not None and ctx.coarse_granularity == "month":
+        # "In August 1944 ... the next day": a day of that month, not one after the
+        # anchor or after a day named before the month
+        return _day_of_month_reached(ctx, relative)
     base = _narrative_base(ctx, unit)
     if unit in ("morning", "evening", "night", "afternoon"):
         day = base + timedelta(days=step)

@@ -199,11 +199,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("spelled_year", _rx(rf"\b(?:the\s+year\s+)?(?P<y>{_SPELLED_YEAR})\b", CI)),
-    # the 20th century, the nineteenth century
+    # the 20th century, the nineteenth century, the 4th century BC
     (
         "century",
         _rx(
-            r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century\b"
+            r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century"
+            # "the 4th century BC" (B.C., BCE)
+            r"(?:\s+(?P<bc>BCE?\b|B\.C\.(?:E\.)?))?(?!\w)"
             r"|\b(?:the\s+)?(?P<w>nineteenth|twentieth|twenty-first|eighteenth)[- ]century\b"
             # "the turn of the century": about the year the century turned
             r"|\bthe\s+turn\s+of\s+the\s+(?P<turn>(?:(?P<tn>\d{2})(?:st|nd|rd|th)\s+)?century"
@@ -211,11 +213,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             CI,
         ),
     ),
-    # summer 2013, this summer, last winter, the spring of 1998
+    # summer 2013, this summer, last winter, the spring of 1998, the following spring
     (
         "season",
         _rx(
-            rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|early|late|mid|the|that)\s+)?"
+            rf"\b(?:(?P<rel>this\s+past|this\s+coming|the\s+(?:next|following|previous|preceding)"
+            rf"|this|last|next|early|late|mid|the|that)\s+)?"
             rf"(?P<s>spring|summer|fall|autumn|winter)"
             rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR})|\s+of\s+(?P<yrel>this|last|next)\s+year)?\b",
             CI,
