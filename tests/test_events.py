@@ -117,6 +117,29 @@ def test_attribution_to_an_unnamed_source_is_no_event(run: Run) -> None:
     assert [r.by for r in event.reported] == ["The official"]
 
 
+def test_a_described_speaker_named_in_apposition_is_named(run: Run) -> None:
+    # the name stands beside a description ("the king's nephew and adviser"), and
+    # the summary says who spoke by it
+    event = _one(
+        run,
+        "On Friday, the king's nephew and adviser Obiang Nsue said his uncle "
+        "did not want to attend the summit.",
+    )
+    assert (event.type, event.date, event.summary) == (
+        "statement",
+        "2022-01-07",
+        "Obiang Nsue said his uncle did not want to attend the summit",
+    )
+    assert [(a.name, a.role) for a in event.actors] == [("Obiang Nsue", "source")]
+
+
+def test_an_abbreviation_in_apposition_does_not_replace_its_description(run: Run) -> None:
+    event = _one(
+        run, "The president's new party, the Unity Congress (UC), condemned the decision on Friday."
+    )
+    assert event.summary == "The president's new party condemned the decision"
+
+
 def test_a_named_speaker_without_a_dated_event_makes_a_statement(run: Run) -> None:
     event = _one(run, "Lavrov said on Friday that nothing had changed.")
     assert (event.type, event.date, event.summary) == (
@@ -844,6 +867,8 @@ def test_troops_on_the_move_are_a_deployment(run: Run) -> None:
     [
         "The marines are expected to arrive in Durres on Friday.",  # the subject of "expected"
         "The peacekeepers landed in Durres on Friday and moved inland.",
+        # the subject of a relative clause is the noun it describes
+        "A ferry sailed to bring more men for the Italian marines who landed in Durres on Friday.",
     ],
 )
 def test_troops_moving_in_a_clause_without_its_own_subject_are_a_deployment(
@@ -864,6 +889,30 @@ def test_appeals_and_pledges_are_statements_with_their_plover_type(run: Run) -> 
         ("statement", "REQUEST", "The United States urged both sides to hold talks"),
         ("statement", "AGREE", "Japan pledged to send emergency aid"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        # what the addressee is asked to be, not a bare "to stay"
+        (
+            "On Tuesday, the United States urged both sides to stay calm.",
+            "The United States urged both sides to stay calm",
+        ),
+        (
+            "On Friday, the agency advised residents to get ready for the floods.",
+            "The agency advised residents to get ready for the floods",
+        ),
+        # a list keeps its commas
+        (
+            "On Tuesday, Norway urged Russia, Ukraine and Belarus to resume talks.",
+            "Norway urged Russia, Ukraine and Belarus to resume talks",
+        ),
+    ],
+)
+def test_an_appeal_says_whom_it_asks_to_do_or_be_what(run: Run, text: str, summary: str) -> None:
+    event = _one(run, text)
+    assert (event.type, event.plover, event.summary) == ("statement", "REQUEST", summary)
 
 
 def test_here_is_the_city_of_the_dateline(run: Run) -> None:

@@ -71,6 +71,9 @@ def anonymous(who: Token | None, coref: Coreference) -> bool:
     for child in kids(who):  # "spokesman Michael McCurry" with the name as apposition
         if child.dep_ in ("appos", "compound", "flat") and child.ent_type_ == "PERSON":
             return False
+        # "the president's son Nzanga Mobutu", the name taken for an organisation
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in NAMED_LABELS:
+            return False
     if actor_class(lemma, "anonymous"):
         return True
     # a description without a name ("rebels", "Western officials") names nobody either,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.lexicon import actor_class
 from timeline.events.predicates import OBJECTS, entry, event_of
-from timeline.events.tree import kids
+from timeline.events.tree import RELATIVE, antecedent, kids
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -70,6 +70,8 @@ def military_subject(verb: Token) -> bool:
     up = verb
     for _ in range(_UP_TO_SUBJECT):
         subjects = [c for c in kids(up) if c.dep_ in ("nsubj", "nsubjpass")]
+        if up.dep_ == "relcl" and any(s.lower_ in RELATIVE for s in subjects):
+            subjects = [antecedent(up)]  # "French troops who arrived in Durres"
         if subjects:
             return any(_military(s) for s in subjects)
         if up.dep_ not in ("xcomp", "conj") or up.head.i == up.i:

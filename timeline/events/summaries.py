@@ -45,6 +45,24 @@ Namer = Callable[["Token"], "str | None"]
 _POSSESSIVE_END = re.compile(r"(?<=s)['’]$|['’]s$")
 
 
+def _named_in_apposition(head: Token) -> Token:
+    """The name a described subject is given beside it ("the president's son Nzanga
+    Mobutu said": Nzanga Mobutu), else the subject. A list in apposition glosses the
+    description and an abbreviation in brackets only repeats it; an object's
+    apposition is too often a misparse ("led the coup, Chavez") to be trusted."""
+    if head.pos_ != "NOUN" or head.dep_ not in SUBJECTS:
+        return head
+    for c in kids(head):
+        if c.dep_ != "appos" or c.pos_ != "PROPN" or not c.ent_type_:
+            continue
+        if any(g.dep_ == "conj" for g in kids(c)):
+            continue
+        if any(t.text in ("(", "[") for t in c.doc[c.left_edge.i - 1 : c.right_edge.i + 1]):
+            continue  # "the party, the Action Congress (AC)"
+        return c
+    return head
+
+
 def _named_possessor(tok: Token) -> Token | None:
     """`possessor_of`, unless a pronoun: "their efforts to achieve the goals" says no
     more than "to achieve the goals"."""
@@ -103,7 +121,7 @@ class Summarizer:
                     continue
                 if child.dep_ in DROP_DEPS:
                     continue
-                if child.dep_ == "punct" and child.text not in KEPT_PUNCT:
+                if child.dep_ == "punct" and child.text not in KEPT_PUNCT and not _in_list(child):
                     continue
                 if child.dep_ == "cc" and not any(
                     c.dep_ == "conj" and c.pos_ not in VERB_POS for c in kids(tok)
@@ -133,10 +151,11 @@ class Summarizer:
             # "Tung said he had scrapped plans": the speaker is named once
             named = self.namer(head)
             return head.text if named is None or self._is_speaker(named) else named
+        head = _named_in_apposition(head)
         toks = self._tokens(head)
-        if len(toks) > limit:
+        if _words(toks) > limit:
             toks = self._tokens(head, full=False)
-        if len(toks) > limit:
+        if _words(toks) > limit:
             window = [t for t in toks if t.i >= head.i - limit + 1 and t.i <= head.i]
             toks = _whole_start(window, head)
         return _text(toks, inside)
@@ -283,6 +302,8 @@ class Summarizer:
         obj = next((c for c in kids(verb) if c.dep_ in OBJECTS), None)
         if obj is not None:
             parts.append(self.phrase(obj, 6))
+        elif (acomp := next((c for c in kids(verb) if c.dep_ == "acomp"), None)) is not None:
+            parts.append(self.phrase(acomp, 6))  # "to get well prepared for the cutoff"
         return _clean(" ".join(p for p in parts if p))
 
     def verb_group(self, verb: Token, planned: bool, as_written: bool) -> str:
@@ -408,11 +429,30 @@ def _is_infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
 
 
+def _words(tokens: list[Token]) -> int:
+    return sum(not t.is_punct for t in tokens)
+
+
+def _in_list(comma: Token) -> bool:
+    """A comma between the names of a list ("residents, enterprises and offices")."""
+    if comma.text != ",":
+        return False
+    ends = [c.i for c in kids(comma.head) if c.dep_ == "conj" and c.pos_ not in VERB_POS]
+    return bool(ends) and comma.head.i < comma.i < max(ends)
+
+
 def _text(tokens: list[Token], inside: bool = True) -> str:
     """Tokens as the text writes them, a space where a run of tokens breaks off; `inside`
     a summary, "The ministry" that opens its sentence is "the ministry". A word cut
     inside its hyphens is made whole ("ships re-flagged"): no word is cut."""
     tokens = _whole_words(tokens)
+    tokens = [
+        t
+        for k, t in enumerate(tokens)
+        # a list's comma stays only between the words it stood between
+        if t.text != ","
+        or (0 < k < len(tokens) - 1 and tokens[k - 1].i == t.i - 1 and tokens[k + 1].i == t.i + 1)
+    ]
     text = _clean(_as_written(tokens))
     if inside and tokens and _opens_sentence(tokens[0]) and _common(tokens[0]):
         text = text[:1].lower() + text[1:]
