@@ -117,6 +117,27 @@ def test_attribution_to_an_unnamed_source_is_no_event(run: Run) -> None:
     assert [r.by for r in event.reported] == ["The official"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what unnamed sources say may come has no day, and the report's is not its
+        "The talks could collapse, diplomats said on Friday.",
+        "The rebels would no longer recognise the ceasefire, sources said on Friday.",
+    ],
+)
+def test_what_unnamed_sources_say_may_happen_is_no_event(run: Run, text: str) -> None:
+    assert not run(text, ANCHOR).events
+
+
+def test_what_unnamed_sources_say_happened_is_dated_by_their_report(run: Run) -> None:
+    event = _one(run, "The talks have collapsed, diplomats said on Friday.")
+    assert (event.date, event.status, event.summary) == (
+        "2022-01-07",
+        "occurred",
+        "The talks collapsed",
+    )
+
+
 def test_a_described_speaker_named_in_apposition_is_named(run: Run) -> None:
     # the name stands beside a description ("the king's nephew and adviser"), and
     # the summary says who spoke by it

@@ -233,6 +233,10 @@ class Attribution:
             tok = event_of(head)
             if tok is None or not predicates.asserted(tok):
                 continue
+            if any(c.tag_ == "MD" for c in kids(head)):
+                # "the talks could collapse, diplomats said": what may come has no day,
+                # and is not the report's
+                continue
             hit = entry(tok)
             if hit is None or hit.main not in ("event", "speech"):
                 continue
