@@ -138,6 +138,30 @@ def test_what_unnamed_sources_say_happened_is_dated_by_their_report(run: Run) ->
     )
 
 
+def test_a_statement_is_about_the_states_and_people_its_words_name(run: Run) -> None:
+    event = _one(
+        run, "The Foreign Ministry said on Tuesday that Norway will send food aid to Somalia."
+    )
+    assert event.type == "statement"
+    assert [(a.name, a.role) for a in event.actors] == [
+        ("Foreign Ministry", "source"),
+        ("Norway", "target"),
+        ("Somalia", "target"),
+    ]
+    event = _one(run, "Lavrov said on Friday that Blinken had misled the Ukrainian government.")
+    assert [(a.name, a.role) for a in event.actors] == [
+        ("Lavrov", "source"),
+        ("Blinken", "target"),
+        ("Ukrainian government", "target"),
+        ("Ukraine", "target"),
+    ]
+
+
+def test_a_company_a_statement_names_is_its_subject_matter_not_its_party(run: Run) -> None:
+    event = _one(run, "Lavrov said on Friday that Airbus would close its plant in Toulouse.")
+    assert [(a.name, a.role) for a in event.actors] == [("Lavrov", "source")]
+
+
 def test_a_described_speaker_named_in_apposition_is_named(run: Run) -> None:
     # the name stands beside a description ("the king's nephew and adviser"), and
     # the summary says who spoke by it
