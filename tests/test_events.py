@@ -157,6 +157,16 @@ def test_a_statement_is_about_the_states_and_people_its_words_name(run: Run) -> 
     ]
 
 
+def test_a_demand_is_made_of_whom_its_words_name(run: Run) -> None:
+    event = _one(
+        run, "On Friday, China demanded that the United States cancel the arms sale to Taiwan."
+    )
+    assert (event.type, [(a.name, a.role) for a in event.actors]) == (
+        "demand",
+        [("China", "source"), ("United States", "target")],
+    )
+
+
 def test_a_company_a_statement_names_is_its_subject_matter_not_its_party(run: Run) -> None:
     event = _one(run, "Lavrov said on Friday that Airbus would close its plant in Toulouse.")
     assert [(a.name, a.role) for a in event.actors] == [("Lavrov", "source")]

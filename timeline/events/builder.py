@@ -30,7 +30,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline import timex
+from timeline import gazetteer, timex
 from timeline.anchor import dateline_end
 from timeline.events import anchoring, coding, elsewhere, merging, places, predicates
 from timeline.events.attribution import Attribution
@@ -228,7 +228,9 @@ class Builder:
             it.actors = [*self.participants.from_phrase(it.speaker, "source"), *it.actors]
         it.actors = [a for a in it.actors if a.start not in self._time_starts]
         if it.kind == "statement":
-            it.actors = [*it.actors, *self._voices(it.actors), *self._spoken_of(it)]
+            it.actors = [*it.actors, *self._voices(it.actors)]
+        if it.kind in ("statement", "demand"):  # "demanded that the US cancel plans"
+            it.actors = [*it.actors, *self._spoken_of(it)]
         # a date is never a place ("in March": not the English town)
         it.place = self._not_a_date(places.location(tok, clause, it.kind, self.here))
         if it.place is None and it.dated_at is not None:
@@ -279,7 +281,8 @@ class Builder:
                 # states and people it speaks of; an organisation named in what is said
                 # is as often its subject matter (a company, its products) as a party
                 # (SemEval's entity timelines lost 0.5 F1 counting them)
-                if a.label in _SPOKEN_OF:
+                # (a state the recogniser took for an organisation is a state)
+                if a.label in _SPOKEN_OF or gazetteer.country(a.name, metonyms=False):
                     out.append(replace(a, role="target"))
         return out
 
