@@ -37,7 +37,7 @@ from timeline.events.spans import (
     phrase,
     trimmed_name,
 )
-from timeline.events.tree import antecedent, kids, possessor_of, relative_clause
+from timeline.events.tree import antecedent, glued, kids, possessor_of, relative_clause
 from timeline.models import Actor
 
 if TYPE_CHECKING:
@@ -489,12 +489,7 @@ def _state_name(text: str, state: gazetteer.Country) -> str:
 
 def _hyphened(tok: Token) -> bool:
     """A token joined by a hyphen to the word before or after it ("pro-India")."""
-    doc = tok.doc
-    before = doc[tok.i - 1] if tok.i > 0 else None
-    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return (before is not None and before.text.endswith("-") and not before.whitespace_) or (
-        after is not None and after.text.startswith("-") and not tok.whitespace_
-    )
+    return (tok.i > 0 and glued(tok.doc[tok.i - 1])) or glued(tok)
 
 
 def _attended(noun: Token) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from timeline import work
 from timeline.events import lexicon
 from timeline.events.lexicon import Entry
-from timeline.events.tree import kids
+from timeline.events.tree import HYPHENS, glued, kids
 from timeline.gazetteer_tables import currency_units
 
 if TYPE_CHECKING:
@@ -108,9 +108,10 @@ def entry(tok: Token) -> Entry | None:
 
 
 def _hyphenated(tok: Token) -> bool:
-    """A word glued to the one before it by a hyphen ("centre-left", "well-run")."""
+    """A word after a hyphen written against the word before it ("centre-left",
+    "well-run", and wire copy's wrapped "rebel- held")."""
     doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_
+    return tok.i >= 2 and doc[tok.i - 1].text in HYPHENS and glued(doc[tok.i - 2])
 
 
 def _left_somewhere(verb: Token) -> bool:

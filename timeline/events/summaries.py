@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from timeline.events import lexicon
 from timeline.events.places import LEAVING
 from timeline.events.predicates import OBJECTS, PLACE_PREPS, SUBJECTS, VERB_POS, last_time
-from timeline.events.tree import antecedent, kids, possessor_of, relative_clause
+from timeline.events.tree import HYPHENS, antecedent, glued, kids, possessor_of, relative_clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -401,26 +401,17 @@ def _plural(subject: Token) -> bool:
 
 def _joined(left: Token, right: Token) -> bool:
     """Whether a hyphen joins two words with no space ("US-led", "Saudi-funded")."""
-    doc = left.doc
-    hyphen = doc[left.i + 1] if left.i + 2 == right.i else None
-    return (
-        hyphen is not None
-        and hyphen.text == "-"
-        and not left.whitespace_
-        and not hyphen.whitespace_
-    )
+    if left.i + 2 != right.i:
+        return False
+    hyphen = left.doc[left.i + 1]
+    return hyphen.text in HYPHENS and glued(left) and glued(hyphen)
 
 
 def _hyphenated(tok: Token) -> str:
     """A word with the pieces hyphens join to it, which the parse may have split off
     ("re-open" parsed as "re", "-", "open")."""
     doc, end = tok.doc, tok.i
-    while (
-        end + 2 < len(doc)
-        and not doc[end].whitespace_
-        and doc[end + 1].text == "-"
-        and not doc[end + 1].whitespace_
-    ):
+    while end + 2 < len(doc) and doc[end + 1].text in HYPHENS and _joined(doc[end], doc[end + 2]):
         end += 2
     return doc[tok.i : end + 1].text
 
@@ -474,7 +465,6 @@ def _as_written(tokens: list[Token]) -> str:
     return "".join(out)
 
 
-_HYPHENS = frozenset({"-", "‐", "–"})
 _WORD_PIECES = 4  # pieces of one hyphened word added at either end, at most
 
 
@@ -485,20 +475,16 @@ def _whole_words(tokens: list[Token]) -> list[Token]:
         return tokens
     doc = tokens[0].doc
 
-    def glued(a: int) -> bool:  # tokens a and a + 1 written as one hyphened word
-        return (
-            0 <= a < len(doc) - 1
-            and not doc[a].whitespace_
-            and (doc[a].text in _HYPHENS or doc[a + 1].text in _HYPHENS)
-        )
+    def joined(a: int) -> bool:  # tokens a and a + 1 written as one hyphened word
+        return 0 <= a < len(doc) and glued(doc[a])
 
     taken = {t.i for t in tokens}
     first, last = tokens[0].i, tokens[-1].i
     for _ in range(_WORD_PIECES):
-        if glued(last) and last + 1 not in taken:
+        if joined(last) and last + 1 not in taken:
             last += 1
             tokens = [*tokens, doc[last]]
-        if glued(first - 1) and first - 1 not in taken:
+        if joined(first - 1) and first - 1 not in taken:
             first -= 1
             tokens = [doc[first], *tokens]
     return tokens

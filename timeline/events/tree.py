@@ -104,3 +104,22 @@ def relative_clause(pronoun: Token) -> Token | None:
             return None
         clause = clause.head
     return None
+
+
+# Hyphens that join the pieces of one word ("US-led", "re-open", "rebel-held").
+HYPHENS = frozenset({"-", "‐", "–"})
+
+
+def glued(tok: Token) -> bool:
+    """Whether a token and the next are written as one hyphened word: "US" and "-"
+    of "US-led", "-" and "led", "pro-" and "India"."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or tok.whitespace_:
+        return False
+    nxt = doc[tok.i + 1]
+    return (
+        tok.text in HYPHENS
+        or nxt.text in HYPHENS
+        or tok.text.endswith("-")
+        or nxt.text.startswith("-")
+    )
