@@ -157,6 +157,11 @@ def test_a_statement_is_about_the_states_and_people_its_words_name(run: Run) -> 
     ]
 
 
+def test_whom_a_speaker_says_he_is_ready_to_meet_is_a_party_of_the_statement(run: Run) -> None:
+    event = _one(run, "On Wednesday, Lavrov said he was ready to meet Blinken in Geneva.")
+    assert [(a.name, a.role) for a in event.actors] == [("Lavrov", "source"), ("Blinken", "target")]
+
+
 def test_a_demand_is_made_of_whom_its_words_name(run: Run) -> None:
     event = _one(
         run, "On Friday, China demanded that the United States cancel the arms sale to Taiwan."

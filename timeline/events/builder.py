@@ -59,6 +59,24 @@ def _is_event_date(tx: TimeExpression) -> bool:
 _SPOKEN_OF = frozenset({"GPE", "NORP", "PERSON"})
 
 
+def _said_clauses(heads: Sequence[Token]) -> list[Token]:
+    """The verbs of what is said, with the ones its complements go on to ("said he
+    was prepared to meet Clerides": was, meet), two deep."""
+    out: list[Token] = []
+    level = [h for h in heads if h.pos_ in VERB_POS]
+    for _ in range(3):
+        out.extend(level)
+        nxt: list[Token] = []
+        for verb in level:
+            for c in kids(verb):
+                if c.dep_ == "xcomp" and c.pos_ in VERB_POS:
+                    nxt.append(c)
+                elif c.dep_ == "acomp":  # "was prepared [to meet]"
+                    nxt.extend(g for g in kids(c) if g.dep_ == "xcomp" and g.pos_ in VERB_POS)
+        level = nxt
+    return out
+
+
 class Builder:
     """Builds the events of one parsed document."""
 
@@ -274,9 +292,7 @@ class Builder:
         States will give aid to North Korea": the United States and North Korea), as
         its targets: whom the statement is about."""
         out: list[Actor] = []
-        for head in it.content[:1]:
-            if head.pos_ not in VERB_POS:
-                continue
+        for head in _said_clauses(it.content[:1]):
             for a in self.participants.of_event(head, head):
                 # states and people it speaks of; an organisation named in what is said
                 # is as often its subject matter (a company, its products) as a party
