@@ -60,8 +60,8 @@ _SPOKEN_OF = frozenset({"GPE", "NORP", "PERSON"})
 
 
 def _said_clauses(heads: Sequence[Token]) -> list[Token]:
-    """The verbs of what is said, with the ones its complements go on to ("said he
-    was prepared to meet Clerides": was, meet), two deep."""
+    """The verbs of what is said, with the ones its complements go on to, two
+    complements deep ("said he was prepared to meet Clerides": was, meet)."""
     out: list[Token] = []
     level = [h for h in heads if h.pos_ in VERB_POS]
     for _ in range(3):
@@ -294,10 +294,10 @@ class Builder:
         out: list[Actor] = []
         for head in _said_clauses(it.content[:1]):
             for a in self.participants.of_event(head, head):
-                # states and people it speaks of; an organisation named in what is said
-                # is as often its subject matter (a company, its products) as a party
-                # (SemEval's entity timelines lost 0.5 F1 counting them)
-                # (a state the recogniser took for an organisation is a state)
+                # states and people it speaks of (a state the recogniser took for an
+                # organisation too); an organisation named in what is said is as often
+                # its subject matter (a company, its products) as a party: SemEval's
+                # entity timelines lost 0.5 F1 counting them
                 if a.label in _SPOKEN_OF or gazetteer.country(a.name, metonyms=False):
                     out.append(replace(a, role="target"))
         return out

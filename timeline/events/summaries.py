@@ -411,7 +411,7 @@ def _hyphenated(tok: Token) -> str:
     """A word with the pieces hyphens join to it, which the parse may have split off
     ("re-open" parsed as "re", "-", "open")."""
     doc, end = tok.doc, tok.i
-    while end + 2 < len(doc) and doc[end + 1].text in HYPHENS and _joined(doc[end], doc[end + 2]):
+    while end + 2 < len(doc) and _joined(doc[end], doc[end + 2]):
         end += 2
     return doc[tok.i : end + 1].text
 

@@ -207,7 +207,7 @@ def _h_century(m: re.Match[str], c: Candidate, ctx: Context) -> Value | None:
         n = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}[
             m["w"].lower()
         ]
-    if m["bc"]:  # the 4th century BC is its years 399-300 BC: BC03
+    if m["bc"]:  # TIMEX3 writes the 4th century BC as BC03, as it writes the 4th AD as 03
         return Value("DATE", f"BC{n - 1:02d}", mod=_mod(m["mod"]))
     return Value("DATE", f"{n - 1:02d}", mod=_mod(m["mod"]))
 
