@@ -162,6 +162,15 @@ def test_whom_a_speaker_says_he_is_ready_to_meet_is_a_party_of_the_statement(run
     assert [(a.name, a.role) for a in event.actors] == [("Lavrov", "source"), ("Blinken", "target")]
 
 
+def test_whom_a_thing_is_handed_over_to_is_a_party_not_a_place(run: Run) -> None:
+    event = _one(run, "The United States sold fighter jets to Taiwan on Friday.")
+    assert [(a.name, a.role) for a in event.actors] == [
+        ("United States", "source"),
+        ("Taiwan", "target"),
+    ]
+    assert event.location is None or event.location.name != "Taiwan"
+
+
 def test_a_demand_is_made_of_whom_its_words_name(run: Run) -> None:
     event = _one(
         run, "On Friday, China demanded that the United States cancel the arms sale to Taiwan."

@@ -217,7 +217,9 @@ def actor_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-PLACE_CLUES = ("where", "toward", "container", "site", "country", "city", "leaving", "vessel")
+PLACE_CLUES = (
+    "where", "toward", "container", "site", "country", "city", "leaving", "vessel", "giving"
+)  # fmt: skip
 
 
 @cache

@@ -26,7 +26,7 @@ from timeline.events.coreference import (
     country_of_person,
     is_pronoun,
 )
-from timeline.events.lexicon import actor_class
+from timeline.events.lexicon import actor_class, place_clues
 from timeline.events.merging import dedupe_actors
 from timeline.events.predicates import NOUN_POS, OBJECTS, SUBJECTS, VERB_POS, entry
 from timeline.events.spans import (
@@ -79,6 +79,10 @@ def _is_place(ent: SpacySpan) -> bool:
     return ent.label_ == "ORG" and gazetteer.place(trimmed_name(ent)[0]) is not None
 
 
+# Verbs of handing over, whose "to" phrase names who receives.
+_GIVING = place_clues("giving")
+
+
 def _recipient(prep: Token) -> bool:
     """A "to" or "for" phrase of aid, a loan, a donation ("aid to North Korea", "provided
     food to the refugees"): it names who receives, not where."""
@@ -87,6 +91,8 @@ def _recipient(prep: Token) -> bool:
     head = prep.head
     if _of_aid(head):
         return True
+    if prep.lower_ == "to" and head.pos_ in VERB_POS and head.lemma_.lower() in _GIVING:
+        return True  # "hand over the suspects to Britain", "sold jets to Taiwan"
     # "offered 10 million dollars of food aid to North Korea": the verb that gives it
     return head.pos_ in VERB_POS and any(
         t.dep_ in OBJECTS and any(_of_aid(w) for w in (t, *_pobjs(t))) for t in kids(head)
